@@ -1,0 +1,15 @@
+package dev.tollgate.account;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The platform admin created on first start ({@code TOLLGATE_ADMIN_EMAIL}, {@code TOLLGATE_ADMIN_PASSWORD}). Without
+ * a password one is generated and printed once in the log.
+ */
+@ConfigurationProperties("tollgate.admin")
+public record AccountProperties(
+        @DefaultValue("admin@tollgate.local") String email,
+        @Nullable String password,
+        @DefaultValue("Default") String defaultTeam) {}

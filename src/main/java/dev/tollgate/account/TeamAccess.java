@@ -1,0 +1,73 @@
+package dev.tollgate.account;
+
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides what the current caller may do in a team. Every service that reads or changes a team's data asks here
+ * first, so tenancy holds whether the call comes from a view, the admin API or a test. Platform admins act as
+ * owners of every team.
+ */
+@Component
+public class TeamAccess {
+
+    private final MembershipRepository memberships;
+
+    TeamAccess(MembershipRepository memberships) {
+        this.memberships = memberships;
+    }
+
+    public Optional<UserId> currentUserId() {
+        return currentAuthentication()
+                .map(Authentication::getPrincipal)
+                .filter(PortalUser.class::isInstance)
+                .map(principal -> ((PortalUser) principal).userId());
+    }
+
+    /** Who is acting, for the record: an email, or the name of the automation that authenticated. */
+    public String currentActor() {
+        return currentAuthentication().map(Authentication::getName).orElse("system");
+    }
+
+    public boolean isPlatformAdmin() {
+        return currentAuthentication()
+                .map(auth -> auth.getAuthorities().stream()
+                        .anyMatch(a -> PlatformRoles.PLATFORM_ADMIN_AUTHORITY.equals(a.getAuthority())))
+                .orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TeamRole> roleIn(TeamId team) {
+        if (isPlatformAdmin()) {
+            return Optional.of(TeamRole.OWNER);
+        }
+        return currentUserId()
+                .flatMap(user -> memberships.findByTeamIdAndUserId(team.value(), user.value()))
+                .map(Membership::role);
+    }
+
+    /** The caller's role in the team, or {@link AccessDeniedException} when it is below {@code minimum}. */
+    @Transactional(readOnly = true)
+    public TeamRole require(TeamId team, TeamRole minimum) {
+        TeamRole role = roleIn(team).orElseThrow(() -> new AccessDeniedException("You are not a member of this team"));
+        if (!role.isAtLeast(minimum)) {
+            throw new AccessDeniedException("This needs the " + minimum.label() + " role in the team");
+        }
+        return role;
+    }
+
+    public void requirePlatformAdmin() {
+        if (!isPlatformAdmin()) {
+            throw new AccessDeniedException("This needs a platform admin");
+        }
+    }
+
+    private static Optional<Authentication> currentAuthentication() {
+        return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
+                .filter(Authentication::isAuthenticated);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tollgate.admin;
+
+import dev.tollgate.account.TeamNotFoundException;
+import dev.tollgate.apikey.ApiKeyNotFoundException;
+import dev.tollgate.web.ApiError;
+import dev.tollgate.web.ApiErrorWriter;
+import dev.tollgate.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Admin API failures as clean JSON 4xx bodies (OpenAI error shape), never a 500 for a caller's mistake. */
+@RestControllerAdvice(basePackageClasses = AdminApiExceptionHandler.class)
+class AdminApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminApiExceptionHandler.class);
+
+    private final ApiErrorWriter errors;
+
+    AdminApiExceptionHandler(ApiErrorWriter errors) {
+        this.errors = errors;
+    }
+
+    @ExceptionHandler({TeamNotFoundException.class, ApiKeyNotFoundException.class})
+    ResponseEntity<Map<String, Object>> notFound(HttpServletRequest request, RuntimeException e) {
+        return errors.entity(request, ApiError.notFound("not_found", e.getMessage()));
+    }
+
+    /** Every domain rule (amounts, names, expiry, models) is an IllegalArgumentException with a readable message. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> invalid(HttpServletRequest request, IllegalArgumentException e) {
+        return errors.entity(request, ApiError.invalidRequest(e.getMessage(), null));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request, HttpMessageNotReadableException e) {
+        return errors.entity(request, ApiError.invalidRequest("The request body is not valid JSON for this endpoint.", null));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpServletRequest request, HttpMediaTypeNotSupportedException e) {
+        return errors.entity(request, ApiError.invalidRequest("Send the body as application/json.", null));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpServletRequest request, HttpRequestMethodNotSupportedException e) {
+        return errors.entity(request, new ApiError(
+                HttpStatus.METHOD_NOT_ALLOWED, "invalid_request_error", "method_not_allowed",
+                request.getMethod() + " is not supported on " + request.getRequestURI(), null));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> denied(HttpServletRequest request, AccessDeniedException e) {
+        return errors.entity(request, ApiError.forbidden("permission_denied", e.getMessage()));
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> api(HttpServletRequest request, ApiException e) {
+        return errors.entity(request, e.error());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(HttpServletRequest request, Exception e) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return errors.entity(request, ApiError.internal());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.tollgate.admin;
+
+import dev.tollgate.admin.AdminApiMessages.CreateKey;
+import dev.tollgate.admin.AdminApiMessages.KeyBody;
+import dev.tollgate.admin.AdminApiMessages.KeyList;
+import dev.tollgate.apikey.ApiKeyId;
+import dev.tollgate.apikey.ApiKeyNotFoundException;
+import dev.tollgate.apikey.ApiKeyService;
+import dev.tollgate.apikey.InvalidApiKeyRequestException;
+import dev.tollgate.apikey.NewApiKey;
+import dev.tollgate.account.TeamId;
+import dev.tollgate.account.TeamService;
+import dev.tollgate.catalog.ModelId;
+import dev.tollgate.money.Credits;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AdminKeysController {
+
+    private final ApiKeyService keys;
+    private final TeamService teams;
+
+    AdminKeysController(ApiKeyService keys, TeamService teams) {
+        this.keys = keys;
+        this.teams = teams;
+    }
+
+    @PostMapping("/admin/v1/teams/{teamId}/keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    KeyBody create(@PathVariable String teamId, @RequestBody CreateKey request) {
+        TeamId team = AdminTeamsController.parse(teamId);
+        teams.get(team);
+        NewApiKey newKey = new NewApiKey(
+                request.name() == null ? "" : request.name(),
+                expiry(request.expiresAt()),
+                request.budget() == null ? null : Credits.parse(request.budget()),
+                models(request.models()),
+                request.rpm());
+        return KeyBody.issued(keys.issue(team, newKey));
+    }
+
+    @GetMapping("/admin/v1/teams/{teamId}/keys")
+    KeyList list(@PathVariable String teamId) {
+        TeamId team = AdminTeamsController.parse(teamId);
+        teams.get(team);
+        return new KeyList(keys.list(team).stream().map(KeyBody::listed).toList());
+    }
+
+    @DeleteMapping("/admin/v1/keys/{keyId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable String keyId) {
+        ApiKeyId id = ApiKeyId.tryParse(keyId).orElseThrow(() -> new ApiKeyNotFoundException(keyId));
+        keys.revoke(id);
+    }
+
+    private static @Nullable Instant expiry(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidApiKeyRequestException(
+                    "expiresAt is an ISO-8601 instant such as 2027-01-31T00:00:00Z, not \"" + text + "\"");
+        }
+    }
+
+    private static Set<ModelId> models(@Nullable List<String> ids) {
+        if (ids == null) {
+            return Set.of();
+        }
+        return ids.stream()
+                .map(id -> ModelId.tryParse(id == null ? "" : id)
+                        .orElseThrow(() -> new InvalidApiKeyRequestException("Unknown model: " + id)))
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tollgate.apikey;
+
+import dev.tollgate.account.TeamId;
+import dev.tollgate.catalog.ModelId;
+import dev.tollgate.money.Credits;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "api_key")
+class ApiKey {
+
+    @Id
+    private UUID id;
+
+    private UUID teamId;
+    private String name;
+    private String keyHash;
+    private String lastFour;
+    private @Nullable UUID createdBy;
+    private Instant createdAt;
+    private @Nullable Instant expiresAt;
+    private @Nullable BigDecimal budget;
+    private BigDecimal spent;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "varchar(100)[]")
+    private String @Nullable [] allowedModels;
+
+    private @Nullable Integer rpm;
+    private @Nullable Instant lastUsedAt;
+    private @Nullable Instant revokedAt;
+
+    protected ApiKey() {
+        // for JPA
+    }
+
+    ApiKey(TeamId team, NewApiKey request, PlaintextKey key, @Nullable UUID createdBy, Instant now) {
+        this.id = UUID.randomUUID();
+        this.teamId = team.value();
+        this.name = request.name();
+        this.keyHash = key.hash();
+        this.lastFour = key.lastFour();
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.expiresAt = request.expiresAt();
+        this.budget = request.budget() == null ? null : request.budget().amount();
+        this.spent = BigDecimal.ZERO;
+        this.allowedModels = request.allowedModels().isEmpty()
+                ? null
+                : request.allowedModels().stream().map(ModelId::value).sorted().toArray(String[]::new);
+        this.rpm = request.requestsPerMinute();
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    TeamId teamId() {
+        return new TeamId(teamId);
+    }
+
+    ApiKeyStatus status(Instant now) {
+        if (revokedAt != null) {
+            return ApiKeyStatus.REVOKED;
+        }
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return ApiKeyStatus.EXPIRED;
+        }
+        return ApiKeyStatus.ACTIVE;
+    }
+
+    /** Revoking twice keeps the first moment: the key was unusable from then on. */
+    void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
+    ApiKeyView toView(Instant now) {
+        return new ApiKeyView(
+                new ApiKeyId(id),
+                teamId(),
+                name,
+                lastFour,
+                createdAt,
+                lastUsedAt,
+                expiresAt,
+                budget == null ? null : new Credits(budget),
+                new Credits(spent),
+                models(),
+                rpm,
+                revokedAt,
+                status(now));
+    }
+
+    AuthenticatedKey toAuthenticated() {
+        return new AuthenticatedKey(
+                new ApiKeyId(id),
+                teamId(),
+                name,
+                models(),
+                budget == null ? null : new Credits(budget),
+                new Credits(spent),
+                rpm);
+    }
+
+    private Set<ModelId> models() {
+        return allowedModels == null
+                ? Set.of()
+                : Arrays.stream(allowedModels).map(ModelId::new).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.tollgate.apikey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
+
+    Optional<ApiKey> findByKeyHash(String keyHash);
+
+    List<ApiKey> findByTeamIdOrderByCreatedAtDesc(UUID teamId);
+
+    /** Records use at most once a minute per key, so a busy key does not turn every request into a write. */
+    @Modifying
+    @Query(value = """
+            update api_key set last_used_at = :now
+            where id = :id and (last_used_at is null or last_used_at < :staleBefore)""",
+            nativeQuery = true)
+    int touch(UUID id, Instant now, Instant staleBefore);
+}

@@ -1,0 +1,128 @@
+package dev.tollgate.apikey;
+
+import dev.tollgate.account.TeamAccess;
+import dev.tollgate.account.TeamId;
+import dev.tollgate.account.TeamRole;
+import dev.tollgate.account.UserId;
+import dev.tollgate.catalog.Catalog;
+import dev.tollgate.catalog.ModelId;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues, lists, revokes and authenticates {@code vai-} keys. */
+@Service
+@Transactional(readOnly = true)
+public class ApiKeyService {
+
+    static final int LONGEST_NAME = 100;
+    static final int HIGHEST_RPM = 1_000_000;
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final ApiKeyRepository keys;
+    private final Catalog catalog;
+    private final TeamAccess access;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiKeyService(ApiKeyRepository keys, Catalog catalog, TeamAccess access, Clock clock) {
+        this.keys = keys;
+        this.catalog = catalog;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** Creates a key for the team (owners and admins); the result holds the plaintext, which is not kept. */
+    @Transactional
+    public IssuedApiKey issue(TeamId team, NewApiKey request) {
+        access.require(team, TeamRole.ADMIN);
+        Instant now = clock.instant();
+        validate(request, now);
+        PlaintextKey plaintext = PlaintextKey.generate(random);
+        UserId creator = access.currentUserId().orElse(null);
+        ApiKey key = keys.save(new ApiKey(team, request, plaintext, creator == null ? null : creator.value(), now));
+        return new IssuedApiKey(key.toView(now), plaintext.value());
+    }
+
+    /** The team's keys, newest first (any member). */
+    public List<ApiKeyView> list(TeamId team) {
+        access.require(team, TeamRole.MEMBER);
+        Instant now = clock.instant();
+        return keys.findByTeamIdOrderByCreatedAtDesc(team.value()).stream()
+                .map(key -> key.toView(now))
+                .toList();
+    }
+
+    public ApiKeyView get(ApiKeyId id) {
+        ApiKey key = keys.findById(id.value()).orElseThrow(() -> new ApiKeyNotFoundException(id));
+        access.require(key.teamId(), TeamRole.MEMBER);
+        return key.toView(clock.instant());
+    }
+
+    /** Revokes a key (owners and admins of its team); it is refused from the next request on. */
+    @Transactional
+    public ApiKeyView revoke(ApiKeyId id) {
+        ApiKey key = keys.findById(id.value()).orElseThrow(() -> new ApiKeyNotFoundException(id));
+        access.require(key.teamId(), TeamRole.ADMIN);
+        Instant now = clock.instant();
+        key.revoke(now);
+        return key.toView(now);
+    }
+
+    /**
+     * Resolves a key presented on an API request, or throws {@link KeyRejectedException} saying why not. Needs no
+     * signed-in user: the key is the credential.
+     */
+    @Transactional
+    public AuthenticatedKey authenticate(@Nullable String presented) {
+        if (presented == null || presented.isBlank()) {
+            throw new KeyRejectedException(KeyRejectedException.Reason.MISSING);
+        }
+        if (!PlaintextKey.isWellFormed(presented.strip())) {
+            throw new KeyRejectedException(KeyRejectedException.Reason.MALFORMED);
+        }
+        ApiKey key = keys.findByKeyHash(new PlaintextKey(presented.strip()).hash())
+                .orElseThrow(() -> new KeyRejectedException(KeyRejectedException.Reason.UNKNOWN));
+        Instant now = clock.instant();
+        switch (key.status(now)) {
+            case REVOKED -> throw new KeyRejectedException(KeyRejectedException.Reason.REVOKED);
+            case EXPIRED -> throw new KeyRejectedException(KeyRejectedException.Reason.EXPIRED);
+            case ACTIVE -> keys.touch(key.id(), now, now.minus(LAST_USED_RESOLUTION));
+        }
+        return key.toAuthenticated();
+    }
+
+    private void validate(NewApiKey request, Instant now) {
+        if (request.name().isEmpty()) {
+            throw new InvalidApiKeyRequestException("A key needs a name");
+        }
+        if (request.name().length() > LONGEST_NAME) {
+            throw new InvalidApiKeyRequestException("A key name has at most " + LONGEST_NAME + " characters");
+        }
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
+            throw new InvalidApiKeyRequestException("The expiry must be in the future");
+        }
+        if (request.budget() != null && !request.budget().isPositive()) {
+            throw new InvalidApiKeyRequestException("A budget is a positive amount of Cr$");
+        }
+        Integer rpm = request.requestsPerMinute();
+        if (rpm != null && (rpm < 1 || rpm > HIGHEST_RPM)) {
+            throw new InvalidApiKeyRequestException("Requests per minute is between 1 and " + HIGHEST_RPM);
+        }
+        List<String> unknown = request.allowedModels().stream()
+                .filter(model -> !catalog.exists(model))
+                .map(ModelId::value)
+                .sorted()
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidApiKeyRequestException(
+                    "Unknown model" + (unknown.size() > 1 ? "s: " : ": ") + unknown.stream().collect(Collectors.joining(", ")));
+        }
+    }
+}

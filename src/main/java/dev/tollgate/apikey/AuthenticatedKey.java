@@ -1,0 +1,22 @@
+package dev.tollgate.apikey;
+
+import dev.tollgate.account.TeamId;
+import dev.tollgate.catalog.ModelId;
+import dev.tollgate.money.Credits;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** A key that passed authentication, with what the pipeline needs to authorize a request made with it. */
+public record AuthenticatedKey(
+        ApiKeyId id,
+        TeamId teamId,
+        String name,
+        Set<ModelId> allowedModels,
+        @Nullable Credits budget,
+        Credits spent,
+        @Nullable Integer requestsPerMinute) {
+
+    public boolean allows(ModelId model) {
+        return allowedModels.isEmpty() || allowedModels.contains(model);
+    }
+}

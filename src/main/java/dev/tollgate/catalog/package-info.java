@@ -1,0 +1,8 @@
+/**
+ * The model catalog: every chat, image and video model the gateway sells, with its exact price, fixed image
+ * resolution and cache multipliers. Seeded by Flyway from the product's price tables.
+ */
+@NullMarked
+package dev.tollgate.catalog;
+
+import org.jspecify.annotations.NullMarked;

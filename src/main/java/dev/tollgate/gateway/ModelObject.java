@@ -1,0 +1,35 @@
+package dev.tollgate.gateway;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tollgate.catalog.CatalogModel;
+import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A model as both SDK families read it: OpenAI's {@code id/object/created/owned_by} and Anthropic's
+ * {@code type/display_name/created_at} do not collide, so one body serves both.
+ */
+record ModelObject(
+        String id,
+        String object,
+        long created,
+        @JsonProperty("owned_by") String ownedBy,
+        String type,
+        @JsonProperty("display_name") String displayName,
+        @JsonProperty("created_at") String createdAt,
+        String kind,
+        @JsonProperty("max_input_tokens") @Nullable Integer maxInputTokens) {
+
+    static ModelObject of(CatalogModel model) {
+        return new ModelObject(
+                model.id().value(),
+                "model",
+                model.createdAt().getEpochSecond(),
+                model.id().owner(),
+                "model",
+                model.name(),
+                DateTimeFormatter.ISO_INSTANT.format(model.createdAt()),
+                model.kind().name().toLowerCase(java.util.Locale.ROOT),
+                model.contextWindow());
+    }
+}

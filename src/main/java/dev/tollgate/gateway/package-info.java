@@ -1,0 +1,8 @@
+/**
+ * The public API under {@code /v1} and {@code /api/v1}, as the official OpenAI and Anthropic SDKs expect it:
+ * {@code vai-} key authentication, the model list, and errors in the caller's dialect.
+ */
+@NullMarked
+package dev.tollgate.gateway;
+
+import org.jspecify.annotations.NullMarked;

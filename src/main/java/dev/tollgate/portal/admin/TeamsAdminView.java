@@ -1,0 +1,121 @@
+package dev.tollgate.portal.admin;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.tollgate.account.PlatformRoles;
+import dev.tollgate.account.TeamService;
+import dev.tollgate.account.TeamSummary;
+import dev.tollgate.billing.BillingService;
+import dev.tollgate.money.Credits;
+import dev.tollgate.portal.BalanceChanged;
+import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.ViewHeader;
+import dev.tollgate.portal.team.AddMemberDialog;
+import dev.tollgate.portal.team.MembersGrid;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Platform admins: every team, with its balance; create teams, top them up and manage their members. */
+@Route("admin/teams")
+@PageTitle("Teams · Admin · Tollgate")
+@RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
+class TeamsAdminView extends VerticalLayout {
+
+    private final TeamService teams;
+    private final BillingService billing;
+    private final Grid<TeamRow> grid = new Grid<>();
+    private final VerticalLayout detail = new VerticalLayout();
+
+    /** A team with its balance read once for the grid. */
+    record TeamRow(TeamSummary team, Credits balance) {}
+
+    TeamsAdminView(TeamService teams, BillingService billing) {
+        this.teams = teams;
+        this.billing = billing;
+        Button newTeam = new Button("New team", VaadinIcon.PLUS.create(), e -> new NewTeamDialog(teams, created -> {
+                    refresh(created);
+                })
+                .open());
+        newTeam.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        newTeam.setId("new-team");
+        add(new ViewHeader("Teams", "Create teams, add credit and manage who belongs to them.", newTeam));
+
+        grid.setId("teams-grid");
+        grid.addColumn(row -> row.team().name()).setHeader("Team").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(row -> row.balance().display())
+                .setHeader("Balance")
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        grid.addColumn(row -> DisplayFormats.date(row.team().createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
+        grid.setWidth("28rem");
+        grid.setHeightFull();
+
+        detail.addClassName("admin-detail");
+        detail.setPadding(false);
+        HorizontalLayout masterDetail = new HorizontalLayout(grid, detail);
+        masterDetail.setSizeFull();
+        masterDetail.setFlexGrow(1, detail);
+        add(masterDetail);
+        setSizeFull();
+        refresh(null);
+    }
+
+    private void refresh(@Nullable TeamSummary select) {
+        List<TeamRow> rows = teams.all().stream()
+                .map(team -> new TeamRow(team, billing.balance(team.id())))
+                .toList();
+        grid.setItems(rows);
+        TeamSummary target = select != null ? select : rows.isEmpty() ? null : rows.getFirst().team();
+        rows.stream()
+                .filter(row -> target != null && row.team().id().equals(target.id()))
+                .findFirst()
+                .ifPresentOrElse(grid::select, () -> showDetail(null));
+    }
+
+    private void showDetail(@Nullable TeamRow row) {
+        detail.removeAll();
+        if (row == null) {
+            detail.add(new Span("Select a team to see its members and add credit."));
+            return;
+        }
+        TeamSummary team = row.team();
+        Span balance = new Span(row.balance().display());
+        balance.addClassName("stat-value");
+        balance.setId("admin-team-balance");
+        Div balanceCard = new Div(new Span("Balance"), balance);
+        balanceCard.addClassName("stat-card");
+
+        Button topUp = new Button("Add credit", VaadinIcon.PLUS_CIRCLE.create(), e -> new TopUpDialog(
+                        billing, team, newBalance -> {
+                            BalanceChanged.fire();
+                            refresh(team);
+                        })
+                .open());
+        topUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        topUp.setId("top-up");
+
+        MembersGrid members = new MembersGrid(teams, team.id(), true);
+        Button addMember = new Button("Add member", VaadinIcon.USER.create(), e -> new AddMemberDialog(
+                        teams, team.id(), team.name(), added -> members.refresh())
+                .open());
+        addMember.setId("add-member");
+
+        HorizontalLayout title = new HorizontalLayout(new H3(team.name()), topUp, addMember);
+        title.setAlignItems(Alignment.BASELINE);
+        detail.add(title, balanceCard, new H3("Members"), members);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tollgate.portal.team;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.tollgate.account.Member;
+import dev.tollgate.account.NewMember;
+import dev.tollgate.account.TeamId;
+import dev.tollgate.account.TeamRole;
+import dev.tollgate.account.TeamService;
+import java.util.function.Consumer;
+
+/** Adds a person to a team by email; someone without an account gets one with the initial password given here. */
+public class AddMemberDialog extends Dialog {
+
+    private final EmailField email = new EmailField("Email");
+    private final TextField displayName = new TextField("Name");
+    private final Select<TeamRole> role = new Select<>();
+    private final PasswordField password = new PasswordField("Initial password");
+    private final Div error = new Div();
+
+    public AddMemberDialog(TeamService teams, TeamId team, String teamName, Consumer<Member> onAdded) {
+        setHeaderTitle("Add a member to " + teamName);
+        email.setRequiredIndicatorVisible(true);
+        displayName.setHelperText("For a new account; defaults to the part before @.");
+        role.setLabel("Role");
+        role.setItems(TeamRole.values());
+        role.setItemLabelGenerator(TeamRole::label);
+        role.setValue(TeamRole.MEMBER);
+        password.setHelperText("Needed only when this email has no account yet (8+ characters).");
+        error.addClassName("form-error");
+        error.setVisible(false);
+        FormLayout form = new FormLayout(email, role, displayName, password, error);
+        form.setColspan(error, 2);
+        add(form);
+
+        Button add = new Button("Add member", e -> {
+            try {
+                Member member = teams.addMember(team, new NewMember(
+                        email.getValue(), displayName.getValue(), role.getValue(), password.getValue()));
+                close();
+                onAdded.accept(member);
+            } catch (IllegalArgumentException rejected) {
+                error.setText(rejected.getMessage());
+                error.setVisible(true);
+            }
+        });
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setId("confirm-add-member");
+        getFooter().add(new Button("Cancel", e -> close()), add);
+        setWidth("36rem");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tollgate.portal.team;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.tollgate.account.TeamMembership;
+import dev.tollgate.account.TeamRole;
+import dev.tollgate.account.TeamService;
+import dev.tollgate.apikey.ApiKeyService;
+import dev.tollgate.apikey.ApiKeyStatus;
+import dev.tollgate.billing.BillingService;
+import dev.tollgate.portal.CurrentTeam;
+import dev.tollgate.portal.ViewHeader;
+import jakarta.annotation.security.PermitAll;
+
+/** The landing page: the current team's balance, keys, members and statement at a glance. */
+@Route("")
+@PageTitle("Overview · Tollgate")
+@PermitAll
+class TeamOverviewView extends VerticalLayout {
+
+    TeamOverviewView(CurrentTeam currentTeam, BillingService billing, ApiKeyService keys, TeamService teams) {
+        TeamMembership team = currentTeam.get().orElse(null);
+        if (team == null) {
+            add(new ViewHeader("Welcome", "You are not a member of any team yet. Ask a platform admin to add you."));
+            return;
+        }
+        add(new ViewHeader(team.team().name(), "You are " + article(team.role()) + " of this team."));
+
+        long activeKeys = keys.list(team.team().id()).stream()
+                .filter(key -> key.status() == ApiKeyStatus.ACTIVE)
+                .count();
+        HorizontalLayout cards = new HorizontalLayout(
+                card("Balance", billing.balance(team.team().id()).display(), "overview-balance"),
+                card("Active keys", Long.toString(activeKeys), "overview-keys"),
+                card("Your role", team.role().label(), "overview-role"));
+        cards.setWidthFull();
+        cards.addClassName("stat-cards");
+        add(cards);
+
+        boolean owner = team.role().isAtLeast(TeamRole.OWNER);
+        MembersGrid members = new MembersGrid(teams, team.team().id(), owner);
+        Button addMember = new Button("Add member", VaadinIcon.PLUS.create(), e -> new AddMemberDialog(
+                        teams, team.team().id(), team.team().name(), added -> members.refresh())
+                .open());
+        addMember.setVisible(owner);
+        HorizontalLayout membersTitle = new HorizontalLayout(new H3("Members"), addMember);
+        membersTitle.setAlignItems(Alignment.BASELINE);
+        add(membersTitle, members);
+
+        add(new H3("Statement"));
+        LedgerGrid ledger = new LedgerGrid(billing, team.team().id());
+        ledger.setHeight("22rem");
+        add(ledger);
+        setPadding(true);
+    }
+
+    private static Div card(String label, String value, String id) {
+        Span caption = new Span(label);
+        caption.addClassName("stat-label");
+        Span figure = new Span(value);
+        figure.addClassName("stat-value");
+        figure.setId(id);
+        Div card = new Div(caption, figure);
+        card.addClassName("stat-card");
+        return card;
+    }
+
+    private static String article(TeamRole role) {
+        return (role == TeamRole.OWNER || role == TeamRole.ADMIN ? "an " : "a ") + role.label().toLowerCase();
+    }
+}
