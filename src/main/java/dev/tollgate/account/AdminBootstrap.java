@@ -46,10 +46,11 @@ class AdminBootstrap {
             return Optional.empty();
         }
         EmailAddress email = new EmailAddress(properties.email());
-        boolean generate = properties.password() == null || properties.password().isBlank();
+        boolean generate =
+                properties.password() == null || properties.password().isBlank();
         String password = generate ? generatePassword() : properties.password();
-        UserAccount admin = users.save(new UserAccount(
-                email, "Platform admin", passwordEncoder.encode(password), true, clock.instant()));
+        UserAccount admin = users.save(
+                new UserAccount(email, "Platform admin", passwordEncoder.encode(password), true, clock.instant()));
         TeamName teamName = new TeamName(properties.defaultTeam());
         Team team = teams.existsByNameIgnoringCase(teamName.value())
                 ? null

@@ -33,8 +33,7 @@ class AdminBootstrapRunner implements ApplicationRunner {
     private void announce(AdminBootstrap.Created created) {
         created.generatedPassword()
                 .ifPresentOrElse(
-                        password -> log.warn(
-                                """
+                        password -> log.warn("""
 
                                 ==============================================================
                                 Created platform admin {} with a generated password:
@@ -43,9 +42,7 @@ class AdminBootstrapRunner implements ApplicationRunner {
 
                                 It is shown only this once. Sign in and change it, or set
                                 TOLLGATE_ADMIN_EMAIL and TOLLGATE_ADMIN_PASSWORD before the first start.
-                                ==============================================================""",
-                                created.email(),
-                                password),
+                                ==============================================================""", created.email(), password),
                         () -> log.info("Created platform admin {} from TOLLGATE_ADMIN_EMAIL", created.email()));
     }
 }

@@ -1,9 +1,11 @@
 package dev.tollgate.account;
 
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,9 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class TeamAccess {
 
     private final MembershipRepository memberships;
+    private final ObjectProvider<SecurityContextHolderStrategy> contexts;
 
-    TeamAccess(MembershipRepository memberships) {
+    /**
+     * The security context comes from the application's strategy bean (the portal's is session-aware), not the JVM-wide
+     * static holder, which another application in the same JVM may have replaced.
+     */
+    TeamAccess(MembershipRepository memberships, ObjectProvider<SecurityContextHolderStrategy> contexts) {
         this.memberships = memberships;
+        this.contexts = contexts;
     }
 
     public Optional<UserId> currentUserId() {
@@ -66,8 +74,9 @@ public class TeamAccess {
         }
     }
 
-    private static Optional<Authentication> currentAuthentication() {
-        return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
-                .filter(Authentication::isAuthenticated);
+    private Optional<Authentication> currentAuthentication() {
+        SecurityContextHolderStrategy strategy =
+                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+        return Optional.ofNullable(strategy.getContext().getAuthentication()).filter(Authentication::isAuthenticated);
     }
 }

@@ -125,9 +125,10 @@ public class TeamService {
             throw new AccountRuleException(email.value() + " has no account yet: give an initial password of at least "
                     + MINIMUM_PASSWORD_LENGTH + " characters");
         }
-        String displayName = newMember.displayName() == null || newMember.displayName().isBlank()
-                ? email.value().substring(0, email.value().indexOf('@'))
-                : newMember.displayName().strip();
+        String displayName =
+                newMember.displayName() == null || newMember.displayName().isBlank()
+                        ? email.value().substring(0, email.value().indexOf('@'))
+                        : newMember.displayName().strip();
         return new UserAccount(email, displayName, passwordEncoder.encode(password), false, clock.instant());
     }
 
@@ -138,7 +139,8 @@ public class TeamService {
     }
 
     private Membership requireMembership(TeamId team, UserId user) {
-        return memberships.findByTeamIdAndUserId(team.value(), user.value())
+        return memberships
+                .findByTeamIdAndUserId(team.value(), user.value())
                 .orElseThrow(() -> new AccountRuleException("That person is not a member of this team"));
     }
 

@@ -43,7 +43,8 @@ class AdminApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request, HttpMessageNotReadableException e) {
-        return errors.entity(request, ApiError.invalidRequest("The request body is not valid JSON for this endpoint.", null));
+        return errors.entity(
+                request, ApiError.invalidRequest("The request body is not valid JSON for this endpoint.", null));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -53,9 +54,14 @@ class AdminApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpServletRequest request, HttpRequestMethodNotSupportedException e) {
-        return errors.entity(request, new ApiError(
-                HttpStatus.METHOD_NOT_ALLOWED, "invalid_request_error", "method_not_allowed",
-                request.getMethod() + " is not supported on " + request.getRequestURI(), null));
+        return errors.entity(
+                request,
+                new ApiError(
+                        HttpStatus.METHOD_NOT_ALLOWED,
+                        "invalid_request_error",
+                        "method_not_allowed",
+                        request.getMethod() + " is not supported on " + request.getRequestURI(),
+                        null));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

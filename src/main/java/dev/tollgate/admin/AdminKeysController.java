@@ -1,5 +1,7 @@
 package dev.tollgate.admin;
 
+import dev.tollgate.account.TeamId;
+import dev.tollgate.account.TeamService;
 import dev.tollgate.admin.AdminApiMessages.CreateKey;
 import dev.tollgate.admin.AdminApiMessages.KeyBody;
 import dev.tollgate.admin.AdminApiMessages.KeyList;
@@ -8,8 +10,6 @@ import dev.tollgate.apikey.ApiKeyNotFoundException;
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.InvalidApiKeyRequestException;
 import dev.tollgate.apikey.NewApiKey;
-import dev.tollgate.account.TeamId;
-import dev.tollgate.account.TeamService;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.money.Credits;
 import java.time.Instant;

@@ -41,7 +41,9 @@ class AdminTeamsController {
 
     @GetMapping
     List<TeamBody> list() {
-        return teams.all().stream().map(team -> TeamBody.of(team, billing.balance(team.id()))).toList();
+        return teams.all().stream()
+                .map(team -> TeamBody.of(team, billing.balance(team.id())))
+                .toList();
     }
 
     @GetMapping("/{teamId}")

@@ -15,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,25 +26,30 @@ final class MasterKeyFilter extends OncePerRequestFilter {
 
     private final AdminApiProperties properties;
     private final ApiErrorWriter errors;
+    private final SecurityContextHolderStrategy contexts;
 
-    MasterKeyFilter(AdminApiProperties properties, ApiErrorWriter errors) {
+    MasterKeyFilter(AdminApiProperties properties, ApiErrorWriter errors, SecurityContextHolderStrategy contexts) {
         this.properties = properties;
         this.errors = errors;
+        this.contexts = contexts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // looked up per request: the portal installs its own strategy after the filter chains are built
-        SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
         if (!properties.enabled()) {
-            errors.write(request, response, ApiError.unauthorized(
-                    "The admin API is disabled. Set TOLLGATE_MASTER_KEY to enable it."));
+            errors.write(
+                    request,
+                    response,
+                    ApiError.unauthorized("The admin API is disabled. Set TOLLGATE_MASTER_KEY to enable it."));
             return;
         }
         if (!presentsMasterKey(request.getHeader(HttpHeaders.AUTHORIZATION))) {
-            errors.write(request, response, ApiError.unauthorized(
-                    "Missing or incorrect master key. Send \"Authorization: Bearer <master key>\"."));
+            errors.write(
+                    request,
+                    response,
+                    ApiError.unauthorized(
+                            "Missing or incorrect master key. Send \"Authorization: Bearer <master key>\"."));
             return;
         }
         SecurityContext context = contexts.createEmptyContext();

@@ -18,7 +18,6 @@ interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
     @Modifying
     @Query(value = """
             update api_key set last_used_at = :now
-            where id = :id and (last_used_at is null or last_used_at < :staleBefore)""",
-            nativeQuery = true)
+            where id = :id and (last_used_at is null or last_used_at < :staleBefore)""", nativeQuery = true)
     int touch(UUID id, Instant now, Instant staleBefore);
 }

@@ -121,8 +121,8 @@ public class ApiKeyService {
                 .sorted()
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidApiKeyRequestException(
-                    "Unknown model" + (unknown.size() > 1 ? "s: " : ": ") + unknown.stream().collect(Collectors.joining(", ")));
+            throw new InvalidApiKeyRequestException("Unknown model" + (unknown.size() > 1 ? "s: " : ": ")
+                    + unknown.stream().collect(Collectors.joining(", ")));
         }
     }
 }

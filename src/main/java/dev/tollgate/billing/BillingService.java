@@ -74,8 +74,7 @@ public class BillingService {
         Credits balance = accounts.add(team.value(), amount.amount(), now)
                 .map(Credits::new)
                 .orElseThrow(() -> new InsufficientCreditException(team));
-        ledger.save(new LedgerEntry(
-                team.value(), kind, amount, balance, note, null, access.currentActor(), now));
+        ledger.save(new LedgerEntry(team.value(), kind, amount, balance, note, null, access.currentActor(), now));
         return balance;
     }
 }

@@ -60,7 +60,6 @@ class LedgerEntry {
     }
 
     LedgerLine toLine() {
-        return new LedgerLine(
-                id, kind, new Credits(amount), new Credits(balanceAfter), note, createdBy, createdAt);
+        return new LedgerLine(id, kind, new Credits(amount), new Credits(balanceAfter), note, createdBy, createdAt);
     }
 }

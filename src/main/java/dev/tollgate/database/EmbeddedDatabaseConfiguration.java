@@ -5,7 +5,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,7 +28,8 @@ class EmbeddedDatabaseConfiguration {
         if (properties.ephemeral()) {
             log.info("Starting a throw-away embedded PostgreSQL");
         } else {
-            Path directory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
+            Path directory =
+                    properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
             Files.createDirectories(directory);
             builder.setDataDirectory(directory).setCleanDataDirectory(false);
             log.info("Starting embedded PostgreSQL with its data in {}", directory);

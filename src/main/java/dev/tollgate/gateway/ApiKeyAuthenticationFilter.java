@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -30,10 +29,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeyService keys;
     private final ApiErrorWriter errors;
+    private final SecurityContextHolderStrategy contexts;
 
-    ApiKeyAuthenticationFilter(ApiKeyService keys, ApiErrorWriter errors) {
+    ApiKeyAuthenticationFilter(ApiKeyService keys, ApiErrorWriter errors, SecurityContextHolderStrategy contexts) {
         this.keys = keys;
         this.errors = errors;
+        this.contexts = contexts;
     }
 
     @Override
@@ -44,8 +45,6 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // looked up per request: the portal installs its own strategy after the filter chains are built
-        SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
         try {
             ApiKeyAuthentication authentication = new ApiKeyAuthentication(keys.authenticate(presentedKey(request)));
             SecurityContext context = contexts.createEmptyContext();

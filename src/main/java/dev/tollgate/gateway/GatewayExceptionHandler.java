@@ -35,7 +35,8 @@ class GatewayExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request, HttpMessageNotReadableException e) {
-        return errors.entity(request, ApiError.invalidRequest("The request body is not valid JSON for this endpoint.", null));
+        return errors.entity(
+                request, ApiError.invalidRequest("The request body is not valid JSON for this endpoint.", null));
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
@@ -50,12 +51,14 @@ class GatewayExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpServletRequest request, HttpRequestMethodNotSupportedException e) {
-        return errors.entity(request, new ApiError(
-                org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED,
-                "invalid_request_error",
-                "method_not_allowed",
-                request.getMethod() + " is not supported on " + request.getRequestURI(),
-                null));
+        return errors.entity(
+                request,
+                new ApiError(
+                        org.springframework.http.HttpStatus.METHOD_NOT_ALLOWED,
+                        "invalid_request_error",
+                        "method_not_allowed",
+                        request.getMethod() + " is not supported on " + request.getRequestURI(),
+                        null));
     }
 
     @ExceptionHandler(Exception.class)

@@ -13,12 +13,14 @@ public record Credits(BigDecimal amount) implements Comparable<Credits> {
     public static final int SCALE = 9;
     /** NUMERIC(20, 9) holds eleven integer digits. */
     private static final BigDecimal MAXIMUM = new BigDecimal("99999999999");
+
     public static final Credits ZERO = new Credits(BigDecimal.ZERO);
 
     public Credits {
         Objects.requireNonNull(amount, "amount");
         if (amount.stripTrailingZeros().scale() > SCALE) {
-            throw new InvalidAmountException("An amount has at most " + SCALE + " decimal places: " + amount.toPlainString());
+            throw new InvalidAmountException(
+                    "An amount has at most " + SCALE + " decimal places: " + amount.toPlainString());
         }
         if (amount.abs().compareTo(MAXIMUM) > 0) {
             throw new InvalidAmountException("An amount must be below " + MAXIMUM.toPlainString() + " Cr$");

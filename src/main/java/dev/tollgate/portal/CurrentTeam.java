@@ -27,7 +27,10 @@ public class CurrentTeam implements Serializable {
         List<TeamMembership> mine = teams.myTeams();
         TeamMembership current = selected == null
                 ? null
-                : mine.stream().filter(m -> m.team().id().equals(selected.team().id())).findFirst().orElse(null);
+                : mine.stream()
+                        .filter(m -> m.team().id().equals(selected.team().id()))
+                        .findFirst()
+                        .orElse(null);
         selected = current != null ? current : mine.stream().findFirst().orElse(null);
         return Optional.ofNullable(selected);
     }

@@ -6,12 +6,13 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -61,7 +62,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     private Div brand() {
-        Span logo = new Span("⛩");
+        Image logo = new Image("icons/tollgate.svg", "");
         logo.addClassName("brand-mark");
         Span name = new Span("Tollgate");
         name.addClassName("brand-name");
@@ -112,7 +113,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         authentication.getAuthenticatedUser(PortalUser.class).ifPresent(user -> {
             Avatar avatar = new Avatar(user.displayName());
             avatar.addClassName("user-avatar");
-            MenuItem root = menu.addItem(new HorizontalLayout(avatar, new Span(user.displayName())));
+            HorizontalLayout label = new HorizontalLayout(avatar, new Span(user.displayName()));
+            label.setAlignItems(FlexComponent.Alignment.CENTER);
+            label.setSpacing(true);
+            MenuItem root = menu.addItem(label);
             root.getSubMenu().addItem(user.email()).setEnabled(false);
             root.getSubMenu().addItem("Change password", e -> new ChangePasswordDialog(userAccounts).open());
             root.getSubMenu().addItem("Sign out", e -> authentication.logout());
@@ -141,25 +145,33 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private void refreshTeamArea() {
         List<TeamMembership> choices = currentTeam.choices();
-        currentTeam.get().ifPresentOrElse(team -> {
-            boolean several = choices.size() > 1;
-            teamSwitcher.setVisible(several);
-            teamName.setVisible(!several);
-            if (several) {
-                teamSwitcher.setItems(choices);
-                teamSwitcher.setValue(choices.stream()
-                        .filter(choice -> choice.team().id().equals(team.team().id()))
-                        .findFirst()
-                        .orElse(null));
-            }
-            teamName.setText(team.team().name());
-            balance.setText(billing.balance(team.team().id()).display());
-            balance.getElement().setAttribute("title", "Balance of " + team.team().name());
-            balance.setVisible(true);
-        }, () -> {
-            teamSwitcher.setVisible(false);
-            teamName.setText("No team");
-            balance.setVisible(false);
-        });
+        currentTeam
+                .get()
+                .ifPresentOrElse(
+                        team -> {
+                            boolean several = choices.size() > 1;
+                            teamSwitcher.setVisible(several);
+                            teamName.setVisible(!several);
+                            if (several) {
+                                teamSwitcher.setItems(choices);
+                                teamSwitcher.setValue(choices.stream()
+                                        .filter(choice -> choice.team()
+                                                .id()
+                                                .equals(team.team().id()))
+                                        .findFirst()
+                                        .orElse(null));
+                            }
+                            teamName.setText(team.team().name());
+                            balance.setText(billing.balance(team.team().id()).display());
+                            balance.getElement()
+                                    .setAttribute(
+                                            "title", "Balance of " + team.team().name());
+                            balance.setVisible(true);
+                        },
+                        () -> {
+                            teamSwitcher.setVisible(false);
+                            teamName.setText("No team");
+                            balance.setVisible(false);
+                        });
     }
 }

@@ -15,8 +15,8 @@ class PortalSecurityConfiguration {
     @Bean
     @Order(10)
     SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/icons/**", "/styles.css", "/error")
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/icons/**", "/styles.css", "/error")
                         .permitAll())
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();

@@ -8,7 +8,12 @@ import org.springframework.http.HttpStatus;
  * A failure as a client is told about it: the status, the OpenAI {@code type} and {@code code}, a message for
  * people and, where one field is to blame, its name.
  */
-public record ApiError(HttpStatus status, String type, @Nullable String code, String message, @Nullable String param) {
+public record ApiError(
+        HttpStatus status,
+        String type,
+        @Nullable String code,
+        String message,
+        @Nullable String param) {
 
     public ApiError {
         Objects.requireNonNull(status);

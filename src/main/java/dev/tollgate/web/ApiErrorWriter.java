@@ -15,7 +15,7 @@ public class ApiErrorWriter {
 
     private final JsonMapper json;
 
-    ApiErrorWriter(JsonMapper json) {
+    public ApiErrorWriter(JsonMapper json) {
         this.json = json;
     }
 

@@ -11,8 +11,11 @@ public final class ApiPaths {
     private ApiPaths() {}
 
     static boolean isApi(String path) {
-        return path.startsWith("/v1/") || path.equals("/v1")
-                || path.startsWith("/api/v1/") || path.equals("/api/v1")
-                || path.startsWith("/admin/v1/") || path.equals("/admin/v1");
+        return path.startsWith("/v1/")
+                || path.equals("/v1")
+                || path.startsWith("/api/v1/")
+                || path.equals("/api/v1")
+                || path.startsWith("/admin/v1/")
+                || path.equals("/admin/v1");
     }
 }

@@ -35,7 +35,9 @@ public enum Dialect {
      */
     public static Dialect of(HttpServletRequest request) {
         String path = request.getRequestURI();
-        if (request.getHeader("anthropic-version") != null || path.endsWith("/messages") || path.contains("/messages/")) {
+        if (request.getHeader("anthropic-version") != null
+                || path.endsWith("/messages")
+                || path.contains("/messages/")) {
             return ANTHROPIC;
         }
         return OPENAI;

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tollgate.account.PlatformRoles;
@@ -36,6 +38,7 @@ class TeamsAdminView extends VerticalLayout {
     private final TeamService teams;
     private final BillingService billing;
     private final Grid<TeamRow> grid = new Grid<>();
+    private final TextField search = new TextField();
     private final VerticalLayout detail = new VerticalLayout();
 
     /** A team with its balance read once for the grid. */
@@ -44,29 +47,50 @@ class TeamsAdminView extends VerticalLayout {
     TeamsAdminView(TeamService teams, BillingService billing) {
         this.teams = teams;
         this.billing = billing;
-        Button newTeam = new Button("New team", VaadinIcon.PLUS.create(), e -> new NewTeamDialog(teams, created -> {
-                    refresh(created);
-                })
-                .open());
+        Button newTeam = new Button(
+                "New team",
+                VaadinIcon.PLUS.create(),
+                e -> new NewTeamDialog(teams, created -> {
+                            refresh(created);
+                        })
+                        .open());
         newTeam.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         newTeam.setId("new-team");
         add(new ViewHeader("Teams", "Create teams, add credit and manage who belongs to them.", newTeam));
 
         grid.setId("teams-grid");
-        grid.addColumn(row -> row.team().name()).setHeader("Team").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(row -> row.team().name())
+                .setHeader("Team")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
         grid.addColumn(row -> row.balance().display())
                 .setHeader("Balance")
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        grid.addColumn(row -> DisplayFormats.date(row.team().createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(row -> DisplayFormats.date(row.team().createdAt()))
+                .setHeader("Created")
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
-        grid.setWidth("28rem");
         grid.setHeightFull();
+
+        search.setPlaceholder("Search teams");
+        search.setAriaLabel("Search teams");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidthFull();
+        search.setId("team-search");
+        search.addValueChangeListener(e -> grid.getListDataView().setFilter(row -> matches(row, e.getValue())));
+        VerticalLayout master = new VerticalLayout(search, grid);
+        master.setPadding(false);
+        master.setWidth("30rem");
+        master.setHeightFull();
+        master.setFlexGrow(1, grid);
 
         detail.addClassName("admin-detail");
         detail.setPadding(false);
-        HorizontalLayout masterDetail = new HorizontalLayout(grid, detail);
+        HorizontalLayout masterDetail = new HorizontalLayout(master, detail);
         masterDetail.setSizeFull();
         masterDetail.setFlexGrow(1, detail);
         add(masterDetail);
@@ -78,12 +102,20 @@ class TeamsAdminView extends VerticalLayout {
         List<TeamRow> rows = teams.all().stream()
                 .map(team -> new TeamRow(team, billing.balance(team.id())))
                 .toList();
-        grid.setItems(rows);
-        TeamSummary target = select != null ? select : rows.isEmpty() ? null : rows.getFirst().team();
+        grid.setItems(rows).setFilter(row -> matches(row, search.getValue()));
+        TeamSummary target = select != null
+                ? select
+                : rows.isEmpty() ? null : rows.getFirst().team();
         rows.stream()
                 .filter(row -> target != null && row.team().id().equals(target.id()))
                 .findFirst()
                 .ifPresentOrElse(grid::select, () -> showDetail(null));
+    }
+
+    private static boolean matches(TeamRow row, String text) {
+        return text == null
+                || text.isBlank()
+                || row.team().name().toLowerCase().contains(text.strip().toLowerCase());
     }
 
     private void showDetail(@Nullable TeamRow row) {
@@ -99,19 +131,22 @@ class TeamsAdminView extends VerticalLayout {
         Div balanceCard = new Div(new Span("Balance"), balance);
         balanceCard.addClassName("stat-card");
 
-        Button topUp = new Button("Add credit", VaadinIcon.PLUS_CIRCLE.create(), e -> new TopUpDialog(
-                        billing, team, newBalance -> {
+        Button topUp = new Button(
+                "Add credit",
+                VaadinIcon.PLUS_CIRCLE.create(),
+                e -> new TopUpDialog(billing, team, newBalance -> {
                             BalanceChanged.fire();
                             refresh(team);
                         })
-                .open());
+                        .open());
         topUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         topUp.setId("top-up");
 
         MembersGrid members = new MembersGrid(teams, team.id(), true);
-        Button addMember = new Button("Add member", VaadinIcon.USER.create(), e -> new AddMemberDialog(
-                        teams, team.id(), team.name(), added -> members.refresh())
-                .open());
+        Button addMember = new Button(
+                "Add member",
+                VaadinIcon.USER.create(),
+                e -> new AddMemberDialog(teams, team.id(), team.name(), added -> members.refresh()).open());
         addMember.setId("add-member");
 
         HorizontalLayout title = new HorizontalLayout(new H3(team.name()), topUp, addMember);

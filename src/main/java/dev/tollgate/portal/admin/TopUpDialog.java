@@ -36,8 +36,10 @@ class TopUpDialog extends Dialog {
                 Credits added = new Credits(amount.getValue());
                 Credits balance = billing.topUp(team.id(), added, note.getValue());
                 close();
-                Notification.show("Added " + added.display() + " to " + team.name() + ". Balance: " + balance.display(),
-                                4000, Notification.Position.BOTTOM_END)
+                Notification.show(
+                                "Added " + added.display() + " to " + team.name() + ". Balance: " + balance.display(),
+                                4000,
+                                Notification.Position.BOTTOM_END)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 onToppedUp.accept(balance);
             } catch (IllegalArgumentException rejected) {

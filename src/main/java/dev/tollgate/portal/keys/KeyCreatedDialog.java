@@ -35,15 +35,19 @@ class KeyCreatedDialog extends Dialog {
         copy.setId("copy-new-key");
         copy.addClickListener(e -> copy.getElement()
                 .executeJs("return navigator.clipboard.writeText($0)", issued.plaintext())
-                .then(ok -> Notification.show("Copied to the clipboard", 2000, Notification.Position.BOTTOM_END)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS),
-                        failed -> Notification.show("Copy failed: select the key and copy it by hand", 4000,
+                .then(
+                        ok -> Notification.show("Copied to the clipboard", 2000, Notification.Position.BOTTOM_END)
+                                .addThemeVariants(NotificationVariant.LUMO_SUCCESS),
+                        failed -> Notification.show(
+                                "Copy failed: select the key and copy it by hand",
+                                4000,
                                 Notification.Position.BOTTOM_END)));
         HorizontalLayout row = new HorizontalLayout(secret, copy);
         row.setWidthFull();
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        Paragraph usage = new Paragraph("Send it as “Authorization: Bearer …” to /v1 with any OpenAI or Anthropic SDK.");
+        Paragraph usage =
+                new Paragraph("Send it as “Authorization: Bearer …” to /v1 with any OpenAI or Anthropic SDK.");
         usage.addClassName("section-note");
         add(new VerticalLayout(warning, row, usage));
 

@@ -49,12 +49,14 @@ class KeysView extends VerticalLayout {
             return;
         }
         boolean canManage = team.role().canManageKeys();
-        Button create = new Button("Create key", VaadinIcon.PLUS.create(), e -> new CreateKeyDialog(
-                        keys, catalog, team.team().id(), issued -> {
+        Button create = new Button(
+                "Create key",
+                VaadinIcon.PLUS.create(),
+                e -> new CreateKeyDialog(keys, catalog, team.team().id(), issued -> {
                             refresh(team);
                             new KeyCreatedDialog(issued).open();
                         })
-                .open());
+                        .open());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-key");
         create.setVisible(canManage);
@@ -62,7 +64,8 @@ class KeysView extends VerticalLayout {
                 "API keys",
                 canManage
                         ? "Keys for " + team.team().name() + ". Use them with any OpenAI or Anthropic SDK."
-                        : "Keys for " + team.team().name() + ". Ask an owner or admin of the team to create or revoke keys.",
+                        : "Keys for " + team.team().name()
+                                + ". Ask an owner or admin of the team to create or revoke keys.",
                 create));
 
         configureGrid(canManage, team);
@@ -83,22 +86,31 @@ class KeysView extends VerticalLayout {
                 })
                 .setHeader("Key")
                 .setAutoWidth(true);
-        grid.addColumn(key -> DisplayFormats.dateTime(key.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(key -> DisplayFormats.dateTime(key.createdAt()))
+                .setHeader("Created")
+                .setAutoWidth(true);
         grid.addColumn(key -> key.lastUsedAt() == null ? "Never" : DisplayFormats.dateTime(key.lastUsedAt()))
                 .setHeader("Last used")
                 .setAutoWidth(true);
         grid.addComponentColumn(KeysView::spending).setHeader("Spent").setAutoWidth(true);
         grid.addColumn(KeysView::models).setHeader("Models").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(key -> key.requestsPerMinute() == null ? "—" : key.requestsPerMinute().toString())
+        grid.addColumn(key -> key.requestsPerMinute() == null
+                        ? "—"
+                        : key.requestsPerMinute().toString())
                 .setHeader("RPM")
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         grid.addColumn(key -> key.expiresAt() == null ? "Never" : DisplayFormats.dateTime(key.expiresAt()))
                 .setHeader("Expires")
                 .setAutoWidth(true);
-        grid.addComponentColumn(KeysView::status).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(KeysView::status)
+                .setHeader("Status")
+                .setWidth("7.5rem")
+                .setFlexGrow(0);
         if (canManage) {
-            grid.addComponentColumn(key -> revokeButton(key, team)).setHeader("").setAutoWidth(true).setFlexGrow(0);
+            grid.addComponentColumn(key -> revokeButton(key, team))
+                    .setWidth("7rem")
+                    .setFlexGrow(0);
         }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
@@ -141,9 +153,15 @@ class KeysView extends VerticalLayout {
             return new Span(key.spent().display());
         }
         Span text = new Span(key.spent().display() + " of " + key.budget().toPlainString());
-        ProgressBar bar = new ProgressBar(0, 1, Math.min(1, key.spent().amount()
-                .divide(key.budget().amount(), 4, RoundingMode.HALF_UP)
-                .doubleValue()));
+        ProgressBar bar = new ProgressBar(
+                0,
+                1,
+                Math.min(
+                        1,
+                        key.spent()
+                                .amount()
+                                .divide(key.budget().amount(), 4, RoundingMode.HALF_UP)
+                                .doubleValue()));
         bar.addClassName("budget-bar");
         Div cell = new Div(text, bar);
         cell.addClassName("budget-cell");
@@ -159,11 +177,12 @@ class KeysView extends VerticalLayout {
 
     private static Component status(ApiKeyView key) {
         Badge badge = new Badge(key.status().label());
-        badge.addThemeVariants(switch (key.status()) {
-            case ACTIVE -> BadgeVariant.SUCCESS;
-            case EXPIRED -> BadgeVariant.WARNING;
-            case REVOKED -> BadgeVariant.ERROR;
-        });
+        badge.addThemeVariants(
+                switch (key.status()) {
+                    case ACTIVE -> BadgeVariant.SUCCESS;
+                    case EXPIRED -> BadgeVariant.WARNING;
+                    case REVOKED -> BadgeVariant.ERROR;
+                });
         return badge;
     }
 }

@@ -1,6 +1,7 @@
 package dev.tollgate.portal.login;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -31,7 +32,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
         Paragraph tagline = new Paragraph("AI gateway and team portal");
         tagline.addClassName("login-tagline");
-        Div brand = new Div(new Div("⛩ Tollgate"), tagline);
+        Image logo = new Image("icons/tollgate.svg", "");
+        logo.addClassName("login-logo");
+        Div brand = new Div(logo, new Div("Tollgate"), tagline);
         brand.addClassName("login-brand");
 
         add(brand, login);

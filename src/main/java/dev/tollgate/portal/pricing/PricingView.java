@@ -67,7 +67,8 @@ class PricingView extends VerticalLayout {
 
     private static Grid<CatalogModel> imageGrid(List<CatalogModel> models) {
         Grid<CatalogModel> grid = baseGrid(models, "image-prices");
-        grid.addColumn(model -> model.resolution() == null ? "" : model.resolution().label())
+        grid.addColumn(model ->
+                        model.resolution() == null ? "" : model.resolution().label())
                 .setHeader("Resolution")
                 .setAutoWidth(true);
         price(grid, "Price / request", CatalogModel::requireRequestPrice);
@@ -104,5 +105,4 @@ class PricingView extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
     }
-
 }

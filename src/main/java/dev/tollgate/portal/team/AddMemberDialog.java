@@ -42,8 +42,9 @@ public class AddMemberDialog extends Dialog {
 
         Button add = new Button("Add member", e -> {
             try {
-                Member member = teams.addMember(team, new NewMember(
-                        email.getValue(), displayName.getValue(), role.getValue(), password.getValue()));
+                Member member = teams.addMember(
+                        team,
+                        new NewMember(email.getValue(), displayName.getValue(), role.getValue(), password.getValue()));
                 close();
                 onAdded.accept(member);
             } catch (IllegalArgumentException rejected) {

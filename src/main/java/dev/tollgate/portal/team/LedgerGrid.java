@@ -12,9 +12,12 @@ import dev.tollgate.portal.DisplayFormats;
 public class LedgerGrid extends Grid<LedgerLine> {
 
     public LedgerGrid(BillingService billing, TeamId team) {
-        addColumn(line -> DisplayFormats.dateTime(line.createdAt())).setHeader("When").setAutoWidth(true);
+        addColumn(line -> DisplayFormats.dateTime(line.createdAt()))
+                .setHeader("When")
+                .setAutoWidth(true);
         addColumn(line -> line.kind().label()).setHeader("Entry").setAutoWidth(true);
-        addColumn(line -> (line.amount().isPositive() ? "+" : "") + line.amount().toPlainString())
+        addColumn(line ->
+                        (line.amount().isPositive() ? "+" : "") + line.amount().toPlainString())
                 .setHeader("Amount (Cr$)")
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
@@ -22,10 +25,14 @@ public class LedgerGrid extends Grid<LedgerLine> {
                 .setHeader("Balance (Cr$)")
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        addColumn(line -> line.note() == null ? "" : line.note()).setHeader("Note").setFlexGrow(1);
-        addColumn(line -> line.createdBy() == null ? "" : line.createdBy()).setHeader("By").setAutoWidth(true);
+        addColumn(line -> line.note() == null ? "" : line.note())
+                .setHeader("Note")
+                .setFlexGrow(1);
+        addColumn(line -> line.createdBy() == null ? "" : line.createdBy())
+                .setHeader("By")
+                .setAutoWidth(true);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        setItems(query -> billing.statement(team, query.getPage(), query.getPageSize()).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, billing.statementSize(team)));
+        setItems(query -> billing.statement(team, query.getPage(), query.getPageSize()).stream(), query ->
+                (int) Math.min(Integer.MAX_VALUE, billing.statementSize(team)));
     }
 }

@@ -30,7 +30,9 @@ public class MembersGrid extends Grid<Member> {
         addColumn(Member::displayName).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
         addColumn(Member::email).setHeader("Email").setAutoWidth(true).setFlexGrow(1);
         addComponentColumn(this::roleCell).setHeader("Role").setAutoWidth(true);
-        addColumn(member -> DisplayFormats.date(member.joinedAt())).setHeader("Joined").setAutoWidth(true);
+        addColumn(member -> DisplayFormats.date(member.joinedAt()))
+                .setHeader("Joined")
+                .setAutoWidth(true);
         if (editable) {
             addComponentColumn(this::removeButton).setAutoWidth(true).setFlexGrow(0);
         }
@@ -58,8 +60,8 @@ public class MembersGrid extends Grid<Member> {
             }
             try {
                 teams.changeRole(team, member.userId(), event.getValue());
-                Notification.show(member.email() + " is now " + event.getValue().label(), 3000,
-                        Notification.Position.BOTTOM_END);
+                Notification.show(
+                        member.email() + " is now " + event.getValue().label(), 3000, Notification.Position.BOTTOM_END);
             } catch (IllegalArgumentException rejected) {
                 Notification.show(rejected.getMessage(), 4000, Notification.Position.BOTTOM_END)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);

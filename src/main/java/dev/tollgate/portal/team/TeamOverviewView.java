@@ -46,9 +46,11 @@ class TeamOverviewView extends VerticalLayout {
 
         boolean owner = team.role().isAtLeast(TeamRole.OWNER);
         MembersGrid members = new MembersGrid(teams, team.team().id(), owner);
-        Button addMember = new Button("Add member", VaadinIcon.PLUS.create(), e -> new AddMemberDialog(
-                        teams, team.team().id(), team.team().name(), added -> members.refresh())
-                .open());
+        Button addMember = new Button(
+                "Add member",
+                VaadinIcon.PLUS.create(),
+                e -> new AddMemberDialog(teams, team.team().id(), team.team().name(), added -> members.refresh())
+                        .open());
         addMember.setVisible(owner);
         HorizontalLayout membersTitle = new HorizontalLayout(new H3("Members"), addMember);
         membersTitle.setAlignItems(Alignment.BASELINE);
@@ -56,7 +58,7 @@ class TeamOverviewView extends VerticalLayout {
 
         add(new H3("Statement"));
         LedgerGrid ledger = new LedgerGrid(billing, team.team().id());
-        ledger.setHeight("22rem");
+        ledger.setHeight("18rem");
         add(ledger);
         setPadding(true);
     }
@@ -73,6 +75,7 @@ class TeamOverviewView extends VerticalLayout {
     }
 
     private static String article(TeamRole role) {
-        return (role == TeamRole.OWNER || role == TeamRole.ADMIN ? "an " : "a ") + role.label().toLowerCase();
+        return (role == TeamRole.OWNER || role == TeamRole.ADMIN ? "an " : "a ")
+                + role.label().toLowerCase();
     }
 }
