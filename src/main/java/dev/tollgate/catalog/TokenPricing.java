@@ -29,4 +29,17 @@ public record TokenPricing(
     public Credits cacheWritePerMillion() {
         return inputPerMillion.times(cacheWriteMultiplier);
     }
+
+    /** The exact cost of these tokens, each kind at its own price, rounded half-up to the nano-credit per line. */
+    public ChatCost costOf(TokenCounts tokens) {
+        return new ChatCost(
+                perMillion(inputPerMillion, tokens.input()),
+                perMillion(outputPerMillion, tokens.output()),
+                perMillion(cacheReadPerMillion(), tokens.cacheRead()),
+                perMillion(cacheWritePerMillion(), tokens.cacheWrite()));
+    }
+
+    private static Credits perMillion(Credits price, long tokens) {
+        return price.times(BigDecimal.valueOf(tokens).movePointLeft(6));
+    }
 }

@@ -1,0 +1,13 @@
+package dev.tollgate.catalog;
+
+import dev.tollgate.money.Credits;
+
+/** What a chat request costs, line by line, as the statement and the usage history show it. */
+public record ChatCost(Credits input, Credits output, Credits cacheRead, Credits cacheWrite) {
+
+    public static final ChatCost NONE = new ChatCost(Credits.ZERO, Credits.ZERO, Credits.ZERO, Credits.ZERO);
+
+    public Credits total() {
+        return input.plus(output).plus(cacheRead).plus(cacheWrite);
+    }
+}

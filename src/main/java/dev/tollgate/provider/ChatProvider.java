@@ -1,0 +1,11 @@
+package dev.tollgate.provider;
+
+/** An upstream that can answer chat requests. */
+public interface ChatProvider {
+
+    /**
+     * Starts a reply. Failures before any output (unreachable upstream, refusal) are thrown as {@link UpstreamException}
+     * from here or from the first {@code next()}; after output has begun they end the stream with the same exception.
+     */
+    ChatStream open(ChatRequest request);
+}

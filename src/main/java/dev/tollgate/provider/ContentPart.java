@@ -1,0 +1,8 @@
+package dev.tollgate.provider;
+
+/** A piece of a message: text, an image, a tool call the assistant made, or the result the caller sent back. */
+public sealed interface ContentPart permits TextPart, ImagePart, ToolCallPart, ToolResultPart {
+
+    /** True when the caller marked a prompt-cache breakpoint at the end of this part ({@code cache_control}). */
+    boolean cacheBreakpoint();
+}

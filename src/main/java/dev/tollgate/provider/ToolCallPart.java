@@ -1,0 +1,14 @@
+package dev.tollgate.provider;
+
+import java.util.Objects;
+
+/** A tool call the assistant made, as echoed back in the history; {@code argumentsJson} is a JSON object text. */
+public record ToolCallPart(String id, String name, String argumentsJson, boolean cacheBreakpoint)
+        implements ContentPart {
+
+    public ToolCallPart {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(argumentsJson);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Upstreams: the SPI every chat, image and video provider implements, the canonical request and event types the
+ * gateway's dialects translate to and from, token counting, and the built-in simulator that serves every model
+ * when no real channel is configured.
+ */
+@NullMarked
+package dev.tollgate.provider;
+
+import org.jspecify.annotations.NullMarked;
