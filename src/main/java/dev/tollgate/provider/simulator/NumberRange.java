@@ -1,0 +1,70 @@
+package dev.tollgate.provider.simulator;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.random.RandomGenerator;
+import tools.jackson.databind.JsonNode;
+
+/** The values a number schema allows: its bounds (inclusive or not) and whether it must be whole. */
+record NumberRange(BigDecimal low, boolean lowExclusive, BigDecimal high, boolean highExclusive, boolean integer) {
+
+    private static final BigDecimal SPAN = BigDecimal.valueOf(100);
+
+    static NumberRange of(JsonNode schema, boolean integer) {
+        BigDecimal low = null;
+        BigDecimal high = null;
+        boolean lowExclusive = false;
+        boolean highExclusive = false;
+        if (schema.path("minimum").isNumber()) {
+            low = schema.get("minimum").decimalValue();
+            lowExclusive = schema.path("exclusiveMinimum").asBoolean(false);
+        }
+        if (schema.path("exclusiveMinimum").isNumber()) {
+            low = schema.get("exclusiveMinimum").decimalValue();
+            lowExclusive = true;
+        }
+        if (schema.path("maximum").isNumber()) {
+            high = schema.get("maximum").decimalValue();
+            highExclusive = schema.path("exclusiveMaximum").asBoolean(false);
+        }
+        if (schema.path("exclusiveMaximum").isNumber()) {
+            high = schema.get("exclusiveMaximum").decimalValue();
+            highExclusive = true;
+        }
+        if (low == null) {
+            low = high == null ? BigDecimal.ONE : high.subtract(SPAN);
+        }
+        if (high == null) {
+            high = low.add(SPAN);
+        }
+        return new NumberRange(low, lowExclusive, high, highExclusive, integer);
+    }
+
+    boolean allows(BigDecimal value) {
+        int fromLow = value.compareTo(low);
+        int fromHigh = value.compareTo(high);
+        return (!integer || value.stripTrailingZeros().scale() <= 0)
+                && (lowExclusive ? fromLow > 0 : fromLow >= 0)
+                && (highExclusive ? fromHigh < 0 : fromHigh <= 0);
+    }
+
+    BigDecimal draw(RandomGenerator random) {
+        if (integer) {
+            BigDecimal first = lowExclusive
+                    ? low.setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE)
+                    : low.setScale(0, RoundingMode.CEILING);
+            BigDecimal last = highExclusive
+                    ? high.setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE)
+                    : high.setScale(0, RoundingMode.FLOOR);
+            if (last.compareTo(first) <= 0) {
+                return first;
+            }
+            long width = last.subtract(first).min(BigDecimal.valueOf(1_000_000)).longValue();
+            return first.add(BigDecimal.valueOf(random.nextLong(width + 1)));
+        }
+        BigDecimal width = high.subtract(low);
+        BigDecimal drawn =
+                low.add(width.multiply(BigDecimal.valueOf(random.nextDouble()))).setScale(2, RoundingMode.HALF_UP);
+        return allows(drawn) ? drawn : low.add(high).divide(BigDecimal.TWO);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tollgate.provider.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The prompt prefixes the simulator has "cached", per cache scope, as upstreams do: an entry lives five minutes after
+ * its last use, and the oldest entries make room when the cache is full.
+ */
+final class PromptCache {
+
+    static final Duration TIME_TO_LIVE = Duration.ofMinutes(5);
+
+    record Key(String scope, String prefixDigest) {}
+
+    private final Clock clock;
+    private final int capacity;
+
+    /** In access order, so the eldest entry is also the first to expire (every use renews the full lifetime). */
+    private final LinkedHashMap<Key, Instant> expiries;
+
+    PromptCache(Clock clock, int capacity) {
+        this.clock = clock;
+        this.capacity = capacity;
+        this.expiries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Instant> eldest) {
+                return size() > PromptCache.this.capacity;
+            }
+        };
+    }
+
+    /**
+     * Uses the cached prefix: true when it was cached already (a cache read), false when it is cached now (a cache
+     * write). Either way it stays cached for another {@link #TIME_TO_LIVE}.
+     */
+    synchronized boolean readOrWrite(Key key) {
+        Instant now = clock.instant();
+        dropExpired(now);
+        boolean cached = expiries.containsKey(key);
+        expiries.put(key, now.plus(TIME_TO_LIVE));
+        return cached;
+    }
+
+    synchronized int size() {
+        return expiries.size();
+    }
+
+    private void dropExpired(Instant now) {
+        Iterator<Instant> eldestFirst = expiries.values().iterator();
+        while (eldestFirst.hasNext() && !eldestFirst.next().isAfter(now)) {
+            eldestFirst.remove();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tollgate.provider.simulator;
+
+import dev.tollgate.provider.ChatEvent;
+import dev.tollgate.provider.ChatRequest;
+import dev.tollgate.provider.FinishReason;
+import dev.tollgate.provider.tokens.JtokkitTokenCounter;
+import dev.tollgate.provider.tokens.TokenRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A reply cut into the events that stream it, already cut short where a stop sequence or {@code maxTokens} ends it.
+ *
+ * @param steps every event before {@code Completed}, each with the output tokens it carries
+ * @param outputTokens the tokens of all steps together: never more than the request's {@code maxTokens}
+ */
+record ReplyPlan(
+        List<Step> steps,
+        FinishReason finishReason,
+        @Nullable String stopSequence,
+        long outputTokens) {
+
+    record Step(ChatEvent event, int tokens) {}
+
+    /** Tool-call arguments stream in fragments of up to this many tokens, as upstreams send them. */
+    private static final int LARGEST_FRAGMENT = 4;
+
+    static ReplyPlan of(Reply reply, ChatRequest request, JtokkitTokenCounter counter, RandomGenerator random) {
+        return switch (reply) {
+            case Reply.Text text -> text(text.text(), request, counter);
+            case Reply.ToolCall call -> toolCall(call, request.maxTokens(), counter, random);
+        };
+    }
+
+    private static ReplyPlan text(String fullText, ChatRequest request, JtokkitTokenCounter counter) {
+        String text = fullText;
+        String stopSequence = null;
+        int stopAt = fullText.length();
+        for (String candidate : request.stopSequences()) {
+            int at = candidate.isEmpty() ? -1 : fullText.indexOf(candidate);
+            if (at >= 0 && at < stopAt) {
+                stopAt = at;
+                stopSequence = candidate;
+            }
+        }
+        if (stopSequence != null) {
+            text = fullText.substring(0, stopAt);
+        }
+        List<Step> steps = new ArrayList<>();
+        long used = 0;
+        for (TokenRun run : counter.split(text)) {
+            if (used + run.tokens() > request.maxTokens()) {
+                return new ReplyPlan(steps, FinishReason.MAX_TOKENS, null, used);
+            }
+            steps.add(new Step(new ChatEvent.TextDelta(run.text()), run.tokens()));
+            used += run.tokens();
+        }
+        FinishReason reason = stopSequence != null ? FinishReason.STOP_SEQUENCE : FinishReason.END_TURN;
+        return new ReplyPlan(steps, reason, stopSequence, used);
+    }
+
+    private static ReplyPlan toolCall(
+            Reply.ToolCall call, int maxTokens, JtokkitTokenCounter counter, RandomGenerator random) {
+        List<Step> steps = new ArrayList<>();
+        int nameTokens = (int) counter.countText(call.name());
+        if (nameTokens > maxTokens) {
+            return new ReplyPlan(steps, FinishReason.MAX_TOKENS, null, 0);
+        }
+        steps.add(new Step(new ChatEvent.ToolCallStarted(0, call.id(), call.name()), nameTokens));
+        long used = nameTokens;
+        StringBuilder fragment = new StringBuilder();
+        int fragmentTokens = 0;
+        int fragmentSize = 1 + random.nextInt(LARGEST_FRAGMENT);
+        boolean truncated = false;
+        for (TokenRun run : counter.split(call.argumentsJson())) {
+            if (used + run.tokens() > maxTokens) {
+                truncated = true;
+                break;
+            }
+            fragment.append(run.text());
+            fragmentTokens += run.tokens();
+            used += run.tokens();
+            if (fragmentTokens >= fragmentSize) {
+                steps.add(new Step(new ChatEvent.ToolCallArgumentsDelta(0, fragment.toString()), fragmentTokens));
+                fragment.setLength(0);
+                fragmentTokens = 0;
+                fragmentSize = 1 + random.nextInt(LARGEST_FRAGMENT);
+            }
+        }
+        if (fragmentTokens > 0) {
+            steps.add(new Step(new ChatEvent.ToolCallArgumentsDelta(0, fragment.toString()), fragmentTokens));
+        }
+        return new ReplyPlan(steps, truncated ? FinishReason.MAX_TOKENS : FinishReason.TOOL_USE, null, used);
+    }
+}

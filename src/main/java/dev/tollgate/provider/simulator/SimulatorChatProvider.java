@@ -1,0 +1,83 @@
+package dev.tollgate.provider.simulator;
+
+import dev.tollgate.catalog.TokenCounts;
+import dev.tollgate.provider.ChatProvider;
+import dev.tollgate.provider.ChatRequest;
+import dev.tollgate.provider.ChatStream;
+import dev.tollgate.provider.tokens.JtokkitTokenCounter;
+import java.time.Clock;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.springframework.stereotype.Component;
+
+/**
+ * A chat upstream that needs no provider: it answers every model from the prompt alone, so the gateway, its billing and
+ * its clients can run end to end.
+ *
+ * <ul>
+ *   <li><b>Replies</b> are a few sentences of English about the salient words of the latest user message, sometimes
+ *       with a short list, typically 40 to 160 tokens. The same request always gets the same reply and the same tool
+ *       call ids: everything is drawn from a generator seeded with a digest of the prompt and model, never from time.
+ *       A lower {@code maxTokens} or a stop sequence cuts that same reply short.
+ *   <li><b>Dictated replies</b>: a prompt such as {@code Say exactly: pong}, {@code Reply with only OK} or
+ *       {@code Respond with just "yes"} is answered with exactly those words ({@code pong}, {@code OK}, {@code yes}),
+ *       which makes the simulator handy in tests.
+ *   <li><b>Limits</b>: output never exceeds {@code maxTokens} (finish reason {@code MAX_TOKENS}); a stop sequence ends
+ *       the reply right before it ({@code STOP_SEQUENCE}); otherwise {@code END_TURN}.
+ *   <li><b>Tools</b>: with tool choice {@code REQUIRED} (the tool the user mentions, else the first), {@code NAMED},
+ *       or {@code AUTO} when the latest user message mentions a tool by name, it calls that tool with arguments that
+ *       satisfy its JSON Schema, built from the prompt's words where they fit, and finishes with {@code TOOL_USE}.
+ *       When the conversation ends with tool results it answers them in text instead. {@code NONE} never calls a tool.
+ *   <li><b>Streaming</b>: one text event per token (of the o200k_base encoding the gateway counts with), after
+ *       {@code firstTokenDelay} and then at {@code tokensPerSecond}; usage counts the tokens delivered so far.
+ *   <li><b>Prompt caching</b>: a prefix of at least {@value #SMALLEST_CACHEABLE_PREFIX} tokens, up to the last cache
+ *       breakpoint (or, for implicit caching, all but the last message), is reported as a cache write the first time
+ *       and as a cache read for five minutes after each use, separately per cache scope.
+ * </ul>
+ */
+@Component
+public final class SimulatorChatProvider implements ChatProvider {
+
+    /** Upstreams cache no shorter prefixes (Anthropic's minimum for most models, OpenAI's for all). */
+    static final long SMALLEST_CACHEABLE_PREFIX = 1024;
+
+    private static final int PROMPT_CACHE_ENTRIES = 10_000;
+
+    private final SimulatorProperties properties;
+    private final JtokkitTokenCounter counter;
+    private final ReplyWriter replies;
+    private final PromptCache promptCache;
+
+    public SimulatorChatProvider(SimulatorProperties properties, JtokkitTokenCounter counter, Clock clock) {
+        this.properties = properties;
+        this.counter = counter;
+        this.replies = new ReplyWriter(new ProseWriter(counter));
+        this.promptCache = new PromptCache(clock, PROMPT_CACHE_ENTRIES);
+    }
+
+    public boolean enabled() {
+        return properties.enabled();
+    }
+
+    @Override
+    public ChatStream open(ChatRequest request) {
+        PromptScan prompt = PromptScan.of(request, counter);
+        RandomGenerator random = new SplittableRandom(prompt.seed());
+        Reply reply = replies.write(request, random);
+        ReplyPlan plan = ReplyPlan.of(reply, request, counter, random);
+        return new SimulatedStream(plan, promptUsage(request, prompt), Pacing.of(properties));
+    }
+
+    /** The prompt's tokens split into uncached, cache-read and cache-written, updating the cache as it goes. */
+    private TokenCounts promptUsage(ChatRequest request, PromptScan prompt) {
+        PromptScan.CachePrefix prefix = prompt.cachePrefix();
+        if (prefix == null || prefix.tokens() < SMALLEST_CACHEABLE_PREFIX) {
+            return new TokenCounts(prompt.promptTokens(), 0, 0, 0);
+        }
+        boolean cached = promptCache.readOrWrite(new PromptCache.Key(request.cacheScope(), prefix.digest()));
+        long uncached = prompt.promptTokens() - prefix.tokens();
+        return cached
+                ? new TokenCounts(uncached, 0, prefix.tokens(), 0)
+                : new TokenCounts(uncached, 0, 0, prefix.tokens());
+    }
+}

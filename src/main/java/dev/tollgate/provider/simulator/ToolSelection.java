@@ -1,0 +1,59 @@
+package dev.tollgate.provider.simulator;
+
+import dev.tollgate.provider.ChatRequest;
+import dev.tollgate.provider.ToolDefinition;
+import dev.tollgate.provider.UpstreamException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Whether the simulated model calls a tool, and which: the named one when the caller insists, one the latest user
+ * message mentions by name, or the first one when some call is required. It never calls a tool right after receiving
+ * tool results (it answers them instead), nor when tool choice is {@code NONE}.
+ */
+final class ToolSelection {
+
+    private ToolSelection() {}
+
+    static Optional<ToolDefinition> choose(ChatRequest request, Conversation conversation) {
+        if (request.tools().isEmpty() || !conversation.pendingToolResults().isEmpty()) {
+            return Optional.empty();
+        }
+        String userText = conversation.lastUserText();
+        return switch (request.toolChoice().mode()) {
+            case NONE -> Optional.empty();
+            case AUTO -> mentioned(request, userText);
+            case REQUIRED ->
+                mentioned(request, userText)
+                        .or(() -> Optional.of(request.tools().getFirst()));
+            case NAMED ->
+                Optional.of(named(request, String.valueOf(request.toolChoice().toolName())));
+        };
+    }
+
+    private static ToolDefinition named(ChatRequest request, String name) {
+        return request.tools().stream()
+                .filter(tool -> tool.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new UpstreamException(
+                        "tool_choice names the tool " + name + ", which the request does not define", false));
+    }
+
+    private static Optional<ToolDefinition> mentioned(ChatRequest request, String userText) {
+        return request.tools().stream()
+                .filter(tool -> mentions(userText, tool.name()))
+                .findFirst();
+    }
+
+    /** The name as a whole word, or with its underscores and dashes read as spaces ("get weather"). */
+    private static boolean mentions(String text, String name) {
+        String spoken = name.replace('_', ' ').replace('-', ' ');
+        return containsWord(text, name) || (!spoken.equals(name) && containsWord(text, spoken));
+    }
+
+    private static boolean containsWord(String text, String word) {
+        return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(word) + "(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE)
+                .matcher(text)
+                .find();
+    }
+}

@@ -1,0 +1,232 @@
+package dev.tollgate.provider.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tollgate.provider.ChatEvent;
+import dev.tollgate.provider.ChatMessage;
+import dev.tollgate.provider.ChatRequest;
+import dev.tollgate.provider.FinishReason;
+import dev.tollgate.provider.ToolCallPart;
+import dev.tollgate.provider.ToolChoice;
+import dev.tollgate.provider.ToolDefinition;
+import dev.tollgate.provider.ToolResultPart;
+import dev.tollgate.provider.UpstreamException;
+import dev.tollgate.provider.tokens.JtokkitTokenCounter;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class SimulatorToolCallTests {
+
+    static final JtokkitTokenCounter COUNTER = new JtokkitTokenCounter();
+
+    static final JsonNode FORECAST_SCHEMA = JsonMapper.shared().readTree("""
+            {
+              "type": "object",
+              "properties": {
+                "city": {"type": "string"},
+                "days": {"type": "integer", "minimum": 1, "maximum": 14},
+                "unit": {"type": "string", "enum": ["celsius", "fahrenheit"]},
+                "threshold": {"type": "number", "minimum": 0.5, "maximum": 0.9},
+                "window": {
+                  "type": "object",
+                  "properties": {
+                    "start": {"type": "string", "format": "date"},
+                    "hourly": {"type": "boolean"}
+                  },
+                  "required": ["start", "hourly"]
+                },
+                "fields": {"type": "array", "items": {"type": "string", "enum": ["rain", "wind", "sun"]}},
+                "note": {"type": "string"}
+              },
+              "required": ["city", "days", "unit", "threshold", "window", "fields"]
+            }
+            """);
+
+    static final ToolDefinition FORECAST =
+            new ToolDefinition("get_forecast", "Weather forecast", FORECAST_SCHEMA, false);
+    static final ToolDefinition TIME = new ToolDefinition(
+            "get_time",
+            "The time in a time zone",
+            JsonMapper.shared()
+                    .readTree("{\"type\":\"object\",\"properties\":{\"zone\":{\"type\":\"string\"}},"
+                            + "\"required\":[\"zone\"]}"),
+            false);
+
+    final SimulatorChatProvider simulator =
+            new SimulatorChatProvider(SimulatorProperties.unpaced(), COUNTER, Clock.systemUTC());
+
+    @Test
+    void requiredToolChoiceCallsAToolWithArgumentsThatSatisfyItsSchema() {
+        ChatRequest request = Requests.asking("Will it rain in Lisbon over the next 5 days?")
+                .tool(FORECAST)
+                .tool(TIME)
+                .toolChoice(ToolChoice.REQUIRED)
+                .build();
+
+        Streamed streamed = Streamed.drain(simulator.open(request));
+
+        assertThat(streamed.toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.index()).isZero();
+            assertThat(call.name()).as("the first tool, as none is mentioned").isEqualTo("get_forecast");
+            assertThat(call.id()).matches("call_[A-Za-z0-9]{24}");
+        });
+        assertThat(streamed.count(ChatEvent.ToolCallArgumentsDelta.class))
+                .as("arguments stream in several fragments")
+                .isGreaterThan(3);
+        JsonNode arguments = JsonMapper.shared().readTree(streamed.toolArguments());
+        assertThat(SchemaCheck.violations(FORECAST_SCHEMA, arguments))
+                .as("schema violations in %s", arguments)
+                .isEmpty();
+        assertThat(streamed.completed().finishReason()).isEqualTo(FinishReason.TOOL_USE);
+        assertThat(streamed.count(ChatEvent.TextDelta.class)).isZero();
+    }
+
+    @Test
+    void argumentsTakeNamesAndNumbersFromThePrompt() {
+        ChatRequest request = Requests.asking("Will it rain in Lisbon over the next 5 days?")
+                .tool(FORECAST)
+                .toolChoice(ToolChoice.named("get_forecast"))
+                .build();
+
+        JsonNode arguments = JsonMapper.shared()
+                .readTree(Streamed.drain(simulator.open(request)).toolArguments());
+
+        assertThat(arguments.path("city").asString()).isEqualTo("Lisbon");
+        assertThat(arguments.path("days").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void argumentsFollowReferencesAndAlternatives() {
+        JsonNode schema = JsonMapper.shared().readTree("""
+                {
+                  "type": "object",
+                  "$defs": {"address": {"type": "object", "properties": {"street": {"type": "string"}},
+                                        "required": ["street"]}},
+                  "properties": {
+                    "home": {"$ref": "#/$defs/address"},
+                    "nickname": {"anyOf": [{"type": "null"}, {"type": "integer", "minimum": 7, "maximum": 7}]}
+                  },
+                  "required": ["home", "nickname"]
+                }
+                """);
+        ChatRequest request = Requests.asking("Store my address.")
+                .tool(new ToolDefinition("store_address", null, schema, false))
+                .toolChoice(ToolChoice.REQUIRED)
+                .build();
+
+        JsonNode arguments = JsonMapper.shared()
+                .readTree(Streamed.drain(simulator.open(request)).toolArguments());
+
+        assertThat(arguments.path("home").path("street").isString())
+                .as("in %s", arguments)
+                .isTrue();
+        assertThat(arguments.path("nickname").asInt()).as("in %s", arguments).isEqualTo(7);
+    }
+
+    @Test
+    void namedToolChoiceCallsThatTool() {
+        ChatRequest request = Requests.asking("Will it rain in Lisbon tomorrow?")
+                .tool(FORECAST)
+                .tool(TIME)
+                .toolChoice(ToolChoice.named("get_time"))
+                .build();
+
+        Streamed streamed = Streamed.drain(simulator.open(request));
+
+        assertThat(streamed.toolCalls())
+                .extracting(ChatEvent.ToolCallStarted::name)
+                .containsExactly("get_time");
+        assertThat(SchemaCheck.violations(TIME.parameters(), JsonMapper.shared().readTree(streamed.toolArguments())))
+                .isEmpty();
+    }
+
+    @Test
+    void namingAnUndefinedToolIsRefused() {
+        ChatRequest request = Requests.asking("What time is it?")
+                .tool(FORECAST)
+                .toolChoice(ToolChoice.named("get_time"))
+                .build();
+
+        assertThatThrownBy(() -> simulator.open(request))
+                .isInstanceOf(UpstreamException.class)
+                .hasMessageContaining("get_time")
+                .matches(e -> !((UpstreamException) e).retryable(), "is not retryable");
+    }
+
+    @Test
+    void autoToolChoiceCallsAToolOnlyWhenTheUserMentionsIt() {
+        Streamed mentioned = Streamed.drain(simulator.open(Requests.asking("Please use get_time for Tokyo.")
+                .tool(FORECAST)
+                .tool(TIME)
+                .build()));
+        Streamed notMentioned = Streamed.drain(simulator.open(Requests.asking("What is a good name for a cat?")
+                .tool(FORECAST)
+                .tool(TIME)
+                .build()));
+
+        assertThat(mentioned.toolCalls())
+                .extracting(ChatEvent.ToolCallStarted::name)
+                .containsExactly("get_time");
+        assertThat(notMentioned.toolCalls()).isEmpty();
+        assertThat(notMentioned.completed().finishReason()).isEqualTo(FinishReason.END_TURN);
+    }
+
+    @Test
+    void noneToolChoiceNeverCallsATool() {
+        Streamed streamed = Streamed.drain(simulator.open(Requests.asking("Please use get_time for Tokyo.")
+                .tool(TIME)
+                .toolChoice(ToolChoice.NONE)
+                .build()));
+
+        assertThat(streamed.toolCalls()).isEmpty();
+        assertThat(streamed.text()).isNotBlank();
+    }
+
+    @Test
+    void sameRequestGetsTheSameCallIdAndArguments() {
+        ChatRequest request =
+                Requests.asking("Use get_forecast for Oslo.").tool(FORECAST).build();
+
+        Streamed first = Streamed.drain(simulator.open(request));
+        Streamed second = Streamed.drain(simulator.open(request));
+
+        assertThat(second.toolCalls()).isEqualTo(first.toolCalls());
+        assertThat(second.toolArguments()).isEqualTo(first.toolArguments());
+    }
+
+    @Test
+    void outputTokensOfACallAreItsNameAndArguments() {
+        Streamed streamed = Streamed.drain(simulator.open(
+                Requests.asking("Use get_forecast for Oslo.").tool(FORECAST).build()));
+
+        assertThat(streamed.completed().usage().output())
+                .isEqualTo(COUNTER.countText("get_forecast") + COUNTER.countText(streamed.toolArguments()));
+    }
+
+    @Test
+    void afterAToolResultTheReplyReportsItInText() {
+        ChatRequest request = Requests.asking("Will it rain in Lisbon over the next 5 days?")
+                .tool(FORECAST)
+                .toolChoice(ToolChoice.REQUIRED)
+                .message(new ChatMessage(
+                        ChatMessage.Role.ASSISTANT,
+                        List.of(new ToolCallPart("call_abc", "get_forecast", "{\"city\":\"Lisbon\"}", false))))
+                .message(new ChatMessage(
+                        ChatMessage.Role.USER,
+                        List.of(new ToolResultPart(
+                                "call_abc", "{\"conditions\":\"drizzle\",\"rain_mm\":12}", false, false))))
+                .build();
+
+        Streamed streamed = Streamed.drain(simulator.open(request));
+
+        assertThat(streamed.toolCalls())
+                .as("no second call while results are pending")
+                .isEmpty();
+        assertThat(streamed.text()).contains("get_forecast", "drizzle", "12");
+        assertThat(streamed.completed().finishReason()).isEqualTo(FinishReason.END_TURN);
+    }
+}
