@@ -53,6 +53,13 @@ public class TeamAccess {
         if (isPlatformAdmin()) {
             return Optional.of(TeamRole.OWNER);
         }
+        Optional<TeamPrincipal> boundToTeam = currentAuthentication()
+                .map(Authentication::getPrincipal)
+                .filter(TeamPrincipal.class::isInstance)
+                .map(TeamPrincipal.class::cast);
+        if (boundToTeam.isPresent()) {
+            return boundToTeam.get().teamId().equals(team) ? Optional.of(TeamRole.MEMBER) : Optional.empty();
+        }
         return currentUserId()
                 .flatMap(user -> memberships.findByTeamIdAndUserId(team.value(), user.value()))
                 .map(Membership::role);

@@ -4,8 +4,11 @@ import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.UserId;
+import dev.tollgate.billing.HoldReleased;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.ModelId;
+import dev.tollgate.money.Credits;
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,6 +100,31 @@ public class ApiKeyService {
             case ACTIVE -> keys.touch(key.id(), now, now.minus(LAST_USED_RESOLUTION));
         }
         return key.toAuthenticated();
+    }
+
+    /**
+     * Reserves part of a key's budget for a request in flight, or throws {@link KeyBudgetExceededException}. Runs in the
+     * caller's transaction, beside the team's credit hold.
+     */
+    @Transactional
+    public void reserveBudget(ApiKeyId key, Credits amount) {
+        if (keys.reserve(key.value(), amount.amount()) == 0) {
+            throw new KeyBudgetExceededException();
+        }
+    }
+
+    /** Ends a budget reservation with what the request actually cost. */
+    @Transactional
+    public void settleBudget(ApiKeyId key, Credits reserved, Credits charged) {
+        keys.settle(key.value(), reserved.amount(), charged.amount());
+    }
+
+    @EventListener
+    @Transactional
+    void onHoldReleased(HoldReleased released) {
+        if (released.apiKeyId() != null) {
+            keys.settle(released.apiKeyId(), released.amount().amount(), BigDecimal.ZERO);
+        }
     }
 
     private void validate(NewApiKey request, Instant now) {

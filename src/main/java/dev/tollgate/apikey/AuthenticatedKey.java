@@ -1,6 +1,7 @@
 package dev.tollgate.apikey;
 
 import dev.tollgate.account.TeamId;
+import dev.tollgate.account.TeamPrincipal;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.money.Credits;
 import java.util.Set;
@@ -14,7 +15,8 @@ public record AuthenticatedKey(
         Set<ModelId> allowedModels,
         @Nullable Credits budget,
         Credits spent,
-        @Nullable Integer requestsPerMinute) {
+        @Nullable Integer requestsPerMinute)
+        implements TeamPrincipal {
 
     public boolean allows(ModelId model) {
         return allowedModels.isEmpty() || allowedModels.contains(model);

@@ -33,11 +33,48 @@ class CreditAccountRepository {
                 .update();
     }
 
+    Optional<BigDecimal> available(UUID teamId) {
+        return jdbc.sql("select balance - held from credit_account where team_id = ?")
+                .param(teamId)
+                .query(BigDecimal.class)
+                .optional();
+    }
+
+    /** Reserves an amount out of the available credit (balance - held); false when it is not there. */
+    boolean hold(UUID teamId, BigDecimal amount, Instant now) {
+        return jdbc.sql("""
+                        update credit_account set held = held + :amount, updated_at = :now
+                        where team_id = :team and balance - held >= :amount""")
+                        .param("amount", amount)
+                        .param("now", java.sql.Timestamp.from(now))
+                        .param("team", teamId)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Ends a hold: releases it and takes the charge from the balance, in one statement. Refused (empty) only when the
+     * charge exceeds what the hold and the rest of the available credit can cover.
+     */
+    Optional<BigDecimal> settle(UUID teamId, BigDecimal hold, BigDecimal charge, Instant now) {
+        return jdbc.sql("""
+                        update credit_account
+                        set balance = balance - :charge, held = held - :hold, updated_at = :now
+                        where team_id = :team and balance - :charge >= held - :hold
+                        returning balance""")
+                .param("charge", charge)
+                .param("hold", hold)
+                .param("now", java.sql.Timestamp.from(now))
+                .param("team", teamId)
+                .query(BigDecimal.class)
+                .optional();
+    }
+
     /** Adds a signed amount unless the balance would go negative; the new balance, or empty when refused. */
     Optional<BigDecimal> add(UUID teamId, BigDecimal amount, Instant now) {
         return jdbc.sql("""
                         update credit_account set balance = balance + :amount, updated_at = :now
-                        where team_id = :team and balance + :amount >= 0
+                        where team_id = :team and balance + :amount >= held
                         returning balance""")
                 .param("amount", amount)
                 .param("now", java.sql.Timestamp.from(now))

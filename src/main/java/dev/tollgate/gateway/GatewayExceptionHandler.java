@@ -30,7 +30,7 @@ class GatewayExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(HttpServletRequest request, ApiException e) {
-        return errors.entity(request, e.error());
+        return errors.entity(request, e);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

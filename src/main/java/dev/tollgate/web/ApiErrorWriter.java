@@ -25,6 +25,20 @@ public class ApiErrorWriter {
                 .body(body(request, error));
     }
 
+    public ResponseEntity<Map<String, Object>> entity(HttpServletRequest request, ApiException exception) {
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(exception.error().status()).contentType(MediaType.APPLICATION_JSON);
+        if (exception.retryAfterSeconds() != null) {
+            response.header("retry-after", Long.toString(exception.retryAfterSeconds()));
+        }
+        return response.body(body(request, exception.error()));
+    }
+
+    /** The error body alone, for an error that happens after a stream has started. */
+    public Map<String, Object> body(Dialect dialect, ApiError error, String requestId) {
+        return dialect.errorBody(error, requestId);
+    }
+
     public void write(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
         response.setStatus(error.status().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

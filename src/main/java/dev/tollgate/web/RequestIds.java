@@ -22,7 +22,8 @@ public final class RequestIds {
         return created;
     }
 
-    static String next() {
+    /** A fresh id for work that does not arrive as an HTTP request (the playground). */
+    public static String next() {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
         return "req_" + HexFormat.of().formatHex(bytes);

@@ -1,0 +1,308 @@
+package dev.tollgate.gateway;
+
+import dev.tollgate.apikey.ApiKeyService;
+import dev.tollgate.apikey.AuthenticatedKey;
+import dev.tollgate.apikey.KeyBudgetExceededException;
+import dev.tollgate.billing.CreditHolds;
+import dev.tollgate.billing.Hold;
+import dev.tollgate.billing.InsufficientCreditException;
+import dev.tollgate.catalog.Catalog;
+import dev.tollgate.catalog.CatalogModel;
+import dev.tollgate.catalog.ChatCost;
+import dev.tollgate.catalog.ModelKind;
+import dev.tollgate.catalog.TokenCounts;
+import dev.tollgate.catalog.TokenPricing;
+import dev.tollgate.money.Credits;
+import dev.tollgate.provider.ChatEvent;
+import dev.tollgate.provider.ChatRequest;
+import dev.tollgate.provider.ChatRouter;
+import dev.tollgate.provider.ChatStream;
+import dev.tollgate.provider.FinishReason;
+import dev.tollgate.provider.TokenCounter;
+import dev.tollgate.provider.UpstreamException;
+import dev.tollgate.usage.UsageKind;
+import dev.tollgate.usage.UsageRecord;
+import dev.tollgate.usage.UsageRecorder;
+import dev.tollgate.usage.UsageStatus;
+import dev.tollgate.web.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every chat request, from the API in either dialect or from the playground, goes through here: authorize, price,
+ * reserve, call the upstream, meter, settle exactly once and record usage. Database work on the hot path is one
+ * reserve transaction and one settle transaction (which also writes the usage row).
+ */
+@Service
+public class ChatPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatPipeline.class);
+
+    private final Catalog catalog;
+    private final KeyRateLimiter rateLimiter;
+    private final TokenCounter tokenCounter;
+    private final CreditHolds holds;
+    private final ApiKeyService keys;
+    private final ChatRouter router;
+    private final UsageRecorder usage;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ChatPipeline(
+            Catalog catalog,
+            KeyRateLimiter rateLimiter,
+            TokenCounter tokenCounter,
+            CreditHolds holds,
+            ApiKeyService keys,
+            ChatRouter router,
+            UsageRecorder usage,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.catalog = catalog;
+        this.rateLimiter = rateLimiter;
+        this.tokenCounter = tokenCounter;
+        this.holds = holds;
+        this.keys = keys;
+        this.router = router;
+        this.usage = usage;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The chat model a call names, if the caller may use it; otherwise the refusal in the caller's dialect. */
+    public CatalogModel authorize(@Nullable AuthenticatedKey key, String modelId) {
+        CatalogModel model = dev.tollgate.catalog.ModelId.tryParse(modelId)
+                .flatMap(catalog::find)
+                .orElseThrow(() -> ChatRefusal.unknownModel(modelId));
+        if (model.kind() != ModelKind.CHAT) {
+            throw ChatRefusal.notAChatModel(modelId, model.kind().label().toLowerCase());
+        }
+        if (key != null && !key.allows(model.id())) {
+            throw ChatRefusal.modelNotAllowed(modelId);
+        }
+        return model;
+    }
+
+    /** Tokens of the prompt as the gateway counts them (Anthropic's {@code count_tokens}). */
+    public long countPromptTokens(ChatRequest request) {
+        return tokenCounter.countPrompt(request);
+    }
+
+    /**
+     * Runs the call, handing the reply to {@code listener} as it is produced. Refusals (unknown model, no credit, rate
+     * limit, upstream down before any output) are thrown as {@link ApiException} before the listener hears anything.
+     */
+    public ChatOutcome execute(ChatCall call, ChatReplyListener listener) {
+        Instant started = clock.instant();
+        CatalogModel model = authorize(call.key(), call.request().model().value());
+        if (call.key() != null) {
+            rateLimiter.acquire(call.key());
+        }
+        TokenPricing pricing = model.requireTokenPricing();
+        long promptTokens = tokenCounter.countPrompt(call.request());
+        ChatRequest request = fitOutputCap(call, pricing, promptTokens);
+        HoldEstimate estimate = HoldEstimate.of(pricing, promptTokens, request.maxTokens());
+        Hold hold = reserve(call, estimate.amount());
+
+        Metering metering = new Metering(started);
+        try {
+            ChatStream stream = openStream(request);
+            try (stream) {
+                listener.onStart(stream.usageSoFar());
+                while (stream.hasNext()) {
+                    ChatEvent event = stream.next();
+                    metering.observe(event, clock.instant());
+                    listener.onEvent(event);
+                }
+                metering.succeeded(stream.usageSoFar());
+            } catch (ClientDisconnectedException gone) {
+                metering.cancelled(stream.usageSoFar());
+            } catch (RuntimeException failure) {
+                metering.failed(stream.usageSoFar(), failure);
+                if (!metering.hasOutput()) {
+                    throw failure instanceof UpstreamException upstream ? asRefusal(upstream) : failure;
+                }
+                log.warn("Chat request {} failed after output began", call.requestId(), failure);
+                try {
+                    listener.onFailure(failure.getMessage());
+                } catch (ClientDisconnectedException alsoGone) {
+                    // nobody left to tell
+                }
+            }
+        } catch (UpstreamException beforeOutput) {
+            metering.failed(TokenCounts.NONE, beforeOutput);
+            throw asRefusal(beforeOutput);
+        } finally {
+            settle(call, model, hold, metering);
+        }
+        return metering.outcome(call.requestId(), pricing);
+    }
+
+    private ChatRequest fitOutputCap(ChatCall call, TokenPricing pricing, long promptTokens) {
+        ChatRequest request = call.request();
+        if (call.outputCapChosen()) {
+            return request;
+        }
+        Credits available = holds.available(call.team());
+        if (HoldEstimate.of(pricing, promptTokens, request.maxTokens()).amount().compareTo(available) <= 0) {
+            return request;
+        }
+        int cap = HoldEstimate.largestCapWithin(pricing, promptTokens, request.maxTokens(), available);
+        return request.withMaxTokens(Math.min(cap, request.maxTokens()));
+    }
+
+    private Hold reserve(ChatCall call, Credits amount) {
+        try {
+            return transactions.execute(status -> {
+                Hold hold = holds.reserve(
+                        call.team(), call.key() == null ? null : call.key().id().value(), call.requestId(), amount);
+                if (call.key() != null) {
+                    keys.reserveBudget(call.key().id(), amount);
+                }
+                return hold;
+            });
+        } catch (InsufficientCreditException e) {
+            throw ChatRefusal.insufficientCredit();
+        } catch (KeyBudgetExceededException e) {
+            throw ChatRefusal.keyBudgetSpent(e.getMessage());
+        }
+    }
+
+    private ChatStream openStream(ChatRequest request) {
+        return router.forModel(request.model()).open(request);
+    }
+
+    private void settle(ChatCall call, CatalogModel model, Hold hold, Metering metering) {
+        TokenPricing pricing = model.requireTokenPricing();
+        ChatCost cost = pricing.costOf(metering.usage());
+        String note = "Chat " + model.id() + " (" + metering.usage().total() + " tokens)";
+        transactions.executeWithoutResult(status -> {
+            Credits charged = holds.settle(hold, cost.total(), note);
+            metering.charged(charged);
+            if (call.key() != null) {
+                keys.settleBudget(call.key().id(), hold.amount(), charged);
+            }
+            usage.record(new UsageRecord(
+                    call.requestId(),
+                    call.team(),
+                    call.key() == null ? null : call.key().id(),
+                    call.user(),
+                    call.source(),
+                    UsageKind.CHAT,
+                    model.id(),
+                    call.dialect(),
+                    "simulator",
+                    metering.status(),
+                    metering.usage(),
+                    cost,
+                    Credits.ZERO,
+                    Duration.between(metering.started(), clock.instant()),
+                    metering.timeToFirstToken(),
+                    metering.finishReason() == null
+                            ? null
+                            : metering.finishReason().name(),
+                    metering.error(),
+                    metering.started()));
+        });
+    }
+
+    private static ApiException asRefusal(UpstreamException failure) {
+        return failure.retryable()
+                ? ChatRefusal.upstreamUnavailable(failure.getMessage())
+                : ChatRefusal.upstreamFailed(failure.getMessage());
+    }
+
+    /** What the pipeline learns about one reply while it streams. */
+    private static final class Metering {
+
+        private final Instant started;
+        private @Nullable Instant firstOutput;
+        private TokenCounts usage = TokenCounts.NONE;
+        private UsageStatus status = UsageStatus.FAILED;
+        private @Nullable FinishReason finishReason;
+        private @Nullable String stopSequence;
+        private @Nullable String error;
+        private Credits charged = Credits.ZERO;
+
+        Metering(Instant started) {
+            this.started = started;
+        }
+
+        void observe(ChatEvent event, Instant now) {
+            if (firstOutput == null && !(event instanceof ChatEvent.Completed)) {
+                firstOutput = now;
+            }
+            if (event instanceof ChatEvent.Completed completed) {
+                finishReason = completed.finishReason();
+                stopSequence = completed.stopSequence();
+                usage = completed.usage();
+            }
+        }
+
+        void succeeded(TokenCounts soFar) {
+            status = finishReason == null ? UsageStatus.FAILED : UsageStatus.SUCCEEDED;
+            if (finishReason == null) {
+                usage = soFar;
+                error = "The upstream ended the reply without finishing it";
+            }
+        }
+
+        void cancelled(TokenCounts soFar) {
+            status = UsageStatus.CANCELLED;
+            usage = soFar;
+        }
+
+        void failed(TokenCounts soFar, Throwable failure) {
+            status = UsageStatus.FAILED;
+            // nothing delivered means nothing to pay for: the prompt of a failed call is not charged
+            usage = firstOutput == null ? TokenCounts.NONE : soFar;
+            error = failure.getMessage();
+        }
+
+        boolean hasOutput() {
+            return firstOutput != null;
+        }
+
+        void charged(Credits amount) {
+            charged = amount;
+        }
+
+        Instant started() {
+            return started;
+        }
+
+        TokenCounts usage() {
+            return usage;
+        }
+
+        UsageStatus status() {
+            return status;
+        }
+
+        @Nullable
+        FinishReason finishReason() {
+            return finishReason;
+        }
+
+        @Nullable
+        String error() {
+            return error;
+        }
+
+        @Nullable
+        Duration timeToFirstToken() {
+            return firstOutput == null ? null : Duration.between(started, firstOutput);
+        }
+
+        ChatOutcome outcome(String requestId, TokenPricing pricing) {
+            return new ChatOutcome(
+                    requestId, status, finishReason, stopSequence, usage, pricing.costOf(usage), charged);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tollgate.gateway;
+
+import dev.tollgate.web.ApiError;
+import dev.tollgate.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+/** The reasons the pipeline turns a chat request away, each with its status in both dialects. */
+final class ChatRefusal {
+
+    private ChatRefusal() {}
+
+    static ApiException unknownModel(String model) {
+        return new ApiException(ApiError.notFound(
+                "model_not_found",
+                "The model '" + model + "' does not exist. GET /v1/models lists the models you can use."));
+    }
+
+    static ApiException notAChatModel(String model, String kind) {
+        return new ApiException(ApiError.invalidRequest(
+                "The model '" + model + "' is an " + kind + " model and cannot chat; use a chat model such as"
+                        + " aws/claude-sonnet-4-6.",
+                "model"));
+    }
+
+    static ApiException modelNotAllowed(String model) {
+        return new ApiException(
+                ApiError.forbidden("model_not_allowed", "This API key may not use the model '" + model + "'."));
+    }
+
+    static ApiException insufficientCredit() {
+        return new ApiException(new ApiError(
+                HttpStatus.PAYMENT_REQUIRED,
+                "insufficient_quota",
+                "insufficient_quota",
+                "Your team's balance is too low for this request. Add credit, or lower max_tokens.",
+                null));
+    }
+
+    static ApiException keyBudgetSpent(String message) {
+        return new ApiException(
+                new ApiError(HttpStatus.PAYMENT_REQUIRED, "insufficient_quota", "key_budget_exceeded", message, null));
+    }
+
+    static ApiException rateLimited(int limit, long retryAfterSeconds) {
+        return new ApiException(
+                new ApiError(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "rate_limit_error",
+                        "rate_limit_exceeded",
+                        "Rate limit of " + limit + " requests per minute reached for this API key. Retry after "
+                                + retryAfterSeconds + " s.",
+                        null),
+                retryAfterSeconds);
+    }
+
+    static ApiException upstreamUnavailable(String message) {
+        return new ApiException(
+                new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "server_error", "upstream_unavailable", message, null));
+    }
+
+    static ApiException upstreamFailed(String message) {
+        return new ApiException(new ApiError(
+                HttpStatus.BAD_GATEWAY,
+                "server_error",
+                "upstream_error",
+                "The upstream model failed: " + message,
+                null));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.tollgate.gateway;
+
+import dev.tollgate.catalog.TokenCounts;
+import dev.tollgate.provider.ChatEvent;
+
+/**
+ * Receives a reply as the upstream produces it: the API's SSE writer, the non-streaming collector, or the playground.
+ * Throwing {@link ClientDisconnectedException} from any method stops the upstream; the request is charged for what
+ * was generated until then.
+ */
+public interface ChatReplyListener {
+
+    /** Before the first event, with the prompt's usage as the upstream reported it when the reply started. */
+    default void onStart(TokenCounts promptUsage) {}
+
+    void onEvent(ChatEvent event);
+
+    /** The upstream failed after output had begun; the reply ends here without a normal finish. */
+    default void onFailure(String message) {}
+}

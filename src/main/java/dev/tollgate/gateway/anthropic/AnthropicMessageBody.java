@@ -1,0 +1,42 @@
+package dev.tollgate.gateway.anthropic;
+
+import dev.tollgate.gateway.wire.CollectedReply;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A whole reply as Anthropic's {@code message} object; tool inputs are JSON objects, not strings. */
+final class AnthropicMessageBody {
+
+    private AnthropicMessageBody() {}
+
+    static Map<String, Object> of(String id, String model, CollectedReply reply, JsonMapper json) {
+        List<Map<String, Object>> content = new ArrayList<>();
+        if (!reply.text().isEmpty()) {
+            content.add(Map.of("type", "text", "text", reply.text()));
+        }
+        for (CollectedReply.ToolCall call : reply.toolCalls()) {
+            content.add(Map.of(
+                    "type",
+                    "tool_use",
+                    "id",
+                    call.id(),
+                    "name",
+                    call.name(),
+                    "input",
+                    json.readTree(call.arguments())));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("type", "message");
+        body.put("role", "assistant");
+        body.put("model", model);
+        body.put("content", content);
+        body.put("stop_reason", AnthropicWire.stopReason(reply.finishReason()));
+        body.put("stop_sequence", reply.stopSequence());
+        body.put("usage", AnthropicWire.usage(reply.usage()));
+        return body;
+    }
+}

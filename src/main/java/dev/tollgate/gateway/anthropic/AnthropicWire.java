@@ -1,0 +1,35 @@
+package dev.tollgate.gateway.anthropic;
+
+import dev.tollgate.catalog.TokenCounts;
+import dev.tollgate.provider.FinishReason;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Pieces of Anthropic's Messages wire format shared by the streaming and the whole-body responses. */
+final class AnthropicWire {
+
+    private AnthropicWire() {}
+
+    static String stopReason(FinishReason reason) {
+        return switch (reason) {
+            case END_TURN -> "end_turn";
+            case STOP_SEQUENCE -> "stop_sequence";
+            case MAX_TOKENS -> "max_tokens";
+            case TOOL_USE -> "tool_use";
+        };
+    }
+
+    /** Anthropic's {@code input_tokens} count only uncached input; cache reads and writes are reported beside it. */
+    static Map<String, Object> usage(TokenCounts tokens) {
+        Map<String, Object> usage = new LinkedHashMap<>();
+        usage.put("input_tokens", tokens.input());
+        usage.put("output_tokens", tokens.output());
+        usage.put("cache_creation_input_tokens", tokens.cacheWrite());
+        usage.put("cache_read_input_tokens", tokens.cacheRead());
+        return usage;
+    }
+
+    static String messageId(String requestId) {
+        return "msg_" + requestId.substring(requestId.indexOf('_') + 1);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.tollgate.gateway.openai;
+
+import dev.tollgate.apikey.AuthenticatedKey;
+import dev.tollgate.gateway.ChatCall;
+import dev.tollgate.gateway.ChatPipeline;
+import dev.tollgate.gateway.wire.CollectedReply;
+import dev.tollgate.gateway.wire.SseStream;
+import dev.tollgate.usage.UsageSource;
+import dev.tollgate.web.ApiErrorWriter;
+import dev.tollgate.web.ApiException;
+import dev.tollgate.web.Dialect;
+import dev.tollgate.web.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code POST /v1/chat/completions} in OpenAI's format, streaming or not. */
+@RestController
+class ChatCompletionsController {
+
+    private final ChatPipeline pipeline;
+    private final OpenAiChatParser parser;
+    private final ApiErrorWriter errors;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ChatCompletionsController(ChatPipeline pipeline, ApiErrorWriter errors, JsonMapper json, Clock clock) {
+        this.pipeline = pipeline;
+        this.parser = new OpenAiChatParser(json);
+        this.errors = errors;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PostMapping({"/v1/chat/completions", "/api/v1/chat/completions"})
+    void complete(
+            @AuthenticationPrincipal AuthenticatedKey key,
+            @RequestBody JsonNode body,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        String requestId = RequestIds.of(request);
+        OpenAiChatParser.Parsed parsed = parser.parse(body, key.teamId().toString());
+        String model = parsed.request().model().value();
+        ChatCall call = new ChatCall(
+                requestId,
+                key.teamId(),
+                key,
+                null,
+                UsageSource.API,
+                "openai",
+                parsed.request(),
+                parsed.maxTokensChosen());
+        String id = OpenAiWire.completionId(requestId);
+        long created = clock.instant().getEpochSecond();
+        if (parsed.stream()) {
+            SseStream sse = new SseStream(response, json);
+            try {
+                pipeline.execute(call, new OpenAiStreamWriter(sse, id, model, created, parsed.includeUsage()));
+            } catch (ApiException failure) {
+                if (!sse.started()) {
+                    throw failure;
+                }
+                // the 200 is already on its way: report the failure inside the stream, as the SDKs expect
+                sse.data(errors.body(Dialect.OPENAI, failure.error(), requestId));
+            }
+            return;
+        }
+        CollectedReply reply = new CollectedReply();
+        pipeline.execute(call, reply);
+        response.setStatus(200);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), OpenAiCompletionBody.of(id, model, created, reply));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tollgate.gateway.openai;
+
+import dev.tollgate.catalog.TokenCounts;
+import dev.tollgate.provider.FinishReason;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Pieces of OpenAI's chat wire format shared by the streaming and the whole-body responses. */
+final class OpenAiWire {
+
+    private OpenAiWire() {}
+
+    static String finishReason(FinishReason reason) {
+        return switch (reason) {
+            case END_TURN, STOP_SEQUENCE -> "stop";
+            case MAX_TOKENS -> "length";
+            case TOOL_USE -> "tool_calls";
+        };
+    }
+
+    /** OpenAI's {@code prompt_tokens} include cached tokens; {@code cached_tokens} breaks out the cache reads. */
+    static Map<String, Object> usage(TokenCounts tokens) {
+        Map<String, Object> usage = new LinkedHashMap<>();
+        usage.put("prompt_tokens", tokens.prompt());
+        usage.put("completion_tokens", tokens.output());
+        usage.put("total_tokens", tokens.total());
+        usage.put(
+                "prompt_tokens_details",
+                Map.of(
+                        "cached_tokens",
+                        tokens.cacheRead(),
+                        "cache_write_tokens",
+                        tokens.cacheWrite(),
+                        "audio_tokens",
+                        0));
+        usage.put(
+                "completion_tokens_details",
+                Map.of(
+                        "reasoning_tokens",
+                        0,
+                        "audio_tokens",
+                        0,
+                        "accepted_prediction_tokens",
+                        0,
+                        "rejected_prediction_tokens",
+                        0));
+        return usage;
+    }
+
+    static String completionId(String requestId) {
+        return "chatcmpl-" + requestId.substring(requestId.indexOf('_') + 1);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tollgate.gateway.wire;
+
+import dev.tollgate.gateway.ClientDisconnectedException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Server-sent events written straight to the response and flushed one by one. A failed write means the client left:
+ * it surfaces as {@link ClientDisconnectedException} so the pipeline stops the upstream and charges what was sent.
+ */
+public final class SseStream {
+
+    private final HttpServletResponse response;
+    private final JsonMapper json;
+    private @Nullable OutputStream out;
+
+    public SseStream(HttpServletResponse response, JsonMapper json) {
+        this.response = response;
+        this.json = json;
+    }
+
+    /** An event with a name line (Anthropic dispatches on it). */
+    public void event(String name, Object payload) {
+        write("event: " + name + "\ndata: " + json.writeValueAsString(payload) + "\n\n");
+    }
+
+    /** A data-only event (OpenAI never uses event names). */
+    public void data(Object payload) {
+        write("data: " + json.writeValueAsString(payload) + "\n\n");
+    }
+
+    public void raw(String dataLine) {
+        write("data: " + dataLine + "\n\n");
+    }
+
+    private void write(String text) {
+        try {
+            if (out == null) {
+                response.setStatus(200);
+                response.setContentType("text/event-stream");
+                response.setCharacterEncoding("UTF-8");
+                response.setHeader("Cache-Control", "no-cache");
+                response.setHeader("X-Accel-Buffering", "no");
+                out = response.getOutputStream();
+            }
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new ClientDisconnectedException(e);
+        }
+    }
+
+    public boolean started() {
+        return out != null;
+    }
+}

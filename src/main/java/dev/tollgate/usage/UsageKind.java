@@ -1,0 +1,8 @@
+package dev.tollgate.usage;
+
+public enum UsageKind {
+    CHAT,
+    IMAGE,
+    EDIT,
+    VIDEO
+}

@@ -1,0 +1,62 @@
+package dev.tollgate.usage;
+
+import java.sql.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes usage rows on the request hot path: one insert, in the transaction that settles the request's credit. */
+@Service
+public class UsageRecorder {
+
+    private final JdbcClient jdbc;
+
+    UsageRecorder(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(UsageRecord usage) {
+        jdbc.sql("""
+                        insert into usage_record (
+                            request_id, team_id, api_key_id, user_id, source, kind, model, dialect, channel, status,
+                            input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+                            input_cost, output_cost, cache_read_cost, cache_write_cost, request_cost, total_cost,
+                            latency_ms, first_token_ms, finish_reason, error, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        usage.requestId(),
+                        usage.team().value(),
+                        usage.apiKey() == null ? null : usage.apiKey().value(),
+                        usage.user() == null ? null : usage.user().value(),
+                        usage.source().name(),
+                        usage.kind().name(),
+                        usage.model().value(),
+                        usage.dialect(),
+                        usage.channel(),
+                        usage.status().name(),
+                        usage.tokens().input(),
+                        usage.tokens().output(),
+                        usage.tokens().cacheRead(),
+                        usage.tokens().cacheWrite(),
+                        usage.tokenCost().input().amount(),
+                        usage.tokenCost().output().amount(),
+                        usage.tokenCost().cacheRead().amount(),
+                        usage.tokenCost().cacheWrite().amount(),
+                        usage.requestCost().amount(),
+                        usage.totalCost().amount(),
+                        (int) Math.min(Integer.MAX_VALUE, usage.latency().toMillis()),
+                        usage.timeToFirstToken() == null
+                                ? null
+                                : (int) usage.timeToFirstToken().toMillis(),
+                        usage.finishReason(),
+                        usage.error() == null ? null : truncate(usage.error()),
+                        Timestamp.from(usage.createdAt()))
+                .update();
+    }
+
+    private static String truncate(String error) {
+        return error.length() <= 500 ? error : error.substring(0, 497) + "...";
+    }
+}
