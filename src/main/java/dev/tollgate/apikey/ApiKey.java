@@ -81,6 +81,10 @@ class ApiKey {
         return ApiKeyStatus.ACTIVE;
     }
 
+    String keyHash() {
+        return keyHash;
+    }
+
     /** Revoking twice keeps the first moment: the key was unusable from then on. */
     void revoke(Instant now) {
         if (revokedAt == null) {

@@ -23,12 +23,19 @@ public class BillingService {
 
     private final CreditAccountRepository accounts;
     private final LedgerEntryRepository ledger;
+    private final LedgerWriter ledgerWriter;
     private final TeamAccess access;
     private final Clock clock;
 
-    BillingService(CreditAccountRepository accounts, LedgerEntryRepository ledger, TeamAccess access, Clock clock) {
+    BillingService(
+            CreditAccountRepository accounts,
+            LedgerEntryRepository ledger,
+            LedgerWriter ledgerWriter,
+            TeamAccess access,
+            Clock clock) {
         this.accounts = accounts;
         this.ledger = ledger;
+        this.ledgerWriter = ledgerWriter;
         this.access = access;
         this.clock = clock;
     }
@@ -74,7 +81,7 @@ public class BillingService {
         Credits balance = accounts.add(team.value(), amount.amount(), now)
                 .map(Credits::new)
                 .orElseThrow(() -> new InsufficientCreditException(team));
-        ledger.save(new LedgerEntry(team.value(), kind, amount, balance, note, null, access.currentActor(), now));
+        ledgerWriter.append(team.value(), kind, amount, balance, note, null, access.currentActor(), now);
         return balance;
     }
 }

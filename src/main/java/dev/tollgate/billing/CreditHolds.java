@@ -26,14 +26,14 @@ public class CreditHolds {
 
     private final CreditAccountRepository accounts;
     private final CreditHoldRepository holds;
-    private final LedgerEntryRepository ledger;
+    private final LedgerWriter ledger;
     private final TeamAccess access;
     private final Clock clock;
 
     CreditHolds(
             CreditAccountRepository accounts,
             CreditHoldRepository holds,
-            LedgerEntryRepository ledger,
+            LedgerWriter ledger,
             TeamAccess access,
             Clock clock) {
         this.accounts = accounts;
@@ -96,7 +96,7 @@ public class CreditHolds {
             holds.correctCharge(hold.id(), charged.amount());
         }
         if (charged.isPositive()) {
-            ledger.save(new LedgerEntry(
+            ledger.append(
                     team,
                     LedgerEntryKind.CHARGE,
                     charged.negate(),
@@ -104,7 +104,7 @@ public class CreditHolds {
                     note,
                     hold.requestId(),
                     access.currentActor(),
-                    now));
+                    now);
         }
         return charged;
     }

@@ -14,10 +14,12 @@ import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.catalog.TokenPricing;
 import dev.tollgate.money.Credits;
 import dev.tollgate.provider.ChatEvent;
+import dev.tollgate.provider.ChatProvider;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ChatRouter;
 import dev.tollgate.provider.ChatStream;
 import dev.tollgate.provider.FinishReason;
+import dev.tollgate.provider.NoUpstreamChannelException;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.usage.UsageKind;
@@ -112,7 +114,7 @@ public class ChatPipeline {
 
         Metering metering = new Metering(started);
         try {
-            ChatStream stream = openStream(request);
+            ChatStream stream = openStream(request, metering);
             try (stream) {
                 listener.onStart(stream.usageSoFar());
                 while (stream.hasNext()) {
@@ -162,7 +164,7 @@ public class ChatPipeline {
             return transactions.execute(status -> {
                 Hold hold = holds.reserve(
                         call.team(), call.key() == null ? null : call.key().id().value(), call.requestId(), amount);
-                if (call.key() != null) {
+                if (call.key() != null && call.key().budget() != null) {
                     keys.reserveBudget(call.key().id(), amount);
                 }
                 return hold;
@@ -174,8 +176,10 @@ public class ChatPipeline {
         }
     }
 
-    private ChatStream openStream(ChatRequest request) {
-        return router.forModel(request.model()).open(request);
+    private ChatStream openStream(ChatRequest request, Metering metering) {
+        ChatProvider provider = router.forModel(request.model());
+        metering.servedBy(provider.channelName());
+        return provider.open(request);
     }
 
     private void settle(ChatCall call, CatalogModel model, Hold hold, Metering metering) {
@@ -186,7 +190,8 @@ public class ChatPipeline {
             Credits charged = holds.settle(hold, cost.total(), note);
             metering.charged(charged);
             if (call.key() != null) {
-                keys.settleBudget(call.key().id(), hold.amount(), charged);
+                Credits reserved = call.key().budget() != null ? hold.amount() : Credits.ZERO;
+                keys.settleBudget(call.key().id(), reserved, charged);
             }
             usage.record(new UsageRecord(
                     call.requestId(),
@@ -197,7 +202,7 @@ public class ChatPipeline {
                     UsageKind.CHAT,
                     model.id(),
                     call.dialect(),
-                    "simulator",
+                    metering.channel(),
                     metering.status(),
                     metering.usage(),
                     cost,
@@ -213,7 +218,7 @@ public class ChatPipeline {
     }
 
     private static ApiException asRefusal(UpstreamException failure) {
-        return failure.retryable()
+        return failure.retryable() || failure instanceof NoUpstreamChannelException
                 ? ChatRefusal.upstreamUnavailable(failure.getMessage())
                 : ChatRefusal.upstreamFailed(failure.getMessage());
     }
@@ -229,6 +234,7 @@ public class ChatPipeline {
         private @Nullable String stopSequence;
         private @Nullable String error;
         private Credits charged = Credits.ZERO;
+        private @Nullable String channel;
 
         Metering(Instant started) {
             this.started = started;
@@ -267,6 +273,15 @@ public class ChatPipeline {
 
         boolean hasOutput() {
             return firstOutput != null;
+        }
+
+        void servedBy(String channelName) {
+            channel = channelName;
+        }
+
+        @Nullable
+        String channel() {
+            return channel;
         }
 
         void charged(Credits amount) {

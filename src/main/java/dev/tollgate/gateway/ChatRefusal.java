@@ -55,7 +55,8 @@ final class ChatRefusal {
 
     static ApiException upstreamUnavailable(String message) {
         return new ApiException(
-                new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "server_error", "upstream_unavailable", message, null));
+                new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "server_error", "upstream_unavailable", message, null),
+                1L);
     }
 
     static ApiException upstreamFailed(String message) {

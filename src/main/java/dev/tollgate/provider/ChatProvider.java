@@ -8,4 +8,9 @@ public interface ChatProvider {
      * from here or from the first {@code next()}; after output has begun they end the stream with the same exception.
      */
     ChatStream open(ChatRequest request);
+
+    /** The channel's name as usage rows record it. */
+    default String channelName() {
+        return getClass().getSimpleName();
+    }
 }

@@ -20,12 +20,12 @@ public class ChatRouter {
     /**
      * The upstream for this model.
      *
-     * @throws UpstreamException (not retryable) when no upstream serves the model
+     * @throws NoUpstreamChannelException when no upstream serves the model
      */
     public ChatProvider forModel(ModelId model) {
         if (simulator.enabled()) {
             return simulator;
         }
-        throw new UpstreamException("No upstream channel serves model " + model, false);
+        throw new NoUpstreamChannelException(model.value());
     }
 }

@@ -121,8 +121,11 @@ class ChatBillingTests {
 
         var firstUsage = first.usage().orElseThrow();
         var secondUsage = second.usage().orElseThrow();
-        long written =
-                firstUsage.promptTokensDetails().orElseThrow().cacheWriteTokens().orElseThrow();
+        long written = firstUsage
+                .promptTokensDetails()
+                .orElseThrow()
+                .cacheWriteTokens()
+                .orElseThrow();
         long read =
                 secondUsage.promptTokensDetails().orElseThrow().cachedTokens().orElseThrow();
         assertThat(written)

@@ -30,8 +30,8 @@ class ChatRouterTests {
         ChatRouter router = new ChatRouter(new SimulatorChatProvider(disabled, COUNTER, Clock.systemUTC()));
 
         assertThatThrownBy(() -> router.forModel(MODEL))
-                .isInstanceOf(UpstreamException.class)
-                .hasMessage("No upstream channel serves model aws/claude-sonnet-4-6")
+                .isInstanceOf(NoUpstreamChannelException.class)
+                .hasMessageContaining("No upstream channel serves the model 'aws/claude-sonnet-4-6'")
                 .matches(e -> !((UpstreamException) e).retryable(), "is not retryable");
     }
 }

@@ -85,7 +85,7 @@ final class PlaygroundSettings extends VerticalLayout {
         }
         TokenPricing pricing = chosen.requireTokenPricing();
         prices.setText("Cr$ " + pricing.inputPerMillion().toPlainString() + " in / "
-                + pricing.outputPerMillion().toPlainString() + " out per 1M tokens; cached input "
+                + pricing.outputPerMillion().toPlainString() + " out per 1M tokens; cache read "
                 + pricing.cacheReadPerMillion().toPlainString());
     }
 }

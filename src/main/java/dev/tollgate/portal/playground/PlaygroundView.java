@@ -127,6 +127,7 @@ class PlaygroundView extends VerticalLayout {
         MessageListItem answer =
                 new MessageListItem("", Instant.now(), chosen.model().name());
         answer.setUserColorIndex(2);
+        answer.setUserAbbreviation("AI");
         answer.addClassNames("assistant-message");
         List<MessageListItem> items = new ArrayList<>(messages.getItems());
         items.add(question);

@@ -60,6 +60,11 @@ public final class SimulatorChatProvider implements ChatProvider {
     }
 
     @Override
+    public String channelName() {
+        return "simulator";
+    }
+
+    @Override
     public ChatStream open(ChatRequest request) {
         PromptScan prompt = PromptScan.of(request, counter);
         RandomGenerator random = new SplittableRandom(prompt.seed());

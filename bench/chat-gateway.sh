@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Chat through the gateway (key auth, credit hold, settle, usage row) against the same simulator served bare,
+# in one run on loopback, as ratios. Then 2,000 concurrent paced streams through the gateway.
+#
+#   bench/chat-gateway.sh                 # DURATION=10s CONNECTIONS=64 by default
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-64}
+STREAMS=${STREAMS:-2000}
+PORT=${PORT:-18081}
+MASTER_KEY=bench-master-key
+BASE="http://127.0.0.1:$PORT"
+JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+SCRIPT=bench/chat-post.lua
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+ulimit -n 65536 2>/dev/null || true
+JAR=$(ls target/tollgate-*.jar 2>/dev/null | head -1 || true)
+if [ -z "$JAR" ]; then
+  ./mvnw -q -Pproduction -DskipTests package
+  JAR=$(ls target/tollgate-*.jar | head -1)
+fi
+
+APP=""
+DATA_DIR=""
+stop_app() {
+  if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; APP=""; fi
+  if [ -n "$DATA_DIR" ]; then rm -rf "$DATA_DIR"; DATA_DIR=""; fi
+}
+trap stop_app EXIT
+
+start_app() { # $1 first-token delay, $2 tokens per second
+  DATA_DIR=$(mktemp -d)
+  TOLLGATE_DATA_DIR=$DATA_DIR TOLLGATE_MASTER_KEY=$MASTER_KEY PORT=$PORT \
+  TOLLGATE_SIMULATOR_FIRSTTOKENDELAY=$1 TOLLGATE_SIMULATOR_TOKENSPERSECOND=$2 TOLLGATE_SIMULATOR_HTTPENDPOINT=true \
+  LOGGING_LEVEL_ROOT=warn "$JAVA" -jar "$JAR" >"$DATA_DIR/app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 120); do curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+  TEAM=$(curl -fs -X POST "$BASE/admin/v1/teams" -H "Authorization: Bearer $MASTER_KEY" \
+    -H 'Content-Type: application/json' -d '{"name":"Bench"}' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+  curl -fs -X POST "$BASE/admin/v1/teams/$TEAM/credits" -H "Authorization: Bearer $MASTER_KEY" \
+    -H 'Content-Type: application/json' -d '{"amount":"1000000"}' >/dev/null
+  KEY=$(curl -fs -X POST "$BASE/admin/v1/teams/$TEAM/keys" -H "Authorization: Bearer $MASTER_KEY" \
+    -H 'Content-Type: application/json' -d '{"name":"bench"}' | sed -n 's/.*"key":"\(vai-[^"]*\)".*/\1/p')
+}
+
+load() { # $1 path, $2 key ("" for none), $3 body, $4 connections, $5 duration → RESULT line
+  KEY=$2 BODY=$3 wrk -t2 -c"$4" -d"$5" --timeout 30s -s "$SCRIPT" "$BASE$1" | grep '^RESULT'
+}
+field() { sed -n "s/.*$2=\([0-9.]*\).*/\1/p" <<<"$1"; }
+
+PLAIN='{"model":"aws/claude-haiku-4-5","max_tokens":60,"messages":[{"role":"user","content":"Tell me about tides"}]}'
+STREAM='{"model":"aws/claude-haiku-4-5","max_tokens":60,"stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"Tell me about tides"}]}'
+
+echo "== non-streaming and streaming chat, simulator without delays, $CONNECTIONS connections, $DURATION each"
+start_app 0ms 0
+load /simulator/v1/chat/completions "" "$PLAIN" "$CONNECTIONS" 5s >/dev/null       # warm-up
+load /v1/chat/completions "$KEY" "$PLAIN" "$CONNECTIONS" 5s >/dev/null
+for kind in plain stream; do
+  body=$PLAIN; [ $kind = stream ] && body=$STREAM
+  direct=$(load /simulator/v1/chat/completions "" "$body" "$CONNECTIONS" "$DURATION")
+  gateway=$(load /v1/chat/completions "$KEY" "$body" "$CONNECTIONS" "$DURATION")
+  echo "$kind direct : $direct"
+  echo "$kind gateway: $gateway"
+  awk -v dr="$(field "$direct" rps)" -v gr="$(field "$gateway" rps)" \
+      -v dp="$(field "$direct" p50_ms)" -v gp="$(field "$gateway" p50_ms)" -v k=$kind \
+      'BEGIN { printf "%s gateway/direct throughput: %.2f   added p50: %.2f ms\n", k, gr / dr, gp - dp }'
+done
+USAGE_ROWS=$(curl -fs "$BASE/admin/v1/teams/$TEAM" -H "Authorization: Bearer $MASTER_KEY")
+echo "team after the load: $USAGE_ROWS"
+stop_app
+
+echo "== $STREAMS concurrent streams through the gateway, simulator paced at 20 tokens/s"
+start_app 400ms 20
+held=$(load /v1/chat/completions "$KEY" "$STREAM" "$STREAMS" 20s)
+echo "streams: $held"
+stop_app

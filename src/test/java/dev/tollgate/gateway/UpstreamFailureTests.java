@@ -1,0 +1,206 @@
+package dev.tollgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.InternalServerException;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.tollgate.catalog.TokenCounts;
+import dev.tollgate.provider.ChatEvent;
+import dev.tollgate.provider.ChatProvider;
+import dev.tollgate.provider.ChatRouter;
+import dev.tollgate.provider.ChatStream;
+import dev.tollgate.provider.NoUpstreamChannelException;
+import dev.tollgate.provider.UpstreamException;
+import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * Upstreams that fail: before any output nothing is charged and the caller gets a 502/503; after output began the
+ * caller is charged for what was delivered and the stream ends with an error event.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class UpstreamFailureTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @MockitoBean
+    ChatRouter router;
+
+    String team;
+    OpenAIClient client;
+
+    @BeforeEach
+    void fundedTeam() {
+        AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
+        team = admin.createTeam("Failures " + UUID.randomUUID());
+        admin.post("/admin/v1/teams/" + team + "/credits", "{\"amount\":\"1.00\"}");
+        client = OpenAIOkHttpClient.builder()
+                .apiKey(admin.createKey(team, "{\"name\":\"f\"}").get("key").asString())
+                .baseUrl("http://localhost:" + port + "/v1")
+                .maxRetries(0)
+                .build();
+    }
+
+    @Test
+    void anUpstreamDownBeforeAnyOutputIsA503AndCostsNothing() {
+        given(router.forModel(any())).willReturn(request -> {
+            throw new UpstreamException("connection refused", true);
+        });
+        assertThatThrownBy(() -> client.chat().completions().create(params(false)))
+                .isInstanceOfSatisfying(InternalServerException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(503);
+                    assertThat(e.headers().values("retry-after")).isNotEmpty();
+                });
+        assertNothingCharged();
+        assertThat(usage().get("status")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void noChannelForTheModelIsA503WithAClearMessage() {
+        given(router.forModel(any())).willThrow(new NoUpstreamChannelException("aws/claude-haiku-4-5"));
+        assertThatThrownBy(() -> client.chat().completions().create(params(false)))
+                .isInstanceOfSatisfying(InternalServerException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(503);
+                    assertThat(e.getMessage()).contains("No upstream channel serves the model");
+                });
+        assertNothingCharged();
+    }
+
+    @Test
+    void aBrokenUpstreamIsA502() {
+        given(router.forModel(any())).willReturn(request -> {
+            throw new UpstreamException("upstream answered 400: bad schema", false);
+        });
+        assertThatThrownBy(() -> client.chat().completions().create(params(false)))
+                .isInstanceOfSatisfying(
+                        InternalServerException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(502));
+        assertNothingCharged();
+    }
+
+    @Test
+    void aFailureMidStreamChargesForTheDeliveredTokensAndEndsTheStreamWithAnError() {
+        given(router.forModel(any())).willReturn(new FailingAfter(3));
+        List<String> received = new ArrayList<>();
+        assertThatThrownBy(() -> {
+                    try (StreamResponse<ChatCompletionChunk> stream =
+                            client.chat().completions().createStreaming(params(true))) {
+                        stream.stream()
+                                .forEach(chunk -> chunk.choices()
+                                        .forEach(choice ->
+                                                choice.delta().content().ifPresent(received::add)));
+                    }
+                })
+                .as("the SDK raises the in-stream error")
+                .isInstanceOf(RuntimeException.class);
+        assertThat(String.join("", received)).isEqualTo("one two three ");
+        Map<String, Object> usage = usage();
+        assertThat(usage.get("status")).isEqualTo("FAILED");
+        assertThat(((Number) usage.get("output_tokens")).longValue()).isEqualTo(3);
+        BigDecimal expected = new BigDecimal("1.00")
+                .movePointLeft(6)
+                .multiply(BigDecimal.valueOf(20))
+                .add(new BigDecimal("5.00").movePointLeft(6).multiply(BigDecimal.valueOf(3)));
+        assertThat(balance()).isEqualByComparingTo(new BigDecimal("1.00").subtract(expected));
+        assertThat(openHolds()).isZero();
+    }
+
+    private static ChatCompletionCreateParams params(boolean stream) {
+        ChatCompletionCreateParams.Builder builder = ChatCompletionCreateParams.builder()
+                .model("aws/claude-haiku-4-5")
+                .addUserMessage("hello")
+                .maxCompletionTokens(50);
+        return builder.build();
+    }
+
+    private void assertNothingCharged() {
+        assertThat(balance()).isEqualByComparingTo("1.00");
+        assertThat(openHolds()).isZero();
+    }
+
+    private BigDecimal balance() {
+        return jdbc.sql("select balance from credit_account where team_id = ?::uuid")
+                .param(team)
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    private long openHolds() {
+        return jdbc.sql("select count(*) + (select count(*) from credit_account where team_id = ?::uuid and held <> 0)"
+                        + " from credit_hold where team_id = ?::uuid and status = 'HELD'")
+                .params(team, team)
+                .query(Long.class)
+                .single();
+    }
+
+    private Map<String, Object> usage() {
+        return jdbc.sql("select * from usage_record where team_id = ?::uuid")
+                .param(team)
+                .query()
+                .singleRow();
+    }
+
+    /** An upstream that streams a few tokens and then breaks; it reports 20 prompt tokens. */
+    private static final class FailingAfter implements ChatProvider {
+
+        private final int tokens;
+
+        FailingAfter(int tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        public ChatStream open(dev.tollgate.provider.ChatRequest request) {
+            String[] words = {"one ", "two ", "three ", "four "};
+            return new ChatStream() {
+                private int sent;
+
+                @Override
+                public TokenCounts usageSoFar() {
+                    return new TokenCounts(20, sent, 0, 0);
+                }
+
+                @Override
+                public void close() {}
+
+                @Override
+                public boolean hasNext() {
+                    return true;
+                }
+
+                @Override
+                public ChatEvent next() {
+                    if (sent == tokens) {
+                        throw new UpstreamException("connection reset by upstream", true);
+                    }
+                    return new ChatEvent.TextDelta(words[sent++]);
+                }
+            };
+        }
+    }
+}
