@@ -34,7 +34,7 @@ trap stop_app EXIT
 start_app() { # $1 first-token delay, $2 tokens per second
   DATA_DIR=$(mktemp -d)
   TOLLGATE_DATA_DIR=$DATA_DIR TOLLGATE_MASTER_KEY=$MASTER_KEY PORT=$PORT \
-  TOLLGATE_SIMULATOR_FIRSTTOKENDELAY=$1 TOLLGATE_SIMULATOR_TOKENSPERSECOND=$2 TOLLGATE_SIMULATOR_HTTPENDPOINT=true \
+  TOLLGATE_SIMULATOR_FIRST_TOKEN_DELAY=$1 TOLLGATE_SIMULATOR_TOKENS_PER_SECOND=$2 TOLLGATE_SIMULATOR_HTTPENDPOINT=true \
   LOGGING_LEVEL_ROOT=warn "$JAVA" -jar "$JAR" >"$DATA_DIR/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 120); do curl -fs "$BASE/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
