@@ -107,17 +107,17 @@ public class ApiKeyService {
 
     /**
      * Reserves part of a key's budget for a request in flight, or throws {@link KeyBudgetExceededException}. Runs in the
-     * caller's transaction, beside the team's credit hold.
+     * caller's transaction, if any.
      */
-    @Transactional
+    @Transactional(transactionManager = "jdbcTransactionManager")
     public void reserveBudget(ApiKeyId key, Credits amount) {
         if (!lookup.reserve(key.value(), amount.amount())) {
             throw new KeyBudgetExceededException();
         }
     }
 
-    /** Ends a budget reservation with what the request actually cost. */
-    @Transactional
+    /** Ends a budget reservation with what the request actually cost, in the caller's settle transaction. */
+    @Transactional(transactionManager = "jdbcTransactionManager")
     public void settleBudget(ApiKeyId key, Credits reserved, Credits charged) {
         lookup.settle(key.value(), reserved.amount(), charged.amount());
     }

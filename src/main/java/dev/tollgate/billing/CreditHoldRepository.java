@@ -20,6 +20,31 @@ class CreditHoldRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Holds the amount out of the team's available credit and records the hold, in one statement (so atomically, with
+     * no transaction around it); false when the available credit is short.
+     */
+    boolean reserve(Hold hold, Instant now) {
+        return jdbc.sql("""
+                        with reserved as (
+                            update credit_account set held = held + :amount, updated_at = :now
+                            where team_id = :team and balance - held >= :amount
+                            returning team_id)
+                        insert into credit_hold (id, team_id, api_key_id, request_id, amount, status, created_at)
+                        select cast(:id as uuid), team_id, cast(:key as uuid), :request, :amount, 'HELD', :now
+                        from reserved""")
+                        .param("amount", hold.amount().amount())
+                        .param("now", Timestamp.from(now))
+                        .param("team", hold.team().value())
+                        .param("id", hold.id().toString())
+                        .param(
+                                "key",
+                                hold.apiKeyId() == null ? null : hold.apiKeyId().toString())
+                        .param("request", hold.requestId())
+                        .update()
+                == 1;
+    }
+
     void insert(Hold hold, Instant now) {
         jdbc.sql("""
                         insert into credit_hold (id, team_id, api_key_id, request_id, amount, status, created_at)
@@ -32,6 +57,43 @@ class CreditHoldRepository {
                         hold.amount().amount(),
                         Timestamp.from(now))
                 .update();
+    }
+
+    /** What one settle statement did: whether it settled the hold, and the balance after the charge if it fitted. */
+    record SettleResult(boolean settled, @Nullable BigDecimal balance) {}
+
+    /**
+     * Settles the hold, takes the charge from the balance, releases the hold and appends the ledger row, in one
+     * statement. {@code settled} is false when the hold was settled before; {@code balance} is null when the charge did
+     * not fit the hold and the remaining credit (the hold is then marked settled but the balance left untouched, for
+     * the caller to finish in the same transaction).
+     */
+    SettleResult settle(Hold hold, BigDecimal charge, String note, @Nullable String actor, Instant now) {
+        return jdbc.sql("""
+                        with settled as (
+                            update credit_hold set status = 'SETTLED', charged = :charge, settled_at = :now
+                            where id = :hold and status = 'HELD'
+                            returning team_id, amount),
+                        account as (
+                            update credit_account c
+                            set balance = c.balance - :charge, held = c.held - s.amount, updated_at = :now
+                            from settled s
+                            where c.team_id = s.team_id and c.balance - :charge >= c.held - s.amount
+                            returning c.team_id, c.balance),
+                        entry as (
+                            insert into ledger_entry
+                                (team_id, kind, amount, balance_after, note, reference, created_by, created_at)
+                            select team_id, 'CHARGE', -cast(:charge as numeric), balance, :note, :request, :actor, :now
+                            from account where cast(:charge as numeric) > 0)
+                        select (select count(*) from settled) as settled, (select balance from account) as balance""")
+                .param("charge", charge)
+                .param("now", Timestamp.from(now))
+                .param("hold", hold.id())
+                .param("note", note)
+                .param("request", hold.requestId())
+                .param("actor", actor)
+                .query((rs, row) -> new SettleResult(rs.getLong("settled") == 1, rs.getBigDecimal("balance")))
+                .single();
     }
 
     /** Marks the hold settled with its charge; false when it was no longer held (already settled). */

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -51,18 +50,15 @@ public class CreditHolds {
     }
 
     /**
-     * Reserves {@code amount} for the request, or throws {@link InsufficientCreditException}. Joins the caller's
-     * transaction so a key-budget reservation in the same unit of work rolls back with it.
+     * Reserves {@code amount} for the request, or throws {@link InsufficientCreditException}. One statement, needing no
+     * transaction; release it with {@link #settle} and a zero charge if the request does not go ahead.
      */
-    @Transactional(propagation = Propagation.REQUIRED)
     public Hold reserve(TeamId team, @Nullable UUID apiKeyId, String requestId, Credits amount) {
         access.require(team, TeamRole.MEMBER);
-        Instant now = clock.instant();
-        if (!accounts.hold(team.value(), amount.amount(), now)) {
+        Hold hold = new Hold(UUID.randomUUID(), team, apiKeyId, requestId, amount);
+        if (!holds.reserve(hold, clock.instant())) {
             throw new InsufficientCreditException(team);
         }
-        Hold hold = new Hold(UUID.randomUUID(), team, apiKeyId, requestId, amount);
-        holds.insert(hold, now);
         return hold;
     }
 
@@ -71,41 +67,38 @@ public class CreditHolds {
      * the first settle charged. A charge above what the hold and the remaining credit cover is cut to the hold, so a
      * balance never goes below zero.
      */
-    @Transactional(propagation = Propagation.REQUIRED)
+    @Transactional(transactionManager = "jdbcTransactionManager")
     public Credits settle(Hold hold, Credits charge, String note) {
         if (charge.isNegative()) {
             throw new IllegalArgumentException("A charge is not negative");
         }
         Instant now = clock.instant();
-        if (!holds.markSettled(hold.id(), charge.amount(), now)) {
+        CreditHoldRepository.SettleResult result =
+                holds.settle(hold, charge.amount(), note, access.currentActor(), now);
+        if (!result.settled()) {
             return holds.chargedFor(hold.id()).map(Credits::new).orElse(Credits.ZERO);
         }
-        UUID team = hold.team().value();
-        Credits charged = charge;
-        BigDecimal balance = accounts.settle(team, hold.amount().amount(), charge.amount(), now)
-                .orElse(null);
-        if (balance == null) {
-            log.warn(
-                    "Request {} used {} but only {} was held and no more credit is left; charging the hold",
-                    hold.requestId(),
-                    charge.toPlainString(),
-                    hold.amount().toPlainString());
-            charged = hold.amount();
-            balance = accounts.settle(team, hold.amount().amount(), charged.amount(), now)
-                    .orElseThrow(() -> new IllegalStateException("A hold is always covered"));
-            holds.correctCharge(hold.id(), charged.amount());
+        if (result.balance() != null) {
+            return charge;
         }
-        if (charged.isPositive()) {
-            ledger.append(
-                    team,
-                    LedgerEntryKind.CHARGE,
-                    charged.negate(),
-                    new Credits(balance),
-                    note,
-                    hold.requestId(),
-                    access.currentActor(),
-                    now);
-        }
+        log.warn(
+                "Request {} used {} but only {} was held and no more credit is left; charging the hold",
+                hold.requestId(),
+                charge.toPlainString(),
+                hold.amount().toPlainString());
+        Credits charged = hold.amount();
+        BigDecimal balance = accounts.settle(hold.team().value(), hold.amount().amount(), charged.amount(), now)
+                .orElseThrow(() -> new IllegalStateException("A hold is always covered"));
+        holds.correctCharge(hold.id(), charged.amount());
+        ledger.append(
+                hold.team().value(),
+                LedgerEntryKind.CHARGE,
+                charged.negate(),
+                new Credits(balance),
+                note,
+                hold.requestId(),
+                access.currentActor(),
+                now);
         return charged;
     }
 

@@ -33,13 +33,14 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every chat request, from the API in either dialect or from the playground, goes through here: authorize, price,
  * reserve, call the upstream, meter, settle exactly once and record usage. Database work on the hot path is one
- * reserve transaction and one settle transaction (which also writes the usage row).
+ * one reserve statement and one plain-JDBC settle transaction (which also writes the usage row).
  */
 @Service
 public class ChatPipeline {
@@ -64,7 +65,7 @@ public class ChatPipeline {
             ApiKeyService keys,
             ChatRouter router,
             UsageRecorder usage,
-            TransactionTemplate transactions,
+            JdbcTransactionManager jdbcTransactions,
             Clock clock) {
         this.catalog = catalog;
         this.rateLimiter = rateLimiter;
@@ -73,7 +74,7 @@ public class ChatPipeline {
         this.keys = keys;
         this.router = router;
         this.usage = usage;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(jdbcTransactions);
         this.clock = clock;
     }
 
@@ -160,20 +161,22 @@ public class ChatPipeline {
     }
 
     private Hold reserve(ChatCall call, Credits amount) {
+        Hold hold;
         try {
-            return transactions.execute(status -> {
-                Hold hold = holds.reserve(
-                        call.team(), call.key() == null ? null : call.key().id().value(), call.requestId(), amount);
-                if (call.key() != null && call.key().budget() != null) {
-                    keys.reserveBudget(call.key().id(), amount);
-                }
-                return hold;
-            });
+            hold = holds.reserve(
+                    call.team(), call.key() == null ? null : call.key().id().value(), call.requestId(), amount);
         } catch (InsufficientCreditException e) {
             throw ChatRefusal.insufficientCredit();
-        } catch (KeyBudgetExceededException e) {
-            throw ChatRefusal.keyBudgetSpent(e.getMessage());
         }
+        if (call.key() != null && call.key().budget() != null) {
+            try {
+                keys.reserveBudget(call.key().id(), amount);
+            } catch (KeyBudgetExceededException e) {
+                holds.settle(hold, Credits.ZERO, "Refused: key budget spent");
+                throw ChatRefusal.keyBudgetSpent(e.getMessage());
+            }
+        }
+        return hold;
     }
 
     private ChatStream openStream(ChatRequest request, Metering metering) {

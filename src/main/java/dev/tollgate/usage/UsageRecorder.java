@@ -3,7 +3,6 @@ package dev.tollgate.usage;
 import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Writes usage rows on the request hot path: one insert, in the transaction that settles the request's credit. */
@@ -16,7 +15,7 @@ public class UsageRecorder {
         this.jdbc = jdbc;
     }
 
-    @Transactional(propagation = Propagation.REQUIRED)
+    @Transactional(transactionManager = "jdbcTransactionManager")
     public void record(UsageRecord usage) {
         jdbc.sql("""
                         insert into usage_record (

@@ -143,6 +143,57 @@ class BillingServiceTests {
         assertThat(accounts.balance(team.id().value())).contains(new BigDecimal("0E-9"));
     }
 
+    @Autowired
+    CreditHolds holds;
+
+    @Test
+    void aHoldIsSettledExactlyOnceHoweverOftenSettleIsCalled() {
+        TeamSummary team = testTeams.createWithBalance("Holds", "1.00");
+        Hold hold = actors.asPlatformAdmin(
+                () -> holds.reserve(team.id(), null, "req_once_" + team.id(), Credits.parse("0.40")));
+        assertThat(actors.asPlatformAdmin(() -> holds.available(team.id()))).isEqualTo(Credits.parse("0.60"));
+
+        Credits first = holds.settle(hold, Credits.parse("0.25"), "chat");
+        Credits second = holds.settle(hold, Credits.parse("0.30"), "chat again");
+
+        assertThat(first).isEqualTo(Credits.parse("0.25"));
+        assertThat(second).as("the second settle reports the first charge").isEqualTo(Credits.parse("0.25"));
+        assertThat(actors.asPlatformAdmin(() -> billing.balance(team.id()))).isEqualTo(Credits.parse("0.75"));
+        assertThat(actors.asPlatformAdmin(() -> holds.available(team.id()))).isEqualTo(Credits.parse("0.75"));
+        assertThat(ledger.countByTeamId(team.id().value()))
+                .as("top-up and one charge")
+                .isEqualTo(2);
+        assertThat(new Credits(ledger.sumOfAmounts(team.id().value()))).isEqualTo(Credits.parse("0.75"));
+    }
+
+    @Test
+    void aChargeAboveTheHoldAndTheRemainingCreditIsCutToTheHold() {
+        TeamSummary team = testTeams.createWithBalance("Overrun", "0.10");
+        Hold hold = actors.asPlatformAdmin(
+                () -> holds.reserve(team.id(), null, "req_over_" + team.id(), Credits.parse("0.10")));
+
+        Credits charged = holds.settle(hold, Credits.parse("0.50"), "chat");
+
+        assertThat(charged).isEqualTo(Credits.parse("0.10"));
+        assertThat(actors.asPlatformAdmin(() -> billing.balance(team.id()))).isEqualTo(Credits.ZERO);
+        assertThat(jdbc.sql("select charged from credit_hold where id = ?")
+                        .param(hold.id())
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("0.10");
+        assertThat(new Credits(ledger.sumOfAmounts(team.id().value()))).isEqualTo(Credits.ZERO);
+    }
+
+    @Test
+    void aReserveBeyondTheAvailableCreditIsRefused() {
+        TeamSummary team = testTeams.createWithBalance("Short", "0.10");
+        actors.asPlatformAdmin(() -> holds.reserve(team.id(), null, "req_a_" + team.id(), Credits.parse("0.06")));
+        assertThatThrownBy(() -> actors.asPlatformAdmin(
+                        () -> holds.reserve(team.id(), null, "req_b_" + team.id(), Credits.parse("0.05"))))
+                .isInstanceOf(InsufficientCreditException.class);
+        assertThat(actors.asPlatformAdmin(() -> holds.openHolds(team.id()))).isEqualTo(1);
+    }
+
     @Test
     void theLedgerIsAppendOnly() {
         TeamSummary team = testTeams.createWithBalance("Append", "1.00");
