@@ -32,6 +32,7 @@ import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlock;
 import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.TestImages;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,8 +45,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AnthropicMessagesApiTests {
 
     private static final String MODEL = "aws/claude-sonnet-4-6";
-    private static final String PIXEL =
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
     @LocalServerPort
     int port;
@@ -57,8 +56,7 @@ class AnthropicMessagesApiTests {
     @BeforeEach
     void fundedTeamAndKey() {
         admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
-        teamId = admin.createTeam("Anthropic chat " + UUID.randomUUID());
-        admin.post("/admin/v1/teams/" + teamId + "/credits", "{\"amount\":\"10.00\"}");
+        teamId = admin.createFundedTeam("Anthropic chat", "10.00");
         client = client(
                 admin.createKey(teamId, "{\"name\":\"messages\"}").get("key").asString());
     }
@@ -177,7 +175,7 @@ class AnthropicMessagesApiTests {
                         .addUserMessage(MessageContentParam.ofContentBlockParams(List.of(
                                 ContentBlockParam.ofImage(Base64ImageSource.builder()
                                         .mediaType(Base64ImageSource.MediaType.IMAGE_PNG)
-                                        .data(PIXEL)
+                                        .data(TestImages.PIXEL_PNG)
                                         .build()),
                                 ContentBlockParam.ofText("What do you see?"))))
                         .build());

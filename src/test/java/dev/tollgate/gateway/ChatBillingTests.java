@@ -12,7 +12,6 @@ import dev.tollgate.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +34,7 @@ class ChatBillingTests {
     @Test
     void fiftyParallelRequestsAgainstABalanceForAboutTenNeverOverspend() throws Exception {
         AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
-        String team = admin.createTeam("Parallel chat " + UUID.randomUUID());
-        admin.post("/admin/v1/teams/" + team + "/credits", "{\"amount\":\"0.0028\"}");
+        String team = admin.createFundedTeam("Parallel chat", "0.0028");
         OpenAIClient client =
                 client(admin.createKey(team, "{\"name\":\"burst\"}").get("key").asString());
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
@@ -104,8 +102,7 @@ class ChatBillingTests {
     @Test
     void eachRequestIsChargedItsUsageByLineAndTheLedgerAgrees() {
         AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
-        String team = admin.createTeam("Exact chat " + UUID.randomUUID());
-        admin.post("/admin/v1/teams/" + team + "/credits", "{\"amount\":\"5.00\"}");
+        String team = admin.createFundedTeam("Exact chat", "5.00");
         OpenAIClient client =
                 client(admin.createKey(team, "{\"name\":\"exact\"}").get("key").asString());
         String longPrefix = "Clause of the agreement. ".repeat(400);

@@ -31,6 +31,7 @@ import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.completions.CompletionUsage;
 import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.TestImages;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,9 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OpenAiChatApiTests {
 
     private static final String MODEL = "aws/claude-haiku-4-5";
-    /** A 1×1 PNG. */
-    private static final String PIXEL =
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
     @LocalServerPort
     int port;
@@ -59,8 +57,7 @@ class OpenAiChatApiTests {
     @BeforeEach
     void fundedTeamAndKey() {
         admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
-        teamId = admin.createTeam("OpenAI chat " + UUID.randomUUID());
-        admin.post("/admin/v1/teams/" + teamId + "/credits", "{\"amount\":\"10.00\"}");
+        teamId = admin.createFundedTeam("OpenAI chat", "10.00");
         client =
                 client(admin.createKey(teamId, "{\"name\":\"chat\"}").get("key").asString());
     }
@@ -242,7 +239,7 @@ class OpenAiChatApiTests {
                                         .build()),
                                 ChatCompletionContentPart.ofImageUrl(ChatCompletionContentPartImage.builder()
                                         .imageUrl(ChatCompletionContentPartImage.ImageUrl.builder()
-                                                .url("data:image/png;base64," + PIXEL)
+                                                .url("data:image/png;base64," + TestImages.PIXEL_PNG)
                                                 .build())
                                         .build())))
                         .build());

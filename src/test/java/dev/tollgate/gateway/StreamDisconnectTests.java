@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,8 +36,7 @@ class StreamDisconnectTests {
     @Test
     void aDisconnectMidStreamIsChargedForTheStreamedTokensOnly() throws Exception {
         AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
-        String team = admin.createTeam("Disconnect " + UUID.randomUUID());
-        admin.post("/admin/v1/teams/" + team + "/credits", "{\"amount\":\"1.00\"}");
+        String team = admin.createFundedTeam("Disconnect", "1.00");
         String key = admin.createKey(team, "{\"name\":\"leaver\"}").get("key").asString();
         String body = """
                 {"model":"aws/claude-haiku-4-5","stream":true,"max_tokens":400,

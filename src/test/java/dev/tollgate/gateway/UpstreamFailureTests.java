@@ -24,7 +24,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,8 +56,7 @@ class UpstreamFailureTests {
     @BeforeEach
     void fundedTeam() {
         AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
-        team = admin.createTeam("Failures " + UUID.randomUUID());
-        admin.post("/admin/v1/teams/" + team + "/credits", "{\"amount\":\"1.00\"}");
+        team = admin.createFundedTeam("Failures", "1.00");
         client = OpenAIOkHttpClient.builder()
                 .apiKey(admin.createKey(team, "{\"name\":\"f\"}").get("key").asString())
                 .baseUrl("http://localhost:" + port + "/v1")

@@ -3,23 +3,21 @@ package dev.tollgate.portal;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamSummary;
 import dev.tollgate.support.BrowserSupport;
+import dev.tollgate.support.ChromiumExtension;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.TestTeams;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +29,8 @@ class PlaygroundTests {
 
     private static final Pattern CREDITS = Pattern.compile("Cr\\$ ([0-9.]+)");
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @LocalServerPort
     int port;
@@ -43,32 +41,13 @@ class PlaygroundTests {
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
     @Test
     void aReplyStreamsInShowsItsCostAndTheBalanceDropsByIt() {
         TeamSummary team = testTeams.createWithBalance("Playground", "2.00");
         UserDetails member = testTeams.addPerson(team, TeamRole.MEMBER);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setViewportSize(1400, 900))) {
-            Page page = context.newPage();
-            page.setDefaultTimeout(20_000);
-            page.navigate("/login");
-            page.locator("input[name='username']").fill(member.getUsername());
-            page.locator("input[name='password']").fill(TestTeams.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                    .click();
+        Page page = chromium.open(port);
+        try (BrowserContext context = page.context()) {
+            ChromiumExtension.submitSignIn(page, member.getUsername(), TestTeams.PASSWORD);
             assertThat(page.locator("#team-balance")).hasText("Cr$ 2.00");
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Playground"))

@@ -4,11 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamSummary;
@@ -19,13 +17,13 @@ import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.BrowserSupport;
+import dev.tollgate.support.ChromiumExtension;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.TestTeams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -34,8 +32,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 @IntegrationTest
 class PortalTests {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final ChromiumExtension chromium = new ChromiumExtension();
 
     @LocalServerPort
     int port;
@@ -55,25 +53,10 @@ class PortalTests {
     BrowserContext context;
     Page page;
 
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setViewportSize(1400, 900));
-        page = context.newPage();
-        page.setDefaultTimeout(20_000);
+        page = chromium.open(port);
+        context = page.context();
     }
 
     @AfterEach
@@ -195,10 +178,8 @@ class PortalTests {
         assertThat(page.locator("#confirm-top-up")).hasCount(0);
         BrowserSupport.screenshot(page, "admin-teams");
 
-        BrowserContext ownerContext = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setViewportSize(1400, 900));
-        Page ownerPage = ownerContext.newPage();
+        Page ownerPage = chromium.open(port);
+        BrowserContext ownerContext = ownerPage.context();
         signIn(ownerPage, owner.getUsername(), TestTeams.PASSWORD);
         assertThat(ownerPage.locator("#team-balance")).hasText("Cr$ 25.50");
         assertThat(ownerPage.locator("#overview-balance")).hasText("Cr$ 25.50");
@@ -223,7 +204,6 @@ class PortalTests {
     }
 
     private void signIn(Page target, String email, String password) {
-        target.navigate("/login");
         fillSignIn(target, email, password);
         assertThat(target.locator("#team-balance, .team-name").first()).isAttached();
     }
@@ -233,9 +213,6 @@ class PortalTests {
     }
 
     private static void fillSignIn(Page target, String email, String password) {
-        target.locator("input[name='username']").fill(email);
-        target.locator("input[name='password']").fill(password);
-        target.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
+        ChromiumExtension.submitSignIn(target, email, password);
     }
 }

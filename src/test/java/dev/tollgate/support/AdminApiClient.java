@@ -46,6 +46,16 @@ public final class AdminApiClient {
         return reply.body().get("id").asString();
     }
 
+    /** A new team with a unique name starting with {@code prefix}, topped up with {@code amount}; its id. */
+    public String createFundedTeam(String prefix, String amount) {
+        String team = createTeam(prefix + " " + java.util.UUID.randomUUID());
+        Reply topUp = post("/admin/v1/teams/" + team + "/credits", "{\"amount\":\"" + amount + "\"}");
+        if (topUp.status() != 200) {
+            throw new IllegalStateException("Team not funded: " + topUp.raw().body());
+        }
+        return team;
+    }
+
     /** Issues a key and returns the whole 201 body (with the plaintext in {@code key}). */
     public JsonNode createKey(String teamId, String json) {
         Reply reply = post("/admin/v1/teams/" + teamId + "/keys", json);

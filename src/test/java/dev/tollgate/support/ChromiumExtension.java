@@ -1,0 +1,51 @@
+package dev.tollgate.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One Chromium per test class ({@code @RegisterExtension static}); each {@link #open} gives a fresh browser context,
+ * so sessions never leak between tests.
+ */
+public final class ChromiumExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        playwright = Playwright.create();
+        browser = BrowserSupport.launch(playwright);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        browser.close();
+        playwright.close();
+    }
+
+    /** A new page in a new context against the app on {@code port}; close its context when done. */
+    public Page open(int port) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setViewportSize(1400, 900));
+        Page page = context.newPage();
+        page.setDefaultTimeout(20_000);
+        return page;
+    }
+
+    /** Fills and submits the sign-in form; does not wait for the result. */
+    public static void submitSignIn(Page page, String email, String password) {
+        page.navigate("/login");
+        page.locator("input[name='username']").fill(email);
+        page.locator("input[name='password']").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+    }
+}
