@@ -84,6 +84,15 @@ class PlaygroundTests {
             assertThat(page.locator("#conversation-cost")).containsText(charged.group(1));
             BrowserSupport.screenshot(page, "playground");
 
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("View code"))
+                    .click();
+            Locator code = page.locator(".code-block").first();
+            assertThat(code).containsText("http://localhost:" + port + "/v1/chat/completions");
+            assertThat(code).containsText("aws/claude-haiku-4-5");
+            assertThat(code).containsText("Tell me about the lighthouses of Brittany");
+            assertThat(page.locator("vaadin-dialog-overlay:not([opening])")).isVisible();
+            BrowserSupport.screenshot(page, "playground-code");
+
             assertThat(jdbc.sql("select source from usage_record where team_id = ? order by id desc limit 1")
                             .param(team.id().value())
                             .query(String.class)

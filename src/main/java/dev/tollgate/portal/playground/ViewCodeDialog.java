@@ -53,7 +53,7 @@ final class ViewCodeDialog extends Dialog {
     private static List<Map<String, Object>> messages(PlaygroundSettings.Snapshot settings, List<ChatMessage> history) {
         List<Map<String, Object>> messages = new ArrayList<>();
         if (settings.systemText() != null) {
-            messages.add(Map.of("role", "system", "content", settings.systemText()));
+            messages.add(message("system", settings.systemText()));
         }
         for (ChatMessage message : history) {
             StringBuilder text = new StringBuilder();
@@ -62,16 +62,20 @@ final class ViewCodeDialog extends Dialog {
                     text.append(textPart.text());
                 }
             }
-            messages.add(Map.of(
-                    "role",
-                    message.role() == ChatMessage.Role.USER ? "user" : "assistant",
-                    "content",
-                    text.toString()));
+            messages.add(message(message.role() == ChatMessage.Role.USER ? "user" : "assistant", text.toString()));
         }
         if (messages.isEmpty() || messages.getLast().get("role").equals("system")) {
-            messages.add(Map.of("role", "user", "content", "Hello!"));
+            messages.add(message("user", "Hello!"));
         }
         return messages;
+    }
+
+    /** Role first, then content, as people write them. */
+    private static Map<String, Object> message(String role, String content) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("role", role);
+        message.put("content", content);
+        return message;
     }
 
     private static String curl(PlaygroundSettings.Snapshot settings, List<Map<String, Object>> messages, String base) {
