@@ -127,8 +127,8 @@ public class ChatPipeline {
             } catch (ClientDisconnectedException gone) {
                 metering.cancelled(stream.usageSoFar());
             } catch (RuntimeException failure) {
-                metering.failed(stream.usageSoFar(), failure);
-                if (!metering.hasOutput()) {
+                metering.failed(stream.usageSoFar(), failure, listener.deliversIncrementally());
+                if (!metering.hasOutput() || !listener.deliversIncrementally()) {
                     throw failure instanceof UpstreamException upstream ? asRefusal(upstream) : failure;
                 }
                 log.warn("Chat request {} failed after output began", call.requestId(), failure);
@@ -139,7 +139,7 @@ public class ChatPipeline {
                 }
             }
         } catch (UpstreamException beforeOutput) {
-            metering.failed(TokenCounts.NONE, beforeOutput);
+            metering.failed(TokenCounts.NONE, beforeOutput, false);
             throw asRefusal(beforeOutput);
         } finally {
             settle(call, model, hold, metering);
@@ -267,10 +267,10 @@ public class ChatPipeline {
             usage = soFar;
         }
 
-        void failed(TokenCounts soFar, Throwable failure) {
+        void failed(TokenCounts soFar, Throwable failure, boolean outputDelivered) {
             status = UsageStatus.FAILED;
             // nothing delivered means nothing to pay for: the prompt of a failed call is not charged
-            usage = firstOutput == null ? TokenCounts.NONE : soFar;
+            usage = firstOutput != null && outputDelivered ? soFar : TokenCounts.NONE;
             error = failure.getMessage();
         }
 

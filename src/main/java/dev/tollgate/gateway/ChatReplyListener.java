@@ -15,6 +15,14 @@ public interface ChatReplyListener {
 
     void onEvent(ChatEvent event);
 
+    /**
+     * Whether the caller receives the reply as it is produced (a stream). A listener that only collects it (a whole
+     * JSON response) delivers nothing before the end, so an upstream failure midway costs the caller nothing.
+     */
+    default boolean deliversIncrementally() {
+        return true;
+    }
+
     /** The upstream failed after output had begun; the reply ends here without a normal finish. */
     default void onFailure(String message) {}
 }

@@ -69,7 +69,7 @@ class UpstreamFailureTests {
         given(router.forModel(any())).willReturn(request -> {
             throw new UpstreamException("connection refused", true);
         });
-        assertThatThrownBy(() -> client.chat().completions().create(params(false)))
+        assertThatThrownBy(() -> client.chat().completions().create(params()))
                 .isInstanceOfSatisfying(InternalServerException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(503);
                     assertThat(e.headers().values("retry-after")).isNotEmpty();
@@ -81,7 +81,7 @@ class UpstreamFailureTests {
     @Test
     void noChannelForTheModelIsA503WithAClearMessage() {
         given(router.forModel(any())).willThrow(new NoUpstreamChannelException("aws/claude-haiku-4-5"));
-        assertThatThrownBy(() -> client.chat().completions().create(params(false)))
+        assertThatThrownBy(() -> client.chat().completions().create(params()))
                 .isInstanceOfSatisfying(InternalServerException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(503);
                     assertThat(e.getMessage()).contains("No upstream channel serves the model");
@@ -94,7 +94,7 @@ class UpstreamFailureTests {
         given(router.forModel(any())).willReturn(request -> {
             throw new UpstreamException("upstream answered 400: bad schema", false);
         });
-        assertThatThrownBy(() -> client.chat().completions().create(params(false)))
+        assertThatThrownBy(() -> client.chat().completions().create(params()))
                 .isInstanceOfSatisfying(
                         InternalServerException.class,
                         e -> assertThat(e.statusCode()).isEqualTo(502));
@@ -107,7 +107,7 @@ class UpstreamFailureTests {
         List<String> received = new ArrayList<>();
         assertThatThrownBy(() -> {
                     try (StreamResponse<ChatCompletionChunk> stream =
-                            client.chat().completions().createStreaming(params(true))) {
+                            client.chat().completions().createStreaming(params())) {
                         stream.stream()
                                 .forEach(chunk -> chunk.choices()
                                         .forEach(choice ->
@@ -128,7 +128,18 @@ class UpstreamFailureTests {
         assertThat(openHolds()).isZero();
     }
 
-    private static ChatCompletionCreateParams params(boolean stream) {
+    @Test
+    void aFailureMidReplyOfAWholeResponseIsA503AndCostsNothing() {
+        given(router.forModel(any())).willReturn(new FailingAfter(3));
+        assertThatThrownBy(() -> client.chat().completions().create(params()))
+                .isInstanceOfSatisfying(
+                        InternalServerException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(503));
+        assertNothingCharged();
+        assertThat(usage().get("status")).isEqualTo("FAILED");
+    }
+
+    private static ChatCompletionCreateParams params() {
         ChatCompletionCreateParams.Builder builder = ChatCompletionCreateParams.builder()
                 .model("aws/claude-haiku-4-5")
                 .addUserMessage("hello")

@@ -41,6 +41,11 @@ public final class CollectedReply implements ChatReplyListener {
         }
     }
 
+    @Override
+    public boolean deliversIncrementally() {
+        return false;
+    }
+
     public String text() {
         return text.toString();
     }

@@ -1,0 +1,87 @@
+package dev.tollgate.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.account.TeamSummary;
+import dev.tollgate.apikey.ApiKeyService;
+import dev.tollgate.apikey.IssuedApiKey;
+import dev.tollgate.apikey.NewApiKey;
+import dev.tollgate.money.Credits;
+import dev.tollgate.support.Actors;
+import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.TestTeams;
+import java.math.BigDecimal;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A request whose instance died never settles its hold; the sweeper gives the credit and the key budget back. */
+@IntegrationTest
+class StaleHoldSweeperTests {
+
+    @Autowired
+    StaleHoldSweeper sweeper;
+
+    @Autowired
+    CreditHolds holds;
+
+    @Autowired
+    ApiKeyService keys;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestTeams testTeams;
+
+    @Autowired
+    Actors actors;
+
+    @Test
+    void aHoldOlderThanTheTimeoutIsReleasedOnceWithItsKeyReservation() {
+        TeamSummary team = testTeams.createWithBalance("Stale", "1.00");
+        IssuedApiKey key = actors.asPlatformAdmin(
+                () -> keys.issue(team.id(), new NewApiKey("budgeted", null, Credits.parse("5.00"), Set.of(), null)));
+        Hold stale = actors.asPlatformAdmin(() ->
+                holds.reserve(team.id(), key.key().id().value(), "req_stale_" + team.id(), Credits.parse("0.30")));
+        keys.reserveBudget(key.key().id(), Credits.parse("0.30"));
+        Hold fresh = actors.asPlatformAdmin(
+                () -> holds.reserve(team.id(), null, "req_fresh_" + team.id(), Credits.parse("0.20")));
+        jdbc.sql("update credit_hold set created_at = now() - interval '2 hours' where id = ?")
+                .param(stale.id())
+                .update();
+
+        sweeper.releaseStaleHolds();
+        sweeper.releaseStaleHolds();
+
+        assertThat(status(stale)).isEqualTo("SETTLED");
+        assertThat(status(fresh)).as("a hold within the timeout is left alone").isEqualTo("HELD");
+        assertThat(jdbc.sql("select held from credit_account where team_id = ?")
+                        .param(team.id().value())
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("0.20");
+        assertThat(jdbc.sql("select balance from credit_account where team_id = ?")
+                        .param(team.id().value())
+                        .query(BigDecimal.class)
+                        .single())
+                .as("nothing is charged for the dead request")
+                .isEqualByComparingTo("1.00");
+        assertThat(jdbc.sql("select reserved from api_key where id = ?")
+                        .param(key.key().id().value())
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("0");
+        assertThat(holds.settle(stale, Credits.parse("0.10"), "late settle"))
+                .as("a late settle after the sweep charges nothing")
+                .isEqualTo(Credits.ZERO);
+    }
+
+    private String status(Hold hold) {
+        return jdbc.sql("select status from credit_hold where id = ?")
+                .param(hold.id())
+                .query(String.class)
+                .single();
+    }
+}
