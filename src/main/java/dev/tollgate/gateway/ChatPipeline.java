@@ -185,39 +185,49 @@ public class ChatPipeline {
         return provider.open(request);
     }
 
+    /**
+     * One transaction. The statements on rows every call of a team or key updates (the key's spending, then the
+     * team's balance) come last, so their row locks are held for as short a time as possible.
+     */
     private void settle(ChatCall call, CatalogModel model, Hold hold, Metering metering) {
         TokenPricing pricing = model.requireTokenPricing();
         ChatCost cost = pricing.costOf(metering.usage());
         String note = "Chat " + model.id() + " (" + metering.usage().total() + " tokens)";
         transactions.executeWithoutResult(status -> {
+            usage.record(usageRecord(call, model, metering, cost));
+            Credits reserved = call.key() != null && call.key().budget() != null ? hold.amount() : Credits.ZERO;
+            if (call.key() != null) {
+                keys.settleBudget(call.key().id(), reserved, cost.total());
+            }
             Credits charged = holds.settle(hold, cost.total(), note);
             metering.charged(charged);
-            if (call.key() != null) {
-                Credits reserved = call.key().budget() != null ? hold.amount() : Credits.ZERO;
-                keys.settleBudget(call.key().id(), reserved, charged);
+            if (call.key() != null && !charged.equals(cost.total())) {
+                // the charge was cut to the hold: the key spent what the team paid, not what was used
+                keys.settleBudget(call.key().id(), Credits.ZERO, charged.minus(cost.total()));
             }
-            usage.record(new UsageRecord(
-                    call.requestId(),
-                    call.team(),
-                    call.key() == null ? null : call.key().id(),
-                    call.user(),
-                    call.source(),
-                    UsageKind.CHAT,
-                    model.id(),
-                    call.dialect(),
-                    metering.channel(),
-                    metering.status(),
-                    metering.usage(),
-                    cost,
-                    Credits.ZERO,
-                    Duration.between(metering.started(), clock.instant()),
-                    metering.timeToFirstToken(),
-                    metering.finishReason() == null
-                            ? null
-                            : metering.finishReason().name(),
-                    metering.error(),
-                    metering.started()));
         });
+    }
+
+    private UsageRecord usageRecord(ChatCall call, CatalogModel model, Metering metering, ChatCost cost) {
+        return new UsageRecord(
+                call.requestId(),
+                call.team(),
+                call.key() == null ? null : call.key().id(),
+                call.user(),
+                call.source(),
+                UsageKind.CHAT,
+                model.id(),
+                call.dialect(),
+                metering.channel(),
+                metering.status(),
+                metering.usage(),
+                cost,
+                Credits.ZERO,
+                Duration.between(metering.started(), clock.instant()),
+                metering.timeToFirstToken(),
+                metering.finishReason() == null ? null : metering.finishReason().name(),
+                metering.error(),
+                metering.started());
     }
 
     private static ApiException asRefusal(UpstreamException failure) {
