@@ -12,7 +12,11 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -120,6 +124,25 @@ public class ApiKeyService {
     @Transactional(transactionManager = "jdbcTransactionManager")
     public void settleBudget(ApiKeyId key, Credits reserved, Credits charged) {
         lookup.settle(key.value(), reserved.amount(), charged.amount());
+    }
+
+    /**
+     * Ends many budget reservations in the caller's settle transaction, with one update per key for the sum of its
+     * requests.
+     */
+    @Transactional(transactionManager = "jdbcTransactionManager")
+    public void settleBudgets(Collection<BudgetSettlement> settlements) {
+        Map<UUID, ApiKeyStore.Spending> byKey = new TreeMap<>();
+        for (BudgetSettlement settlement : settlements) {
+            byKey.merge(
+                    settlement.key().value(),
+                    new ApiKeyStore.Spending(
+                            settlement.reserved().amount(), settlement.charged().amount()),
+                    ApiKeyStore.Spending::plus);
+        }
+        if (!byKey.isEmpty()) {
+            lookup.settleAll(byKey);
+        }
     }
 
     @EventListener

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -107,6 +108,38 @@ class ApiKeyStore {
     void settle(UUID key, BigDecimal reserved, BigDecimal charged) {
         jdbc.sql("update api_key set reserved = greatest(reserved - ?, 0), spent = spent + ? where id = ?")
                 .params(reserved, charged, key)
+                .update();
+    }
+
+    /** Reservations to free and charges to add on one key. */
+    record Spending(BigDecimal reserved, BigDecimal charged) {
+
+        Spending plus(Spending other) {
+            return new Spending(reserved.add(other.reserved), charged.add(other.charged));
+        }
+    }
+
+    /** {@link #settle} for many keys in one statement: per key id, the reserved amount to free and the charge. */
+    void settleAll(Map<UUID, Spending> reservedAndCharged) {
+        jdbc.sql("""
+                        update api_key k
+                        set reserved = greatest(k.reserved - v.reserved, 0), spent = k.spent + v.charged
+                        from unnest(cast(:ids as uuid[]), cast(:reserved as numeric[]), cast(:charged as numeric[]))
+                            as v(id, reserved, charged)
+                        where k.id = v.id""")
+                .param(
+                        "ids",
+                        reservedAndCharged.keySet().stream().map(UUID::toString).toArray(String[]::new))
+                .param(
+                        "reserved",
+                        reservedAndCharged.values().stream()
+                                .map(sums -> sums.reserved().toPlainString())
+                                .toArray(String[]::new))
+                .param(
+                        "charged",
+                        reservedAndCharged.values().stream()
+                                .map(sums -> sums.charged().toPlainString())
+                                .toArray(String[]::new))
                 .update();
     }
 

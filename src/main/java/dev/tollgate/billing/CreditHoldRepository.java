@@ -3,8 +3,12 @@ package dev.tollgate.billing;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,6 +105,33 @@ class CreditHoldRepository {
         return jdbc.sql("""
                         update credit_hold set status = 'SETTLED', charged = ?, settled_at = ?
                         where id = ? and status = 'HELD'""").params(charged, Timestamp.from(now), holdId).update() == 1;
+    }
+
+    /** Marks the holds settled, each with its own charge, in one statement; the ids of those that were still held. */
+    Set<UUID> markSettled(List<HoldCharge> charges, Instant now) {
+        return new HashSet<>(jdbc.sql("""
+                        update credit_hold h set status = 'SETTLED', charged = v.charge, settled_at = :now
+                        from unnest(cast(:ids as uuid[]), cast(:charges as numeric[])) as v(id, charge)
+                        where h.id = v.id and h.status = 'HELD'
+                        returning h.id""")
+                .param(
+                        "ids",
+                        charges.stream().map(c -> c.hold().id().toString()).toArray(String[]::new))
+                .param(
+                        "charges",
+                        charges.stream().map(c -> c.charge().toPlainString()).toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .query(UUID.class)
+                .list());
+    }
+
+    Map<UUID, BigDecimal> chargedFor(List<UUID> holdIds) {
+        Map<UUID, BigDecimal> charged = new HashMap<>();
+        jdbc.sql("select id, charged from credit_hold where id = any(cast(:ids as uuid[])) and charged is not null")
+                .param("ids", holdIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, row) -> charged.put(rs.getObject("id", UUID.class), rs.getBigDecimal("charged")))
+                .list();
+        return charged;
     }
 
     Optional<BigDecimal> chargedFor(UUID holdId) {

@@ -7,6 +7,12 @@ import dev.tollgate.money.Credits;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,6 +68,11 @@ public class CreditHolds {
         return hold;
     }
 
+    /** The charge for a hold, recorded as made by whoever is acting now. */
+    public HoldCharge charge(Hold hold, Credits charge, String note) {
+        return new HoldCharge(hold, charge, note, access.currentActor());
+    }
+
     /**
      * Charges {@code charge} against the hold and releases the rest; settling again changes nothing and returns what
      * the first settle charged. A charge above what the hold and the remaining credit cover is cut to the hold, so a
@@ -69,12 +80,16 @@ public class CreditHolds {
      */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public Credits settle(Hold hold, Credits charge, String note) {
-        if (charge.isNegative()) {
-            throw new IllegalArgumentException("A charge is not negative");
-        }
+        return settle(charge(hold, charge, note));
+    }
+
+    /** {@link #settle(Hold, Credits, String)} for a charge made earlier, possibly on another thread. */
+    @Transactional(transactionManager = "jdbcTransactionManager")
+    public Credits settle(HoldCharge owed) {
+        Hold hold = owed.hold();
+        Credits charge = owed.charge();
         Instant now = clock.instant();
-        CreditHoldRepository.SettleResult result =
-                holds.settle(hold, charge.amount(), note, access.currentActor(), now);
+        CreditHoldRepository.SettleResult result = holds.settle(hold, charge.amount(), owed.note(), owed.actor(), now);
         if (!result.settled()) {
             return holds.chargedFor(hold.id()).map(Credits::new).orElse(Credits.ZERO);
         }
@@ -95,11 +110,57 @@ public class CreditHolds {
                 LedgerEntryKind.CHARGE,
                 charged.negate(),
                 new Credits(balance),
-                note,
+                owed.note(),
                 hold.requestId(),
-                access.currentActor(),
+                owed.actor(),
                 now);
         return charged;
+    }
+
+    /**
+     * Settles many holds in the caller's transaction with one balance update per team: every hold is marked settled at
+     * once, each team's balance drops by the sum of its charges, and each charge gets its own ledger row with the
+     * running balance after it, in the order given. Holds settled before keep (and report) their earlier charge.
+     * Throws {@link InsufficientCreditException} when a team's charges do not fit its holds and remaining credit; the
+     * caller then rolls back and settles the charges one by one, which cuts the charge that does not fit.
+     *
+     * @return what each hold was charged, by hold id
+     */
+    @Transactional(transactionManager = "jdbcTransactionManager")
+    public Map<UUID, Credits> settleAll(List<HoldCharge> owed) {
+        Instant now = clock.instant();
+        Set<UUID> settledNow = holds.markSettled(owed, now);
+        Map<UUID, Credits> charged = new HashMap<>();
+        Map<UUID, List<HoldCharge>> byTeam = new TreeMap<>();
+        List<UUID> settledBefore = new ArrayList<>();
+        for (HoldCharge charge : owed) {
+            if (settledNow.contains(charge.hold().id())) {
+                charged.put(charge.hold().id(), charge.charge());
+                byTeam.computeIfAbsent(charge.hold().team().value(), team -> new ArrayList<>())
+                        .add(charge);
+            } else {
+                settledBefore.add(charge.hold().id());
+            }
+        }
+        if (!settledBefore.isEmpty()) {
+            holds.chargedFor(settledBefore).forEach((hold, amount) -> charged.put(hold, new Credits(amount)));
+            settledBefore.forEach(hold -> charged.putIfAbsent(hold, Credits.ZERO));
+        }
+        byTeam.forEach((team, charges) -> chargeTeam(team, charges, now));
+        return charged;
+    }
+
+    private void chargeTeam(UUID team, List<HoldCharge> charges, Instant now) {
+        Credits total = Credits.ZERO;
+        Credits held = Credits.ZERO;
+        for (HoldCharge charge : charges) {
+            total = total.plus(charge.charge());
+            held = held.plus(charge.hold().amount());
+        }
+        Credits balance = accounts.settle(team, held.amount(), total.amount(), now)
+                .map(Credits::new)
+                .orElseThrow(() -> new InsufficientCreditException(new TeamId(team)));
+        ledger.appendCharges(team, charges, balance.plus(total), now);
     }
 
     /** Requests in flight for a team (holds not yet settled). */

@@ -24,7 +24,6 @@ import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.usage.UsageKind;
 import dev.tollgate.usage.UsageRecord;
-import dev.tollgate.usage.UsageRecorder;
 import dev.tollgate.usage.UsageStatus;
 import dev.tollgate.web.ApiException;
 import java.time.Clock;
@@ -33,14 +32,13 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every chat request, from the API in either dialect or from the playground, goes through here: authorize, price,
  * reserve, call the upstream, meter, settle exactly once and record usage. Database work on the hot path is one
- * one reserve statement and one plain-JDBC settle transaction (which also writes the usage row).
+ * reserve statement and a share of one plain-JDBC transaction that settles many calls together ({@link Settlements}),
+ * which also writes the usage rows.
  */
 @Service
 public class ChatPipeline {
@@ -53,8 +51,7 @@ public class ChatPipeline {
     private final CreditHolds holds;
     private final ApiKeyService keys;
     private final ChatRouter router;
-    private final UsageRecorder usage;
-    private final TransactionTemplate transactions;
+    private final Settlements settlements;
     private final Clock clock;
 
     ChatPipeline(
@@ -64,8 +61,7 @@ public class ChatPipeline {
             CreditHolds holds,
             ApiKeyService keys,
             ChatRouter router,
-            UsageRecorder usage,
-            JdbcTransactionManager jdbcTransactions,
+            Settlements settlements,
             Clock clock) {
         this.catalog = catalog;
         this.rateLimiter = rateLimiter;
@@ -73,8 +69,7 @@ public class ChatPipeline {
         this.holds = holds;
         this.keys = keys;
         this.router = router;
-        this.usage = usage;
-        this.transactions = new TransactionTemplate(jdbcTransactions);
+        this.settlements = settlements;
         this.clock = clock;
     }
 
@@ -185,27 +180,17 @@ public class ChatPipeline {
         return provider.open(request);
     }
 
-    /**
-     * One transaction. The statements on rows every call of a team or key updates (the key's spending, then the
-     * team's balance) come last, so their row locks are held for as short a time as possible.
-     */
+    /** Settles the call (with others finishing at the same time) and returns once its charge has committed. */
     private void settle(ChatCall call, CatalogModel model, Hold hold, Metering metering) {
         TokenPricing pricing = model.requireTokenPricing();
         ChatCost cost = pricing.costOf(metering.usage());
         String note = "Chat " + model.id() + " (" + metering.usage().total() + " tokens)";
-        transactions.executeWithoutResult(status -> {
-            usage.record(usageRecord(call, model, metering, cost));
-            Credits reserved = call.key() != null && call.key().budget() != null ? hold.amount() : Credits.ZERO;
-            if (call.key() != null) {
-                keys.settleBudget(call.key().id(), reserved, cost.total());
-            }
-            Credits charged = holds.settle(hold, cost.total(), note);
-            metering.charged(charged);
-            if (call.key() != null && !charged.equals(cost.total())) {
-                // the charge was cut to the hold: the key spent what the team paid, not what was used
-                keys.settleBudget(call.key().id(), Credits.ZERO, charged.minus(cost.total()));
-            }
-        });
+        Credits reserved = call.key() != null && call.key().budget() != null ? hold.amount() : Credits.ZERO;
+        metering.charged(settlements.settle(new Settlements.Settlement(
+                holds.charge(hold, cost.total(), note),
+                usageRecord(call, model, metering, cost),
+                call.key() == null ? null : call.key().id(),
+                reserved)));
     }
 
     private UsageRecord usageRecord(ChatCall call, CatalogModel model, Metering metering, ChatCost cost) {

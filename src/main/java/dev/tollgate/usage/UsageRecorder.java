@@ -1,58 +1,72 @@
 package dev.tollgate.usage;
 
 import java.sql.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes usage rows on the request hot path: one insert, in the transaction that settles the request's credit. */
+/** Writes usage rows on the request hot path, in the transaction that settles the requests' credit. */
 @Service
 public class UsageRecorder {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            insert into usage_record (
+                request_id, team_id, api_key_id, user_id, source, kind, model, dialect, channel, status,
+                input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+                input_cost, output_cost, cache_read_cost, cache_write_cost, request_cost, total_cost,
+                latency_ms, first_token_ms, finish_reason, error, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    UsageRecorder(JdbcClient jdbc) {
+    private final JdbcTemplate jdbc;
+
+    UsageRecorder(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     @Transactional(transactionManager = "jdbcTransactionManager")
     public void record(UsageRecord usage) {
-        jdbc.sql("""
-                        insert into usage_record (
-                            request_id, team_id, api_key_id, user_id, source, kind, model, dialect, channel, status,
-                            input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-                            input_cost, output_cost, cache_read_cost, cache_write_cost, request_cost, total_cost,
-                            latency_ms, first_token_ms, finish_reason, error, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        usage.requestId(),
-                        usage.team().value(),
-                        usage.apiKey() == null ? null : usage.apiKey().value(),
-                        usage.user() == null ? null : usage.user().value(),
-                        usage.source().name(),
-                        usage.kind().name(),
-                        usage.model().value(),
-                        usage.dialect(),
-                        usage.channel(),
-                        usage.status().name(),
-                        usage.tokens().input(),
-                        usage.tokens().output(),
-                        usage.tokens().cacheRead(),
-                        usage.tokens().cacheWrite(),
-                        usage.tokenCost().input().amount(),
-                        usage.tokenCost().output().amount(),
-                        usage.tokenCost().cacheRead().amount(),
-                        usage.tokenCost().cacheWrite().amount(),
-                        usage.requestCost().amount(),
-                        usage.totalCost().amount(),
-                        (int) Math.min(Integer.MAX_VALUE, usage.latency().toMillis()),
-                        usage.timeToFirstToken() == null
-                                ? null
-                                : (int) usage.timeToFirstToken().toMillis(),
-                        usage.finishReason(),
-                        usage.error() == null ? null : truncate(usage.error()),
-                        Timestamp.from(usage.createdAt()))
-                .update();
+        jdbc.update(INSERT, columns(usage));
+    }
+
+    /** Writes many rows as one JDBC batch. */
+    @Transactional(transactionManager = "jdbcTransactionManager")
+    public void recordAll(List<UsageRecord> usage) {
+        if (!usage.isEmpty()) {
+            jdbc.batchUpdate(INSERT, usage.stream().map(UsageRecorder::columns).toList());
+        }
+    }
+
+    private static Object[] columns(UsageRecord usage) {
+        return new Object[] {
+            usage.requestId(),
+            usage.team().value(),
+            usage.apiKey() == null ? null : usage.apiKey().value(),
+            usage.user() == null ? null : usage.user().value(),
+            usage.source().name(),
+            usage.kind().name(),
+            usage.model().value(),
+            usage.dialect(),
+            usage.channel(),
+            usage.status().name(),
+            usage.tokens().input(),
+            usage.tokens().output(),
+            usage.tokens().cacheRead(),
+            usage.tokens().cacheWrite(),
+            usage.tokenCost().input().amount(),
+            usage.tokenCost().output().amount(),
+            usage.tokenCost().cacheRead().amount(),
+            usage.tokenCost().cacheWrite().amount(),
+            usage.requestCost().amount(),
+            usage.totalCost().amount(),
+            (int) Math.min(Integer.MAX_VALUE, usage.latency().toMillis()),
+            usage.timeToFirstToken() == null
+                    ? null
+                    : (int) usage.timeToFirstToken().toMillis(),
+            usage.finishReason(),
+            usage.error() == null ? null : truncate(usage.error()),
+            Timestamp.from(usage.createdAt())
+        };
     }
 
     private static String truncate(String error) {

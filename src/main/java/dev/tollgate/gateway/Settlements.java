@@ -1,0 +1,202 @@
+package dev.tollgate.gateway;
+
+import dev.tollgate.apikey.ApiKeyId;
+import dev.tollgate.apikey.ApiKeyService;
+import dev.tollgate.apikey.BudgetSettlement;
+import dev.tollgate.billing.CreditHolds;
+import dev.tollgate.billing.HoldCharge;
+import dev.tollgate.money.Credits;
+import dev.tollgate.usage.UsageRecord;
+import dev.tollgate.usage.UsageRecorder;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Settles finished model calls together: one flusher takes whatever calls have queued and settles them in one
+ * transaction, with one balance update per team and one spending update per key, so concurrent calls of a team no
+ * longer queue on its account row one by one. A caller waits until its settle has committed. With no load a batch is
+ * a single call, flushed at once; under load batches grow by themselves. A batch that fails (a charge that does not fit
+ * its hold and the remaining credit, a request settled twice) is rolled back and its calls settled one by one, so one
+ * bad call never affects another.
+ */
+@Component
+class Settlements {
+
+    private static final Logger log = LoggerFactory.getLogger(Settlements.class);
+    private static final int LARGEST_BATCH = 256;
+
+    /** What one finished call settles: its charge against the hold, its usage row and its key's spending. */
+    record Settlement(
+            HoldCharge charge, UsageRecord usage, @Nullable ApiKeyId key, Credits reserved) {
+
+        Settlement {
+            Objects.requireNonNull(charge);
+            Objects.requireNonNull(usage);
+            Objects.requireNonNull(reserved);
+        }
+
+        UUID holdId() {
+            return charge.hold().id();
+        }
+
+        Credits cost() {
+            return charge.charge();
+        }
+    }
+
+    private record Pending(Settlement settlement, CompletableFuture<Credits> charged) {}
+
+    private final CreditHolds holds;
+    private final ApiKeyService keys;
+    private final UsageRecorder usage;
+    private final TransactionTemplate transactions;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread flusher =
+            Thread.ofPlatform().name("settlements").daemon().unstarted(this::flushUntilClosed);
+    private volatile boolean closed;
+
+    Settlements(CreditHolds holds, ApiKeyService keys, UsageRecorder usage, JdbcTransactionManager jdbcTransactions) {
+        this.holds = holds;
+        this.keys = keys;
+        this.usage = usage;
+        this.transactions = new TransactionTemplate(jdbcTransactions);
+    }
+
+    @PostConstruct
+    void start() {
+        flusher.start();
+    }
+
+    /** Settles everything still queued, then stops; calls settled after this run on their own. */
+    @PreDestroy
+    void close() throws InterruptedException {
+        closed = true;
+        flusher.join();
+    }
+
+    /** Settles the call and returns what its team was charged, once that has committed. */
+    Credits settle(Settlement settlement) {
+        if (closed) {
+            return settleAlone(settlement);
+        }
+        Pending pending = new Pending(settlement, new CompletableFuture<>());
+        queue.add(pending);
+        if (closed && queue.remove(pending)) {
+            return settleAlone(settlement);
+        }
+        try {
+            return pending.charged().join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
+
+    /** Settles the calls as one batch on the calling thread, exactly as the flusher would; what each was charged. */
+    List<Credits> settleAsOneBatch(List<Settlement> settlements) {
+        List<Pending> batch = settlements.stream()
+                .map(settlement -> new Pending(settlement, new CompletableFuture<Credits>()))
+                .toList();
+        flush(batch);
+        return batch.stream().map(pending -> pending.charged().join()).toList();
+    }
+
+    private void flushUntilClosed() {
+        List<Pending> batch = new ArrayList<>(LARGEST_BATCH);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, LARGEST_BATCH - 1);
+                flush(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error unexpected) {
+                log.error("Settling a batch of {} calls failed", batch.size(), unexpected);
+                batch.forEach(pending -> pending.charged().completeExceptionally(unexpected));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void flush(List<Pending> batch) {
+        Map<UUID, Credits> charged;
+        try {
+            charged = Objects.requireNonNull(transactions.execute(status -> settleTogether(batch)));
+        } catch (RuntimeException failure) {
+            log.debug("A batch of {} settles failed, settling them one by one", batch.size(), failure);
+            batch.forEach(this::flushAlone);
+            return;
+        }
+        batch.forEach(pending ->
+                pending.charged().complete(charged.get(pending.settlement().holdId())));
+    }
+
+    private void flushAlone(Pending pending) {
+        try {
+            pending.charged().complete(settleAlone(pending.settlement()));
+        } catch (RuntimeException failure) {
+            pending.charged().completeExceptionally(failure);
+        }
+    }
+
+    /**
+     * Usage rows first, then the keys' spending, then the holds and the teams' balances, so the rows every call of a
+     * team or key updates are locked as briefly as possible.
+     */
+    private Map<UUID, Credits> settleTogether(List<Pending> batch) {
+        List<Settlement> settlements = batch.stream().map(Pending::settlement).toList();
+        usage.recordAll(settlements.stream().map(Settlement::usage).toList());
+        keys.settleBudgets(settlements.stream()
+                .filter(settlement -> settlement.key() != null)
+                .map(settlement -> new BudgetSettlement(settlement.key(), settlement.reserved(), settlement.cost()))
+                .toList());
+        Map<UUID, Credits> charged =
+                holds.settleAll(settlements.stream().map(Settlement::charge).toList());
+        // a hold settled before keeps its earlier charge: the key spent what the team paid, not what was used
+        keys.settleBudgets(settlements.stream()
+                .filter(settlement -> settlement.key() != null)
+                .filter(settlement -> !charged.get(settlement.holdId()).equals(settlement.cost()))
+                .map(settlement -> new BudgetSettlement(
+                        settlement.key(),
+                        Credits.ZERO,
+                        charged.get(settlement.holdId()).minus(settlement.cost())))
+                .toList());
+        return charged;
+    }
+
+    private Credits settleAlone(Settlement settlement) {
+        return Objects.requireNonNull(transactions.execute(status -> {
+            usage.record(settlement.usage());
+            if (settlement.key() != null) {
+                keys.settleBudget(settlement.key(), settlement.reserved(), settlement.cost());
+            }
+            Credits charged = holds.settle(settlement.charge());
+            if (settlement.key() != null && !charged.equals(settlement.cost())) {
+                // the charge was cut to the hold: the key spent what the team paid, not what was used
+                keys.settleBudget(settlement.key(), Credits.ZERO, charged.minus(settlement.cost()));
+            }
+            return charged;
+        }));
+    }
+}
