@@ -68,6 +68,13 @@ for kind in plain stream; do
       -v dp="$(field "$direct" p50_ms)" -v gp="$(field "$gateway" p50_ms)" -v k=$kind \
       'BEGIN { printf "%s gateway/direct throughput: %.2f   added p50: %.2f ms\n", k, gr / dr, gp - dp }'
 done
+echo "== one connection at a time: what the gateway adds to each call"
+direct=$(load /simulator/v1/chat/completions "" "$PLAIN" 1 "$DURATION")
+gateway=$(load /v1/chat/completions "$KEY" "$PLAIN" 1 "$DURATION")
+echo "single direct : $direct"
+echo "single gateway: $gateway"
+awk -v dp="$(field "$direct" p50_ms)" -v gp="$(field "$gateway" p50_ms)" \
+    'BEGIN { printf "single added p50: %.2f ms\n", gp - dp }'
 USAGE_ROWS=$(curl -fs "$BASE/admin/v1/teams/$TEAM" -H "Authorization: Bearer $MASTER_KEY")
 echo "team after the load: $USAGE_ROWS"
 stop_app

@@ -22,7 +22,10 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+        // stopped by this bean's destroy method, after everything that uses the database has shut down, rather than
+        // by a JVM hook of its own that would race the application's graceful shutdown
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
         if (properties.ephemeral()) {

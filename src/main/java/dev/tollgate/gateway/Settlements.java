@@ -23,8 +23,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -143,6 +145,11 @@ class Settlements {
         Map<UUID, Credits> charged;
         try {
             charged = Objects.requireNonNull(transactions.execute(status -> settleTogether(batch)));
+        } catch (CannotCreateTransactionException | CannotGetJdbcConnectionException unreachable) {
+            // settling one by one would wait for a connection once per call; the holds stay until the sweeper
+            log.error("The database is unreachable; {} calls stay unsettled until their holds expire", batch.size());
+            batch.forEach(pending -> pending.charged().completeExceptionally(unreachable));
+            return;
         } catch (RuntimeException failure) {
             log.debug("A batch of {} settles failed, settling them one by one", batch.size(), failure);
             batch.forEach(this::flushAlone);
