@@ -324,6 +324,32 @@ class OpenAiChatApiTests {
     }
 
     @Test
+    void aKeyWhoseBudgetIsSpentGets402WhileTheTeamStillHasCredit() {
+        OpenAIClient capped = client(admin.createKey(teamId, "{\"name\":\"capped\",\"budget\":\"0.003\"}")
+                .get("key")
+                .asString());
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+                .model(MODEL)
+                .addUserMessage("Write a long essay about rivers")
+                .maxCompletionTokens(500)
+                .build();
+        // haiku: a 500-token cap holds about 0.0025 of the 0.003 budget; after the first reply has spent some of it,
+        // a 560-token cap (about 0.0028) no longer fits
+        capped.chat().completions().create(params);
+        ChatCompletionCreateParams bigger =
+                params.toBuilder().maxCompletionTokens(560).build();
+        assertThatThrownBy(() -> capped.chat().completions().create(bigger))
+                .as("the rest of the budget cannot cover the next hold")
+                .isInstanceOfSatisfying(UnexpectedStatusCodeException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(402);
+                    assertThat(e.code()).contains("key_budget_exceeded");
+                });
+        assertThat(client.chat().completions().create(params).choices())
+                .as("other keys of the team go on")
+                .hasSize(1);
+    }
+
+    @Test
     void aKeyOverItsRequestsPerMinuteGets429WithRetryAfter() {
         OpenAIClient limited = client(admin.createKey(teamId, "{\"name\":\"slow\",\"rpm\":1}")
                 .get("key")

@@ -90,6 +90,35 @@ class UpstreamFailureTests {
     }
 
     @Test
+    void anthropicCallersGetTheOverloadedErrorForAnUnavailableUpstream() throws Exception {
+        given(router.forModel(any())).willReturn(request -> {
+            throw new UpstreamException("connection refused", true);
+        });
+        AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
+        String key =
+                admin.createKey(team, "{\"name\":\"anthropic\"}").get("key").asString();
+        com.anthropic.client.AnthropicClient anthropic = com.anthropic.client.okhttp.AnthropicOkHttpClient.builder()
+                .apiKey(key)
+                .baseUrl("http://localhost:" + port)
+                .maxRetries(0)
+                .build();
+        assertThatThrownBy(() -> anthropic
+                        .messages()
+                        .create(com.anthropic.models.messages.MessageCreateParams.builder()
+                                .model("aws/claude-haiku-4-5")
+                                .maxTokens(20)
+                                .addUserMessage("hello")
+                                .build()))
+                .isInstanceOfSatisfying(com.anthropic.errors.ServiceUnavailableException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(503);
+                    assertThat(e.type())
+                            .hasValueSatisfying(
+                                    type -> assertThat(type.toString()).contains("overloaded"));
+                });
+        assertNothingCharged();
+    }
+
+    @Test
     void aBrokenUpstreamIsA502() {
         given(router.forModel(any())).willReturn(request -> {
             throw new UpstreamException("upstream answered 400: bad schema", false);
