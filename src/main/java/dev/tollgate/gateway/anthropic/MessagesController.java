@@ -5,15 +5,14 @@ import dev.tollgate.gateway.ChatCall;
 import dev.tollgate.gateway.ChatPipeline;
 import dev.tollgate.gateway.wire.CollectedReply;
 import dev.tollgate.gateway.wire.SseStream;
+import dev.tollgate.gateway.wire.WholeReply;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.usage.UsageSource;
-import dev.tollgate.web.ApiException;
 import dev.tollgate.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -53,31 +52,24 @@ class MessagesController {
         String id = AnthropicWire.messageId(requestId);
         if (parsed.stream()) {
             SseStream sse = new SseStream(response, json);
-            try {
-                pipeline.execute(call, new AnthropicStreamWriter(sse, id, model));
-            } catch (ApiException failure) {
-                if (!sse.started()) {
-                    throw failure;
-                }
-                sse.event(
-                        "error",
-                        Map.of(
-                                "type",
-                                "error",
-                                "error",
-                                Map.of(
-                                        "type",
-                                        "api_error",
-                                        "message",
-                                        failure.error().message())));
-            }
+            sse.run(
+                    () -> pipeline.execute(call, new AnthropicStreamWriter(sse, id, model)),
+                    failure -> sse.event(
+                            "error",
+                            Map.of(
+                                    "type",
+                                    "error",
+                                    "error",
+                                    Map.of(
+                                            "type",
+                                            "api_error",
+                                            "message",
+                                            failure.error().message()))));
             return;
         }
         CollectedReply reply = new CollectedReply();
         pipeline.execute(call, reply);
-        response.setStatus(200);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), AnthropicMessageBody.of(id, model, reply, json));
+        WholeReply.write(response, json, AnthropicMessageBody.of(id, model, reply, json));
     }
 
     @PostMapping({"/v1/messages/count_tokens", "/api/v1/messages/count_tokens", "/v1/v1/messages/count_tokens"})

@@ -5,16 +5,15 @@ import dev.tollgate.gateway.ChatCall;
 import dev.tollgate.gateway.ChatPipeline;
 import dev.tollgate.gateway.wire.CollectedReply;
 import dev.tollgate.gateway.wire.SseStream;
+import dev.tollgate.gateway.wire.WholeReply;
 import dev.tollgate.usage.UsageSource;
 import dev.tollgate.web.ApiErrorWriter;
-import dev.tollgate.web.ApiException;
 import dev.tollgate.web.Dialect;
 import dev.tollgate.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -63,21 +62,14 @@ class ChatCompletionsController {
         long created = clock.instant().getEpochSecond();
         if (parsed.stream()) {
             SseStream sse = new SseStream(response, json);
-            try {
-                pipeline.execute(call, new OpenAiStreamWriter(sse, id, model, created, parsed.includeUsage()));
-            } catch (ApiException failure) {
-                if (!sse.started()) {
-                    throw failure;
-                }
-                // the 200 is already on its way: report the failure inside the stream, as the SDKs expect
-                sse.data(errors.body(Dialect.OPENAI, failure.error(), requestId));
-            }
+            sse.run(
+                    () -> pipeline.execute(
+                            call, new OpenAiStreamWriter(sse, id, model, created, parsed.includeUsage())),
+                    failure -> sse.data(errors.body(Dialect.OPENAI, failure.error(), requestId)));
             return;
         }
         CollectedReply reply = new CollectedReply();
         pipeline.execute(call, reply);
-        response.setStatus(200);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), OpenAiCompletionBody.of(id, model, created, reply));
+        WholeReply.write(response, json, OpenAiCompletionBody.of(id, model, created, reply));
     }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.gateway.openai;
 
 import dev.tollgate.gateway.wire.CollectedReply;
 import dev.tollgate.gateway.wire.SseStream;
+import dev.tollgate.gateway.wire.WholeReply;
 import dev.tollgate.provider.ChatEvent;
 import dev.tollgate.provider.ChatRouter;
 import dev.tollgate.provider.ChatStream;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,8 +55,7 @@ class SimulatorEndpointController {
             }
             CollectedReply reply = new CollectedReply();
             stream.forEachRemaining((ChatEvent event) -> reply.onEvent(event));
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), OpenAiCompletionBody.of(id, model, created, reply));
+            WholeReply.write(response, json, OpenAiCompletionBody.of(id, model, created, reply));
         }
     }
 }

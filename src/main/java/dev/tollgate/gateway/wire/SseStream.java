@@ -1,10 +1,12 @@
 package dev.tollgate.gateway.wire;
 
 import dev.tollgate.gateway.ClientDisconnectedException;
+import dev.tollgate.web.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,5 +58,20 @@ public final class SseStream {
 
     public boolean started() {
         return out != null;
+    }
+
+    /**
+     * Runs a streamed reply. A refusal before the first event is thrown as usual (a normal error response); one after
+     * the 200 has gone out is reported inside the stream by {@code inStream}, as the SDKs expect.
+     */
+    public void run(Runnable reply, Consumer<ApiException> inStream) {
+        try {
+            reply.run();
+        } catch (ApiException failure) {
+            if (!started()) {
+                throw failure;
+            }
+            inStream.accept(failure);
+        }
     }
 }
