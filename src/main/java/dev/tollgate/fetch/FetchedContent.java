@@ -1,0 +1,22 @@
+package dev.tollgate.fetch;
+
+import java.net.URI;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a URL served: its bytes, the {@code Content-Type} it declared (unchecked, as sent) and the URL it was finally
+ * read from after redirects.
+ */
+public record FetchedContent(byte[] bytes, @Nullable String contentType, URI finalUrl) {
+
+    public FetchedContent {
+        Objects.requireNonNull(bytes);
+        Objects.requireNonNull(finalUrl);
+    }
+
+    @Override
+    public String toString() {
+        return "FetchedContent[" + bytes.length + " bytes, " + contentType + ", " + finalUrl + "]";
+    }
+}
