@@ -16,8 +16,8 @@ public record VideoSpec(String prompt, int width, int height, int seconds, int f
     /** Smooth enough for moving shapes and about half the encoding time of 24. */
     public static final int DEFAULT_FPS = 15;
 
-    static final int MAX_FPS = 30;
-    static final int MAX_SECONDS = 60;
+    private static final int MAX_FPS = 30;
+    private static final int MAX_SECONDS = 60;
     private static final int MAX_MACROBLOCKS = 8192;
     private static final int MIN_SIDE = 32;
 
