@@ -1,0 +1,77 @@
+package dev.tollgate.provider.simulator.video;
+
+import java.awt.Shape;
+import java.awt.geom.Area;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.RoundRectangle2D;
+
+/** The outlines a word can take on screen, each centred on the origin and {@code size} across. */
+enum MotifShape {
+    CIRCLE {
+        @Override
+        Shape outline(double size) {
+            return new Ellipse2D.Double(-size / 2, -size / 2, size, size);
+        }
+    },
+    SQUARE {
+        @Override
+        Shape outline(double size) {
+            double side = size * 0.82;
+            return new RoundRectangle2D.Double(-side / 2, -side / 2, side, side, side / 4, side / 4);
+        }
+    },
+    TRIANGLE {
+        @Override
+        Shape outline(double size) {
+            return polygon(3, size / 2, size / 2);
+        }
+    },
+    DIAMOND {
+        @Override
+        Shape outline(double size) {
+            return polygon(4, size / 2, size / 2);
+        }
+    },
+    HEXAGON {
+        @Override
+        Shape outline(double size) {
+            return polygon(6, size / 2, size / 2);
+        }
+    },
+    STAR {
+        @Override
+        Shape outline(double size) {
+            return polygon(5, size / 2, size / 4.5);
+        }
+    },
+    RING {
+        @Override
+        Shape outline(double size) {
+            Area ring = new Area(CIRCLE.outline(size));
+            ring.subtract(new Area(CIRCLE.outline(size * 0.55)));
+            return ring;
+        }
+    };
+
+    abstract Shape outline(double size);
+
+    /** A regular polygon with its first point up, or a star when the inner radius is smaller than the outer one. */
+    private static Shape polygon(int points, double outer, double inner) {
+        Path2D.Double path = new Path2D.Double();
+        int corners = inner == outer ? points : points * 2;
+        for (int i = 0; i < corners; i++) {
+            double radius = inner == outer || i % 2 == 0 ? outer : inner;
+            double angle = -Math.PI / 2 + 2 * Math.PI * i / corners;
+            double x = radius * Math.cos(angle);
+            double y = radius * Math.sin(angle);
+            if (i == 0) {
+                path.moveTo(x, y);
+            } else {
+                path.lineTo(x, y);
+            }
+        }
+        path.closePath();
+        return path;
+    }
+}
