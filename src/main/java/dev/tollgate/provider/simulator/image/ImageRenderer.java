@@ -4,24 +4,31 @@ import dev.tollgate.provider.ImageRequest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Paints the images an image request asks for and writes each as a PNG a strip of rows at a time: whatever the
- * resolution, only a strip of pixels is ever in memory.
+ * Paints the images an image request asks for, generations or edits, and writes each as a PNG a strip of rows at a
+ * time: whatever the resolution, only a strip of pixels (and, for an edit, the decoded source) is ever in memory.
  */
 public final class ImageRenderer {
 
     private final ImageRequest request;
+    private final @Nullable EditSource editSource;
     private final String revisedPrompt;
 
-    private ImageRenderer(ImageRequest request) {
+    private ImageRenderer(ImageRequest request, @Nullable EditSource editSource) {
         this.request = request;
+        this.editSource = editSource;
         this.revisedPrompt = revise(request);
     }
 
-    /** A renderer for the request. */
+    /**
+     * A renderer for the request; an edit's source image and mask are decoded here, once for all its images.
+     *
+     * @throws IOException when an edit's image or mask cannot be decoded
+     */
     public static ImageRenderer forRequest(ImageRequest request) throws IOException {
-        return new ImageRenderer(request);
+        return new ImageRenderer(request, request.isEdit() ? EditSource.decode(request) : null);
     }
 
     public int width() {
@@ -60,7 +67,11 @@ public final class ImageRenderer {
     }
 
     private Picture picture(int index) {
-        return Landscape.of(request.model().value(), request.prompt(), index, width(), height());
+        String model = request.model().value();
+        if (editSource != null) {
+            return Retouch.of(editSource, model, request.prompt(), index, width(), height());
+        }
+        return Landscape.of(model, request.prompt(), index, width(), height());
     }
 
     /** The prompt without its closing punctuation, followed by the treatment and the palette's tones. */
