@@ -1,5 +1,6 @@
 package dev.tollgate.provider.simulator.image;
 
+import java.util.Locale;
 import java.util.Random;
 
 /** The base hues a picture's sky is drawn from, each with the name a revised prompt gives its tones. */
@@ -32,6 +33,6 @@ enum SkyHue {
     }
 
     String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
