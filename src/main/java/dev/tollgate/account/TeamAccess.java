@@ -7,7 +7,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides what the current caller may do in a team. Every service that reads or changes a team's data asks here
@@ -48,7 +47,10 @@ public class TeamAccess {
                 .orElse(false);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Opens no transaction of its own (the membership lookup is one query), so services that hold money in a plain
+     * JDBC transaction can check access inside it.
+     */
     public Optional<TeamRole> roleIn(TeamId team) {
         if (isPlatformAdmin()) {
             return Optional.of(TeamRole.OWNER);
@@ -66,7 +68,6 @@ public class TeamAccess {
     }
 
     /** The caller's role in the team, or {@link AccessDeniedException} when it is below {@code minimum}. */
-    @Transactional(readOnly = true)
     public TeamRole require(TeamId team, TeamRole minimum) {
         TeamRole role = roleIn(team).orElseThrow(() -> new AccessDeniedException("You are not a member of this team"));
         if (!role.isAtLeast(minimum)) {

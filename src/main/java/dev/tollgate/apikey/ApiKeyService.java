@@ -4,6 +4,7 @@ import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.UserId;
+import dev.tollgate.billing.ChargeRefunded;
 import dev.tollgate.billing.HoldReleased;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.ModelId;
@@ -120,6 +121,17 @@ public class ApiKeyService {
         }
     }
 
+    /**
+     * Spends part of a key's budget on a prepaid (fixed-price) request, or throws {@link KeyBudgetExceededException}.
+     * Runs in the caller's transaction, so a team charge that then fails takes the spending back with it.
+     */
+    @Transactional(transactionManager = "jdbcTransactionManager")
+    public void spendBudget(ApiKeyId key, Credits amount) {
+        if (!lookup.spend(key.value(), amount.amount())) {
+            throw new KeyBudgetExceededException();
+        }
+    }
+
     /** Ends a budget reservation with what the request actually cost, in the caller's settle transaction. */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public void settleBudget(ApiKeyId key, Credits reserved, Credits charged) {
@@ -142,6 +154,14 @@ public class ApiKeyService {
         }
         if (!byKey.isEmpty()) {
             lookup.settleAll(byKey);
+        }
+    }
+
+    @EventListener
+    @Transactional(transactionManager = "jdbcTransactionManager")
+    void onChargeRefunded(ChargeRefunded refunded) {
+        if (refunded.apiKeyId() != null) {
+            lookup.unspend(refunded.apiKeyId(), refunded.amount().amount());
         }
     }
 

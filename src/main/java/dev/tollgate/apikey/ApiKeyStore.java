@@ -104,6 +104,20 @@ class ApiKeyStore {
                         where id = :id and (budget is null or spent + reserved + :amount <= budget)""").param("amount", amount).param("id", key).update() == 1;
     }
 
+    /** Adds a prepaid charge to the key's spending; false when its budget cannot cover it. */
+    boolean spend(UUID key, BigDecimal amount) {
+        return jdbc.sql("""
+                        update api_key set spent = spent + :amount
+                        where id = :id and (budget is null or spent + reserved + :amount <= budget)""").param("amount", amount).param("id", key).update() == 1;
+    }
+
+    /** Takes a refunded charge back off the key's spending. */
+    void unspend(UUID key, BigDecimal amount) {
+        jdbc.sql("update api_key set spent = greatest(spent - ?, 0) where id = ?")
+                .params(amount, key)
+                .update();
+    }
+
     /** Ends a reservation: frees it and adds what the request actually cost to the key's spending. */
     void settle(UUID key, BigDecimal reserved, BigDecimal charged) {
         jdbc.sql("update api_key set reserved = greatest(reserved - ?, 0), spent = spent + ? where id = ?")
