@@ -1,0 +1,6 @@
+package dev.tollgate.media;
+
+public enum MediaKind {
+    IMAGE,
+    VIDEO
+}

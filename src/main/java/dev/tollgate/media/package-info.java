@@ -1,0 +1,8 @@
+/**
+ * Stored images and videos: bytes in a {@link dev.tollgate.media.MediaStore} (the data directory by default) under
+ * unguessable ids, metadata and thumbnails, the gallery's queries, and serving under {@code /media}.
+ */
+@NullMarked
+package dev.tollgate.media;
+
+import org.jspecify.annotations.NullMarked;
