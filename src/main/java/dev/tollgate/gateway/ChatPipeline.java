@@ -77,12 +77,12 @@ public class ChatPipeline {
     public CatalogModel authorize(@Nullable AuthenticatedKey key, String modelId) {
         CatalogModel model = dev.tollgate.catalog.ModelId.tryParse(modelId)
                 .flatMap(catalog::find)
-                .orElseThrow(() -> ChatRefusal.unknownModel(modelId));
+                .orElseThrow(() -> Refusals.unknownModel(modelId));
         if (model.kind() != ModelKind.CHAT) {
-            throw ChatRefusal.notAChatModel(modelId, model.kind().label().toLowerCase());
+            throw Refusals.notAChatModel(modelId, model.kind().label().toLowerCase());
         }
         if (key != null && !key.allows(model.id())) {
-            throw ChatRefusal.modelNotAllowed(modelId);
+            throw Refusals.modelNotAllowed(modelId);
         }
         return model;
     }
@@ -161,14 +161,14 @@ public class ChatPipeline {
             hold = holds.reserve(
                     call.team(), call.key() == null ? null : call.key().id().value(), call.requestId(), amount);
         } catch (InsufficientCreditException e) {
-            throw ChatRefusal.insufficientCredit();
+            throw Refusals.insufficientCredit();
         }
         if (call.key() != null && call.key().budget() != null) {
             try {
                 keys.reserveBudget(call.key().id(), amount);
             } catch (KeyBudgetExceededException e) {
                 holds.settle(hold, Credits.ZERO, "Refused: key budget spent");
-                throw ChatRefusal.keyBudgetSpent(e.getMessage());
+                throw Refusals.keyBudgetSpent(e.getMessage());
             }
         }
         return hold;
@@ -217,8 +217,8 @@ public class ChatPipeline {
 
     private static ApiException asRefusal(UpstreamException failure) {
         return failure.retryable() || failure instanceof NoUpstreamChannelException
-                ? ChatRefusal.upstreamUnavailable(failure.getMessage())
-                : ChatRefusal.upstreamFailed(failure.getMessage());
+                ? Refusals.upstreamUnavailable(failure.getMessage())
+                : Refusals.upstreamFailed(failure.getMessage());
     }
 
     /** What the pipeline learns about one reply while it streams. */

@@ -33,7 +33,7 @@ class KeyRateLimiter {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            throw ChatRefusal.rateLimited(rpm, seconds);
+            throw Refusals.rateLimited(rpm, seconds);
         }
     }
 }

@@ -11,16 +11,30 @@ import com.openai.core.http.StreamResponse;
 import com.openai.errors.InternalServerException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.images.ImageGenerateParams;
+import dev.tollgate.account.TeamId;
+import dev.tollgate.billing.PrepaidCharge;
+import dev.tollgate.billing.PrepaidCharges;
 import dev.tollgate.catalog.TokenCounts;
+import dev.tollgate.media.MediaProperties;
+import dev.tollgate.money.Credits;
 import dev.tollgate.provider.ChatEvent;
 import dev.tollgate.provider.ChatProvider;
 import dev.tollgate.provider.ChatRouter;
 import dev.tollgate.provider.ChatStream;
+import dev.tollgate.provider.GeneratedImage;
+import dev.tollgate.provider.ImageProvider;
+import dev.tollgate.provider.ImageRequest;
+import dev.tollgate.provider.ImageRouter;
+import dev.tollgate.provider.ImageSink;
 import dev.tollgate.provider.NoUpstreamChannelException;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.IntegrationTest;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +63,15 @@ class UpstreamFailureTests {
 
     @MockitoBean
     ChatRouter router;
+
+    @MockitoBean
+    ImageRouter imageRouter;
+
+    @Autowired
+    PrepaidCharges prepaid;
+
+    @Autowired
+    MediaProperties media;
 
     String team;
     OpenAIClient client;
@@ -166,6 +189,84 @@ class UpstreamFailureTests {
                         e -> assertThat(e.statusCode()).isEqualTo(503));
         assertNothingCharged();
         assertThat(usage().get("status")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void anImageRenderThatFailsIsRefundedOnceAndLeavesNoMedia() throws Exception {
+        given(imageRouter.forModel(any())).willReturn(new ImageProvider() {
+            @Override
+            public String channelName() {
+                return "broken";
+            }
+
+            @Override
+            public List<GeneratedImage> generate(ImageRequest request, ImageSink sink) {
+                try (OutputStream first = sink.open(0)) {
+                    first.write(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                throw new UpstreamException("the renderer crashed", false);
+            }
+        });
+
+        assertThatThrownBy(() -> client.images()
+                        .generate(ImageGenerateParams.builder()
+                                .model("enterprise/image-2")
+                                .prompt("A bridge")
+                                .n(2)
+                                .build()))
+                .isInstanceOfSatisfying(
+                        InternalServerException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(502));
+
+        assertThat(balance()).as("the charge came back").isEqualByComparingTo("1.00");
+        assertThat(jdbc.sql("select kind || ' ' || amount from ledger_entry where team_id = ?::uuid order by id")
+                        .param(team)
+                        .query(String.class)
+                        .list())
+                .containsExactly("TOP_UP 1.000000000", "CHARGE -0.320000000", "REFUND 0.320000000");
+        assertThat(jdbc.sql("select count(*) from media_item where team_id = ?::uuid")
+                        .param(team)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        try (var staged = Files.list(media.directory().resolve(".staging"))) {
+            assertThat(staged).as("the half-written image is gone").isEmpty();
+        }
+        Map<String, Object> usage = usage();
+        assertThat(usage.get("status")).isEqualTo("FAILED");
+        assertThat((BigDecimal) usage.get("total_cost")).isEqualByComparingTo("0");
+
+        // a second failure signal for the same request finds the charge refunded already
+        Map<String, Object> row = jdbc.sql("select id, request_id, amount from prepaid_charge where team_id = ?::uuid")
+                .param(team)
+                .query()
+                .singleRow();
+        PrepaidCharge charge = new PrepaidCharge(
+                (java.util.UUID) row.get("id"),
+                new TeamId(java.util.UUID.fromString(team)),
+                null,
+                (String) row.get("request_id"),
+                new Credits((BigDecimal) row.get("amount")));
+        assertThat(prepaid.refund(charge, "reported again")).isFalse();
+        assertThat(balance()).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void noChannelForAnImageModelIsA503AndCostsNothing() {
+        given(imageRouter.forModel(any())).willThrow(new NoUpstreamChannelException("enterprise/image-2"));
+
+        assertThatThrownBy(() -> client.images()
+                        .generate(ImageGenerateParams.builder()
+                                .model("enterprise/image-2")
+                                .prompt("A bridge")
+                                .build()))
+                .isInstanceOfSatisfying(InternalServerException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(503);
+                    assertThat(e.getMessage()).contains("No upstream channel serves the model");
+                });
+        assertThat(balance()).isEqualByComparingTo("1.00");
     }
 
     private static ChatCompletionCreateParams params() {

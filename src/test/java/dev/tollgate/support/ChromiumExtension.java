@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -22,6 +23,8 @@ public final class ChromiumExtension implements BeforeAllCallback, AfterAllCallb
     public void beforeAll(ExtensionContext context) {
         playwright = Playwright.create();
         browser = BrowserSupport.launch(playwright);
+        // renders and pushes from a loaded machine can take longer than the 5 s assertions wait by default
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
     }
 
     @Override

@@ -4,10 +4,10 @@ import dev.tollgate.web.ApiError;
 import dev.tollgate.web.ApiException;
 import org.springframework.http.HttpStatus;
 
-/** The reasons the pipeline turns a chat request away, each with its status in both dialects. */
-final class ChatRefusal {
+/** The reasons the pipelines turn a request away, each with its status in both dialects. */
+final class Refusals {
 
-    private ChatRefusal() {}
+    private Refusals() {}
 
     static ApiException unknownModel(String model) {
         return new ApiException(ApiError.notFound(
@@ -20,6 +20,34 @@ final class ChatRefusal {
                 "The model '" + model + "' is an " + kind + " model and cannot chat; use a chat model such as"
                         + " aws/claude-sonnet-4-6.",
                 "model"));
+    }
+
+    static ApiException notAnImageModel(String model, String kind) {
+        return new ApiException(ApiError.invalidRequest(
+                "The model '" + model + "' is a " + kind + " model and cannot make images; use an image model such as"
+                        + " enterprise/image-2.",
+                "model"));
+    }
+
+    static ApiException fixedResolution(String model, String size, String requested) {
+        return new ApiException(ApiError.invalidRequest(
+                "The model '" + model + "' renders only " + size + " images; size '" + requested
+                        + "' is not available. Pass size \"" + size + "\" or \"auto\", or leave size out.",
+                "size"));
+    }
+
+    static ApiException invalid(String message, String param) {
+        return new ApiException(ApiError.invalidRequest(message, param));
+    }
+
+    static ApiException creditForFixedPrice(String price) {
+        return new ApiException(new ApiError(
+                HttpStatus.PAYMENT_REQUIRED,
+                "insufficient_quota",
+                "insufficient_quota",
+                "Your team's balance is too low for this request, which costs " + price + ". Add credit, or ask"
+                        + " for fewer images.",
+                null));
     }
 
     static ApiException modelNotAllowed(String model) {

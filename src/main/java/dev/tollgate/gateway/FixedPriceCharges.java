@@ -1,0 +1,52 @@
+package dev.tollgate.gateway;
+
+import dev.tollgate.account.TeamId;
+import dev.tollgate.apikey.ApiKeyService;
+import dev.tollgate.apikey.AuthenticatedKey;
+import dev.tollgate.apikey.KeyBudgetExceededException;
+import dev.tollgate.billing.InsufficientCreditException;
+import dev.tollgate.billing.PrepaidCharge;
+import dev.tollgate.billing.PrepaidCharges;
+import dev.tollgate.money.Credits;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pays a fixed-price request up front from the key's budget and the team's balance together, in one transaction, so
+ * a refusal by either leaves both untouched.
+ */
+@Component
+class FixedPriceCharges {
+
+    private final PrepaidCharges charges;
+    private final ApiKeyService keys;
+
+    FixedPriceCharges(PrepaidCharges charges, ApiKeyService keys) {
+        this.charges = charges;
+        this.keys = keys;
+    }
+
+    /** The charge, or a 402 refusal in the caller's dialect. */
+    @Transactional(transactionManager = "jdbcTransactionManager")
+    public PrepaidCharge charge(
+            TeamId team, @Nullable AuthenticatedKey key, String requestId, Credits amount, String note) {
+        if (key != null && key.budget() != null) {
+            try {
+                keys.spendBudget(key.id(), amount);
+            } catch (KeyBudgetExceededException e) {
+                throw Refusals.keyBudgetSpent(e.getMessage());
+            }
+        }
+        try {
+            return charges.charge(team, key == null ? null : key.id().value(), requestId, amount, note);
+        } catch (InsufficientCreditException e) {
+            throw Refusals.creditForFixedPrice(amount.display());
+        }
+    }
+
+    /** Refunds the charge unless it was refunded before; the key's budget gets its share back with it. */
+    public boolean refund(PrepaidCharge charge, String reason) {
+        return charges.refund(charge, reason);
+    }
+}

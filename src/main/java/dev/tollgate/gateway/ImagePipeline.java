@@ -1,0 +1,231 @@
+package dev.tollgate.gateway;
+
+import dev.tollgate.billing.PrepaidCharge;
+import dev.tollgate.catalog.Catalog;
+import dev.tollgate.catalog.CatalogModel;
+import dev.tollgate.catalog.ChatCost;
+import dev.tollgate.catalog.ModelId;
+import dev.tollgate.catalog.ModelKind;
+import dev.tollgate.catalog.Resolution;
+import dev.tollgate.catalog.TokenCounts;
+import dev.tollgate.media.MediaItem;
+import dev.tollgate.media.MediaKind;
+import dev.tollgate.media.MediaService;
+import dev.tollgate.media.MediaUpload;
+import dev.tollgate.media.NewMedia;
+import dev.tollgate.money.Credits;
+import dev.tollgate.provider.GeneratedImage;
+import dev.tollgate.provider.ImageProvider;
+import dev.tollgate.provider.ImageRequest;
+import dev.tollgate.provider.ImageRouter;
+import dev.tollgate.provider.NoUpstreamChannelException;
+import dev.tollgate.provider.UpstreamException;
+import dev.tollgate.usage.UsageKind;
+import dev.tollgate.usage.UsageRecord;
+import dev.tollgate.usage.UsageRecorder;
+import dev.tollgate.usage.UsageStatus;
+import dev.tollgate.web.ApiException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every image generation and edit, from the API or the portal: authorize, check the model's fixed size, pay the fixed
+ * price up front, render into staged media, then keep the images and record usage, or discard them and refund once.
+ */
+@Service
+public class ImagePipeline {
+
+    /** The most images one request may ask for. */
+    public static final int MOST_IMAGES = 4;
+
+    /** The longest prompt accepted, in characters. */
+    public static final int LONGEST_PROMPT = 32_000;
+
+    private static final Logger log = LoggerFactory.getLogger(ImagePipeline.class);
+
+    private final Catalog catalog;
+    private final KeyRateLimiter rateLimiter;
+    private final FixedPriceCharges charges;
+    private final ImageRouter router;
+    private final MediaService media;
+    private final UsageRecorder usage;
+    private final Clock clock;
+
+    ImagePipeline(
+            Catalog catalog,
+            KeyRateLimiter rateLimiter,
+            FixedPriceCharges charges,
+            ImageRouter router,
+            MediaService media,
+            UsageRecorder usage,
+            Clock clock) {
+        this.catalog = catalog;
+        this.rateLimiter = rateLimiter;
+        this.charges = charges;
+        this.router = router;
+        this.media = media;
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    /** The image models, for pickers. */
+    public List<CatalogModel> models() {
+        return catalog.ofKind(ModelKind.IMAGE);
+    }
+
+    /**
+     * Runs the request. Refusals (unknown model, wrong size, no credit, rate limit) and failures (the upstream could
+     * not render; the charge is then refunded) are thrown as {@link ApiException}.
+     */
+    public ImageResult execute(ImageCall call) {
+        Instant started = clock.instant();
+        CatalogModel model = authorize(call);
+        Resolution resolution = model.resolution();
+        if (resolution == null) {
+            throw new IllegalStateException("An image model has a resolution: " + model.id());
+        }
+        validate(call, model, resolution);
+        if (call.key() != null) {
+            rateLimiter.acquire(call.key());
+        }
+        Credits price = model.requireRequestPrice().times(BigDecimal.valueOf(call.count()));
+        PrepaidCharge charge = charges.charge(call.team(), call.key(), call.requestId(), price, note(call, model));
+
+        List<MediaUpload> uploads = new ArrayList<>();
+        String channel = null;
+        try {
+            ImageProvider provider = router.forModel(model.id());
+            channel = provider.channelName();
+            ImageRequest request =
+                    new ImageRequest(model.id(), call.prompt(), resolution, call.count(), call.inputs(), call.mask());
+            List<GeneratedImage> images = provider.generate(request, index -> {
+                MediaUpload upload = media.newUpload();
+                uploads.add(upload);
+                return upload.stream();
+            });
+            if (images.size() != call.count() || uploads.size() != call.count()) {
+                throw new UpstreamException(
+                        "The upstream returned " + images.size() + " of " + call.count() + " images", false);
+            }
+            List<MediaItem> stored = store(call, model, images, uploads);
+            record(call, model, channel, UsageStatus.SUCCEEDED, price, null, started);
+            return new ImageResult(
+                    call.requestId(),
+                    model,
+                    stored,
+                    images.stream().map(GeneratedImage::revisedPrompt).toList(),
+                    price);
+        } catch (RuntimeException failure) {
+            uploads.forEach(media::discard);
+            String reason = failure instanceof UpstreamException && failure.getMessage() != null
+                    ? failure.getMessage()
+                    : "The image could not be made";
+            charges.refund(charge, reason);
+            record(call, model, channel, UsageStatus.FAILED, Credits.ZERO, reason, started);
+            if (!(failure instanceof UpstreamException upstream)) {
+                log.error("Image request {} failed", call.requestId(), failure);
+                throw Refusals.upstreamFailed("the image could not be made");
+            }
+            throw upstream.retryable() || upstream instanceof NoUpstreamChannelException
+                    ? Refusals.upstreamUnavailable(upstream.getMessage())
+                    : Refusals.upstreamFailed(upstream.getMessage());
+        }
+    }
+
+    private CatalogModel authorize(ImageCall call) {
+        CatalogModel model = ModelId.tryParse(call.model())
+                .flatMap(catalog::find)
+                .orElseThrow(() -> Refusals.unknownModel(call.model()));
+        if (model.kind() != ModelKind.IMAGE) {
+            throw Refusals.notAnImageModel(call.model(), model.kind().label().toLowerCase());
+        }
+        if (call.key() != null && !call.key().allows(model.id())) {
+            throw Refusals.modelNotAllowed(call.model());
+        }
+        return model;
+    }
+
+    private static void validate(ImageCall call, CatalogModel model, Resolution resolution) {
+        String size =
+                call.size() == null ? "" : call.size().strip().toLowerCase().replace('×', 'x');
+        if (!size.isEmpty() && !size.equals("auto") && !size.equals(resolution.size())) {
+            throw Refusals.fixedResolution(model.id().value(), resolution.size(), call.size());
+        }
+        if (call.prompt().isBlank()) {
+            throw Refusals.invalid("A prompt is required: describe the image you want.", "prompt");
+        }
+        if (call.prompt().length() > LONGEST_PROMPT) {
+            throw Refusals.invalid("The prompt is longer than " + LONGEST_PROMPT + " characters.", "prompt");
+        }
+        if (call.count() < 1 || call.count() > MOST_IMAGES) {
+            throw Refusals.invalid("n must be between 1 and " + MOST_IMAGES + ", not " + call.count() + ".", "n");
+        }
+    }
+
+    private List<MediaItem> store(
+            ImageCall call, CatalogModel model, List<GeneratedImage> images, List<MediaUpload> uploads) {
+        List<MediaItem> stored = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            GeneratedImage image = images.get(i);
+            stored.add(media.store(
+                    uploads.get(i),
+                    new NewMedia(
+                            call.team(),
+                            call.key() == null ? null : call.key().id().value(),
+                            call.user(),
+                            call.requestId(),
+                            MediaKind.IMAGE,
+                            model.id().value(),
+                            call.prompt(),
+                            image.width(),
+                            image.height(),
+                            image.format().mediaType(),
+                            image.format().extension(),
+                            model.requireRequestPrice(),
+                            call.editedFrom())));
+        }
+        return stored;
+    }
+
+    private void record(
+            ImageCall call,
+            CatalogModel model,
+            @Nullable String channel,
+            UsageStatus status,
+            Credits cost,
+            @Nullable String error,
+            Instant started) {
+        Instant now = clock.instant();
+        usage.record(new UsageRecord(
+                call.requestId(),
+                call.team(),
+                call.key() == null ? null : call.key().id(),
+                call.user(),
+                call.source(),
+                call.isEdit() ? UsageKind.EDIT : UsageKind.IMAGE,
+                model.id(),
+                call.dialect(),
+                channel,
+                status,
+                TokenCounts.NONE,
+                ChatCost.NONE,
+                cost,
+                Duration.between(started, now),
+                null,
+                null,
+                error,
+                started));
+    }
+
+    private static String note(ImageCall call, CatalogModel model) {
+        return (call.isEdit() ? "Image edit " : "Image ") + model.id() + " × " + call.count();
+    }
+}
