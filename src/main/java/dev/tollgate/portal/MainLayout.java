@@ -75,6 +75,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Overview", "", VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem("Playground", "playground", VaadinIcon.CHAT.create()));
+        nav.addItem(new SideNavItem("Gallery", "gallery", VaadinIcon.PICTURE.create()));
         nav.addItem(new SideNavItem("API keys", "keys", VaadinIcon.KEY.create()));
         nav.addItem(new SideNavItem("Pricing", "pricing", VaadinIcon.MONEY.create()));
         if (platformAdmin) {

@@ -1,215 +1,78 @@
 package dev.tollgate.portal.playground;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.messages.MessageInput;
-import com.vaadin.flow.component.messages.MessageList;
-import com.vaadin.flow.component.messages.MessageListItem;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamMembership;
 import dev.tollgate.catalog.Catalog;
-import dev.tollgate.catalog.ModelKind;
-import dev.tollgate.gateway.ChatCall;
-import dev.tollgate.gateway.ChatOutcome;
 import dev.tollgate.gateway.ChatPipeline;
-import dev.tollgate.money.Credits;
+import dev.tollgate.gateway.ImagePipeline;
 import dev.tollgate.portal.BackgroundWork;
-import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.CurrentTeam;
 import dev.tollgate.portal.ViewHeader;
-import dev.tollgate.provider.ChatMessage;
-import dev.tollgate.provider.ChatRequest;
-import dev.tollgate.provider.ToolChoice;
-import dev.tollgate.usage.UsageSource;
-import dev.tollgate.web.ApiException;
-import dev.tollgate.web.RequestIds;
 import jakarta.annotation.security.PermitAll;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Try chat models on the team's credit: replies stream in as markdown, each shows its tokens and cost, and the
- * header balance follows. Calls go through the same pipeline as the API, tagged as playground usage.
+ * Try models on the team's credit, billed like API calls: chat in one tab, images in the other. Links such as
+ * {@code playground?tab=image&model=…&prompt=…} (the gallery's "reuse prompt") open the image tab filled in.
  */
 @Route("playground")
 @PageTitle("Playground · Tollgate")
 @PermitAll
-class PlaygroundView extends VerticalLayout {
+public class PlaygroundView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final ChatPipeline pipeline;
-    private final BackgroundWork background;
-    private final TeamAccess access;
-    private final PlaygroundSettings settings;
-    private final MessageList messages = new MessageList();
-    private final MessageInput input = new MessageInput();
-    private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
-    private final Span conversationCost = new Span();
-    private final List<ChatMessage> history = new ArrayList<>();
-    private Credits spent = Credits.ZERO;
-    private @Nullable AtomicBoolean stopRequested;
+    private final TabSheet tabs = new TabSheet();
+    private @Nullable ImagePlayground images;
 
     PlaygroundView(
-            ChatPipeline pipeline,
+            ChatPipeline chat,
+            ImagePipeline imagePipeline,
             Catalog catalog,
             CurrentTeam currentTeam,
             BackgroundWork background,
             TeamAccess access) {
-        this.pipeline = pipeline;
-        this.background = background;
-        this.access = access;
-        this.settings = new PlaygroundSettings(catalog.ofKind(ModelKind.CHAT));
         TeamMembership team = currentTeam.get().orElse(null);
         if (team == null) {
             add(new ViewHeader("Playground", "You are not a member of any team yet. Ask a platform admin to add you."));
             return;
         }
-        Button viewCode = new Button(
-                "View code",
-                VaadinIcon.CODE.create(),
-                e -> new ViewCodeDialog(settings.snapshot(), history, ViewCodeDialog.baseUrl()).open());
-        Button reset = new Button("New conversation", VaadinIcon.REFRESH.create(), e -> reset());
         add(new ViewHeader(
                 "Playground",
-                "Chat with any model on " + team.team().name() + "'s credit. Replies are billed like API calls.",
-                viewCode,
-                reset));
-
-        messages.setMarkdown(true);
-        messages.setSizeFull();
-        messages.setId("playground-messages");
-        input.setWidthFull();
-        input.setId("playground-input");
-        input.addSubmitListener(event -> send(team, event.getValue()));
-        stop.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        stop.setVisible(false);
-        stop.setId("playground-stop");
-        stop.addClickListener(e -> {
-            if (stopRequested != null) {
-                stopRequested.set(true);
-            }
-        });
-        conversationCost.setId("conversation-cost");
-        conversationCost.addClassName("conversation-cost");
-        updateCost();
-
-        VerticalLayout chat = new VerticalLayout(messages, new HorizontalLayout(stop, conversationCost), input);
-        chat.setPadding(false);
-        chat.setSizeFull();
-        chat.setFlexGrow(1, messages);
-        chat.addClassName("playground-chat");
-        HorizontalLayout body = new HorizontalLayout(settings, chat);
-        body.setSizeFull();
-        body.setFlexGrow(1, chat);
-        add(body);
+                "Try chat and image models on " + team.team().name() + "'s credit. Everything is billed like API"
+                        + " calls."));
+        images = new ImagePlayground(imagePipeline, team, background, access);
+        tabs.add("Chat", new ChatPlayground(chat, catalog, team, background, access))
+                .setId("playground-chat-tab");
+        tabs.add("Image", images).setId("playground-image-tab");
+        tabs.setSizeFull();
+        add(tabs);
         setSizeFull();
     }
 
-    private void send(TeamMembership team, String text) {
-        if (text.isBlank() || stopRequested != null) {
+    /** A link that opens the image tab with a model and prompt filled in. */
+    public static String imageLink(String model, String prompt) {
+        return "playground?"
+                + QueryParameters.simple(java.util.Map.of("tab", "image", "model", model, "prompt", prompt))
+                        .getQueryString();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (images == null) {
             return;
         }
-        PlaygroundSettings.Snapshot chosen = settings.snapshot();
-        history.add(ChatMessage.user(text));
-        MessageListItem question = new MessageListItem(text, Instant.now(), "You");
-        question.setUserColorIndex(1);
-        MessageListItem answer =
-                new MessageListItem("", Instant.now(), chosen.model().name());
-        answer.setUserColorIndex(2);
-        answer.setUserAbbreviation("AI");
-        answer.addClassNames("assistant-message");
-        List<MessageListItem> items = new ArrayList<>(messages.getItems());
-        items.add(question);
-        items.add(answer);
-        messages.setItems(items);
-
-        ChatRequest request = new ChatRequest(
-                chosen.model().id(),
-                chosen.systemPrompt(),
-                history,
-                List.of(),
-                ToolChoice.AUTO,
-                chosen.maxTokens(),
-                chosen.temperature(),
-                List.of(),
-                true,
-                team.team().id().toString());
-        ChatCall call = new ChatCall(
-                RequestIds.next(),
-                team.team().id(),
-                null,
-                access.currentUserId().orElse(null),
-                UsageSource.PLAYGROUND,
-                "playground",
-                request,
-                true);
-        AtomicBoolean stopFlag = new AtomicBoolean();
-        stopRequested = stopFlag;
-        streaming(true);
-        UI ui = UI.getCurrent();
-        background.start("playground-" + call.requestId(), () -> run(ui, call, answer, stopFlag));
-    }
-
-    private void run(UI ui, ChatCall call, MessageListItem answer, AtomicBoolean stopFlag) {
-        try {
-            ChatOutcome outcome = pipeline.execute(call, new PlaygroundTurn(ui, answer, stopFlag));
-            ui.access(() -> finished(answer, outcome));
-        } catch (ApiException refused) {
-            ui.access(() -> failed(answer, refused.getMessage()));
-        } catch (RuntimeException unexpected) {
-            ui.access(() -> failed(answer, "The request failed. Try again in a moment."));
+        var parameters = event.getLocation().getQueryParameters();
+        if (parameters.getSingleParameter("tab").filter("image"::equals).isPresent()) {
+            tabs.setSelectedIndex(1);
+            images.prefill(
+                    parameters.getSingleParameter("model").orElse(null),
+                    parameters.getSingleParameter("prompt").orElse(null));
         }
-    }
-
-    private void finished(MessageListItem answer, ChatOutcome outcome) {
-        history.add(ChatMessage.assistant(answer.getText()));
-        spent = spent.plus(outcome.charged());
-        answer.setUserName(answer.getUserName() + " · " + outcome.usage().prompt() + " in / "
-                + outcome.usage().output() + " out tokens · "
-                + outcome.charged().display()
-                + (outcome.status() == dev.tollgate.usage.UsageStatus.CANCELLED ? " · stopped" : ""));
-        messages.setItems(new ArrayList<>(messages.getItems()));
-        updateCost();
-        streaming(false);
-        BalanceChanged.fire();
-    }
-
-    private void failed(MessageListItem answer, String message) {
-        history.removeLast();
-        List<MessageListItem> items = new ArrayList<>(messages.getItems());
-        items.remove(answer);
-        messages.setItems(items);
-        streaming(false);
-        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    private void streaming(boolean active) {
-        stop.setVisible(active);
-        input.setEnabled(!active);
-        if (!active) {
-            stopRequested = null;
-        }
-    }
-
-    private void reset() {
-        history.clear();
-        messages.setItems(List.of());
-        spent = Credits.ZERO;
-        updateCost();
-    }
-
-    private void updateCost() {
-        conversationCost.setText("Conversation: " + spent.display());
     }
 }
