@@ -45,8 +45,8 @@ final class Refusals {
                 HttpStatus.PAYMENT_REQUIRED,
                 "insufficient_quota",
                 "insufficient_quota",
-                "Your team's balance is too low for this request, which costs " + price + ". Add credit, or ask"
-                        + " for fewer images.",
+                "Your team's balance is too low for this request, which costs " + price + ". Add credit and try"
+                        + " again.",
                 null));
     }
 

@@ -8,10 +8,19 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamSummary;
+import dev.tollgate.media.MediaKind;
+import dev.tollgate.media.MediaService;
+import dev.tollgate.media.MediaUpload;
+import dev.tollgate.media.NewMedia;
+import dev.tollgate.money.Credits;
+import dev.tollgate.portal.gallery.GalleryView;
+import dev.tollgate.support.Actors;
 import dev.tollgate.support.BrowserSupport;
 import dev.tollgate.support.ChromiumExtension;
 import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.TestImages;
 import dev.tollgate.support.TestTeams;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +48,12 @@ class GalleryTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MediaService media;
+
+    @Autowired
+    Actors actors;
 
     @Test
     void anImageMadeInThePlaygroundIsInTheGalleryAndCanBeOpenedEditedAndDeleted() throws Exception {
@@ -116,5 +131,54 @@ class GalleryTests {
                         .query(BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("0.32");
+    }
+
+    @Test
+    void aLargeGalleryLoadsAPageAtATimeAsItIsScrolled() {
+        TeamSummary team = testTeams.create("Big gallery");
+        UserDetails member = testTeams.addPerson(team, TeamRole.MEMBER);
+        int total = 2 * GalleryView.PAGE_SIZE + 7;
+        byte[] png = TestImages.png(8, 8);
+        actors.as(member, () -> {
+            for (int i = 0; i < total; i++) {
+                MediaUpload upload = media.newUpload();
+                try (OutputStream out = upload.stream()) {
+                    out.write(png);
+                }
+                media.store(
+                        upload,
+                        new NewMedia(
+                                team.id(),
+                                null,
+                                null,
+                                "req-big-" + team.id() + "-" + i,
+                                MediaKind.IMAGE,
+                                "enterprise/image-2",
+                                "Picture number " + i,
+                                8,
+                                8,
+                                "image/png",
+                                "png",
+                                Credits.of("0.16"),
+                                null));
+            }
+            return null;
+        });
+        Page page = chromium.open(port);
+        try (BrowserContext context = page.context()) {
+            ChromiumExtension.submitSignIn(page, member.getUsername(), TestTeams.PASSWORD);
+            assertThat(page.locator("#team-balance")).isVisible();
+            page.navigate("/gallery");
+
+            Locator cards = page.locator(".gallery-card");
+            assertThat(page.locator("#gallery-total")).hasText(total + " images");
+            assertThat(cards).hasCount(GalleryView.PAGE_SIZE);
+            assertThat(cards.first()).containsText("Picture number " + (total - 1));
+            cards.last().scrollIntoViewIfNeeded();
+            assertThat(cards).hasCount(2 * GalleryView.PAGE_SIZE);
+            cards.last().scrollIntoViewIfNeeded();
+            assertThat(cards).hasCount(total);
+            assertThat(cards.last()).containsText("Picture number 0");
+        }
     }
 }

@@ -71,12 +71,7 @@ class ImagesController {
             throws IOException {
         RequestFields.requireObject(body);
         rejectStreaming(body.path("stream").asBoolean(false));
-        Options options = new Options(
-                RequestFields.requireString(body, "model", "model"),
-                RequestFields.requireString(body, "prompt", "prompt"),
-                count(body),
-                RequestFields.optionalString(body, "size", "size"),
-                RequestFields.optionalString(body, "response_format", "response_format"));
+        Options options = Options.of(body);
         respond(key, options, List.of(), null, request, response);
     }
 
@@ -124,12 +119,7 @@ class ImagesController {
             throws IOException {
         RequestFields.requireObject(body);
         rejectStreaming(body.path("stream").asBoolean(false));
-        Options options = new Options(
-                RequestFields.requireString(body, "model", "model"),
-                RequestFields.requireString(body, "prompt", "prompt"),
-                count(body),
-                RequestFields.optionalString(body, "size", "size"),
-                RequestFields.optionalString(body, "response_format", "response_format"));
+        Options options = Options.of(body);
         List<InputImage> inputs = new ArrayList<>();
         for (String field : List.of("image", "images", "image_url")) {
             JsonNode value = body.get(field);
@@ -289,5 +279,15 @@ class ImagesController {
             String prompt,
             int count,
             @Nullable String size,
-            @Nullable String responseFormat) {}
+            @Nullable String responseFormat) {
+
+        static Options of(JsonNode body) {
+            return new Options(
+                    RequestFields.requireString(body, "model", "model"),
+                    RequestFields.requireString(body, "prompt", "prompt"),
+                    ImagesController.count(body),
+                    RequestFields.optionalString(body, "size", "size"),
+                    RequestFields.optionalString(body, "response_format", "response_format"));
+        }
+    }
 }

@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
 @PermitAll
 public class GalleryView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final int PAGE_SIZE = 48;
+    public static final int PAGE_SIZE = 48;
 
     private final MediaService media;
     private final ImagePipeline pipeline;
