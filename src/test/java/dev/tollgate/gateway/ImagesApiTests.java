@@ -365,6 +365,21 @@ class ImagesApiTests {
     }
 
     @Test
+    void aBodyDeclaredLargerThanTheCapIsRefusedBeforeItIsRead() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /v1/images/edits HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 500000000\r\nConnection: close\r\n\r\n{";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // the answer comes before the body is sent; the server then waits for the rest, so read only the head
+            var reader = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(reader.readLine()).startsWith("HTTP/1.1 413");
+        }
+    }
+
+    @Test
     void mediaIdsThatDoNotExistAre404() throws Exception {
         for (String path : List.of(
                 "/media/AAAAAAAAAAAAAAAAAAAAAAAA.png",
