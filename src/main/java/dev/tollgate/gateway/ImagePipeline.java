@@ -19,6 +19,7 @@ import dev.tollgate.provider.ImageProvider;
 import dev.tollgate.provider.ImageRequest;
 import dev.tollgate.provider.ImageRouter;
 import dev.tollgate.provider.NoUpstreamChannelException;
+import dev.tollgate.provider.UnreadableInputException;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.usage.UsageKind;
 import dev.tollgate.usage.UsageRecord;
@@ -130,6 +131,9 @@ public class ImagePipeline {
                     : "The image could not be made";
             charges.refund(charge, reason);
             record(call, model, channel, UsageStatus.FAILED, Credits.ZERO, reason, started);
+            if (failure instanceof UnreadableInputException unreadable) {
+                throw Refusals.invalid(unreadable.getMessage() + "; the charge was refunded.", "image");
+            }
             if (!(failure instanceof UpstreamException upstream)) {
                 log.error("Image request {} failed", call.requestId(), failure);
                 throw Refusals.upstreamFailed("the image could not be made");

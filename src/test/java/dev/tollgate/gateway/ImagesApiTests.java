@@ -208,6 +208,20 @@ class ImagesApiTests {
     }
 
     @Test
+    void anImageWithAGoodHeaderButBrokenPixelsIsA400AndRefunded() throws Exception {
+        byte[] png = TestImages.png(64, 64);
+        byte[] broken = java.util.Arrays.copyOf(png, 60);
+        String body = "{\"model\":\"" + ONE_K + "\",\"prompt\":\"Fix it\",\"image\":\""
+                + Base64.getEncoder().encodeToString(broken) + "\"}";
+
+        HttpResponse<String> response = post("/v1/images/edits", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("could not be decoded").contains("refunded");
+        assertThat(balance()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
     void aSizeOtherThanTheModelsOwnIsRejectedNamingTheModelsSize() {
         assertThatThrownBy(() -> client.images()
                         .generate(ImageGenerateParams.builder()

@@ -5,6 +5,7 @@ import dev.tollgate.provider.ImageFormat;
 import dev.tollgate.provider.ImageProvider;
 import dev.tollgate.provider.ImageRequest;
 import dev.tollgate.provider.ImageSink;
+import dev.tollgate.provider.UnreadableInputException;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.provider.simulator.image.ImageRenderer;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class SimulatorImageProvider implements ImageProvider {
         try {
             return ImageRenderer.forRequest(request);
         } catch (IOException e) {
-            throw new UpstreamException("The simulator could not read the image to edit", false, e);
+            throw new UnreadableInputException("The image to edit could not be decoded", e);
         }
     }
 }
