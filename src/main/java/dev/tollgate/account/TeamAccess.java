@@ -67,6 +67,17 @@ public class TeamAccess {
                 .map(Membership::role);
     }
 
+    /**
+     * Whether the caller is bound to one team rather than being a person (an API key, work done for the team), and so
+     * acts for the team as a whole.
+     */
+    public boolean isTeamPrincipal() {
+        return currentAuthentication()
+                .map(Authentication::getPrincipal)
+                .filter(TeamPrincipal.class::isInstance)
+                .isPresent();
+    }
+
     /** The caller's role in the team, or {@link AccessDeniedException} when it is below {@code minimum}. */
     public TeamRole require(TeamId team, TeamRole minimum) {
         TeamRole role = roleIn(team).orElseThrow(() -> new AccessDeniedException("You are not a member of this team"));

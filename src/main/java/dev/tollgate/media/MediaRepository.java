@@ -78,6 +78,12 @@ class MediaRepository {
                 == 1;
     }
 
+    void markHasThumbnail(MediaId id) {
+        jdbc.sql("update media_item set has_thumbnail = true where id = ?")
+                .param(id.value())
+                .update();
+    }
+
     /** One page of a team's live items matching the query, newest first, after {@code after} (keyset paging). */
     List<MediaItem> page(TeamId team, MediaQuery query, @Nullable MediaItem after, int limit) {
         Where where = where(team, query);

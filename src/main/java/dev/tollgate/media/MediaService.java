@@ -99,12 +99,13 @@ public class MediaService {
         return item;
     }
 
-    /** Stores a video's poster frame as its thumbnail. */
+    /** Stores a video's poster frame as its thumbnail, which the gallery then shows in place of the video. */
     public void storePoster(MediaId id, BufferedImage poster) {
         try {
             Path staged = store.stagingFile();
             thumbnails.write(poster, staged);
             store.put(thumbnailKey(id), staged);
+            items.markHasThumbnail(id);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store a poster frame", e);
         }
@@ -132,10 +133,14 @@ public class MediaService {
         return items.models(team, kind);
     }
 
-    /** Whether the current user may delete the item: who made it, or a team admin. */
+    /**
+     * Whether the current caller may delete the item: who made it, a team admin, or a caller acting for the team as a
+     * whole (its API keys, as the providers' APIs let any key of a project delete its videos; work done for the team).
+     */
     public boolean canDelete(MediaItem item) {
         TeamRole role = access.require(item.team(), TeamRole.MEMBER);
         return role.isAtLeast(TeamRole.ADMIN)
+                || access.isTeamPrincipal()
                 || (item.user() != null
                         && access.currentUserId().filter(item.user()::equals).isPresent());
     }

@@ -47,6 +47,26 @@ public record VideoSpec(String prompt, int width, int height, int seconds, int f
         this(prompt, width, height, seconds, DEFAULT_FPS);
     }
 
+    /**
+     * A clip at {@link #DEFAULT_FPS} as near the asked size as the stream admits: odd sides are made even, and a frame
+     * over the macroblock limit is scaled down, keeping its aspect, until it fits.
+     */
+    public static VideoSpec fitting(String prompt, int width, int height, int seconds) {
+        int fittedWidth = even(width);
+        int fittedHeight = even(height);
+        double scale = 1;
+        while (macroblocks(fittedWidth) * macroblocks(fittedHeight) > MAX_MACROBLOCKS) {
+            scale *= 0.98;
+            fittedWidth = even((int) (width * scale));
+            fittedHeight = even((int) (height * scale));
+        }
+        return new VideoSpec(prompt, fittedWidth, fittedHeight, seconds);
+    }
+
+    private static int even(int pixels) {
+        return pixels & ~1;
+    }
+
     int frameCount() {
         return seconds * fps;
     }

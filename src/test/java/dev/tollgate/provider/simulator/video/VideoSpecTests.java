@@ -2,6 +2,7 @@ package dev.tollgate.provider.simulator.video;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.offset;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,22 @@ class VideoSpecTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new VideoSpec("a lighthouse", 2048, 2048, 4))
                 .withMessageContaining("1920x1080");
+    }
+
+    @Test
+    void fittingKeepsTheApiSizesAndScalesLargerFramesDownToTheLevelKeepingTheirAspect() {
+        assertThat(VideoSpec.fitting("a lighthouse", 1024, 1792, 4))
+                .isEqualTo(new VideoSpec("a lighthouse", 1024, 1792, 4));
+
+        VideoSpec fitted = VideoSpec.fitting("a lighthouse", 3840, 2160, 4);
+
+        assertThat(VideoSpec.macroblocks(fitted.width()) * VideoSpec.macroblocks(fitted.height()))
+                .isLessThanOrEqualTo(8192);
+        assertThat(fitted.width()).isGreaterThan(1800);
+        assertThat((double) fitted.width() / fitted.height()).isCloseTo(16.0 / 9, offset(0.01));
+        assertThat(VideoSpec.fitting("a lighthouse", 641, 361, 4))
+                .as("odd sides are made even")
+                .isEqualTo(new VideoSpec("a lighthouse", 640, 360, 4));
     }
 
     @Test

@@ -1,0 +1,82 @@
+package dev.tollgate.video;
+
+import dev.tollgate.account.TeamId;
+import dev.tollgate.account.UserId;
+import dev.tollgate.apikey.ApiKeyId;
+import dev.tollgate.billing.PrepaidCharge;
+import dev.tollgate.catalog.ModelId;
+import dev.tollgate.money.Credits;
+import dev.tollgate.provider.InputImage;
+import dev.tollgate.provider.VideoRequest;
+import dev.tollgate.usage.UsageSource;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What working on a job and finishing it take: the request, who asked and paid, and the upstream task so far. A
+ * worker gets one when it claims a job; the compare-and-set that fails a job returns one to whoever won it.
+ *
+ * @param attempts claims so far, this one included
+ */
+record JobTicket(
+        VideoJobId id,
+        TeamId team,
+        @Nullable UUID apiKeyId,
+        @Nullable UserId user,
+        String requestId,
+        UsageSource source,
+        @Nullable String dialect,
+        ModelId model,
+        String prompt,
+        int seconds,
+        String size,
+        byte @Nullable [] referenceImage,
+        UUID chargeId,
+        Credits cost,
+        @Nullable String channel,
+        @Nullable String upstreamTaskId,
+        int attempts,
+        int progress,
+        Instant createdAt) {
+
+    /** What the upstream is asked to make. */
+    VideoRequest request() {
+        VideoSize frame = VideoSize.parse(size);
+        InputImage reference =
+                referenceImage == null ? null : InputImage.of(referenceImage).orElse(null);
+        return new VideoRequest(model, prompt, seconds, frame.width(), frame.height(), reference);
+    }
+
+    PrepaidCharge charge() {
+        return new PrepaidCharge(chargeId, team, apiKeyId, requestId, cost);
+    }
+
+    @Nullable
+    ApiKeyId apiKey() {
+        return apiKeyId == null ? null : new ApiKeyId(apiKeyId);
+    }
+
+    JobTicket withTask(String channel, String upstreamTaskId) {
+        return new JobTicket(
+                id,
+                team,
+                apiKeyId,
+                user,
+                requestId,
+                source,
+                dialect,
+                model,
+                prompt,
+                seconds,
+                size,
+                referenceImage,
+                chargeId,
+                cost,
+                channel,
+                upstreamTaskId,
+                attempts,
+                progress,
+                createdAt);
+    }
+}
