@@ -76,6 +76,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(new SideNavItem("Overview", "", VaadinIcon.DASHBOARD.create()));
         nav.addItem(new SideNavItem("Playground", "playground", VaadinIcon.CHAT.create()));
         nav.addItem(new SideNavItem("Gallery", "gallery", VaadinIcon.PICTURE.create()));
+        nav.addItem(new SideNavItem("Video queue", "videos", VaadinIcon.FILM.create()));
         nav.addItem(new SideNavItem("API keys", "keys", VaadinIcon.KEY.create()));
         nav.addItem(new SideNavItem("Pricing", "pricing", VaadinIcon.MONEY.create()));
         if (platformAdmin) {

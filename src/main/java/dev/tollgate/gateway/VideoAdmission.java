@@ -1,0 +1,39 @@
+package dev.tollgate.gateway;
+
+import dev.tollgate.billing.PrepaidCharge;
+import dev.tollgate.catalog.CatalogModel;
+import dev.tollgate.money.Credits;
+import dev.tollgate.video.NewVideoJob;
+import dev.tollgate.video.VideoJob;
+import dev.tollgate.video.VideoJobs;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Pays for a video job and queues it in one transaction, so there is never a charge without its job or the reverse. */
+@Component
+class VideoAdmission {
+
+    private final FixedPriceCharges charges;
+    private final VideoJobs jobs;
+
+    VideoAdmission(FixedPriceCharges charges, VideoJobs jobs) {
+        this.charges = charges;
+        this.jobs = jobs;
+    }
+
+    @Transactional(transactionManager = "jdbcTransactionManager")
+    public VideoJob admit(VideoCall call, CatalogModel model, Credits price, int seconds, String size) {
+        PrepaidCharge charge = charges.charge(
+                call.team(), call.key(), call.requestId(), price, "Video " + model.id() + " (" + seconds + " s)");
+        return jobs.enqueue(new NewVideoJob(
+                charge,
+                call.user(),
+                call.source(),
+                call.dialect(),
+                model.id(),
+                call.prompt(),
+                seconds,
+                size,
+                call.reference()));
+    }
+}
