@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -23,6 +26,22 @@ class FileSystemMediaStore implements MediaStore {
         this.root = properties.directory().toAbsolutePath().normalize();
         this.staging = root.resolve(".staging");
         Files.createDirectories(staging);
+        removeAbandonedStagingFiles();
+    }
+
+    /**
+     * Staging files left by an instance that stopped mid-write are never handed over; those older than a day are
+     * removed at start (younger ones may belong to another instance sharing the directory, still writing).
+     */
+    private void removeAbandonedStagingFiles() throws IOException {
+        Instant cutoff = Instant.now().minus(Duration.ofDays(1));
+        try (Stream<Path> files = Files.list(staging)) {
+            for (Path file : files.toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     @Override
