@@ -3,8 +3,6 @@ package dev.tollgate.portal;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import dev.tollgate.account.UserAccountService;
@@ -31,8 +29,7 @@ class ChangePasswordDialog extends Dialog {
             try {
                 userAccounts.changeOwnPassword(current.getValue(), next.getValue());
                 close();
-                Notification.show("Password changed", 3000, Notification.Position.BOTTOM_END)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notices.done("Password changed");
             } catch (IllegalArgumentException rejected) {
                 current.setInvalid(true);
                 current.setErrorMessage(rejected.getMessage());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.UnexpectedStatusCodeException;
@@ -14,6 +13,7 @@ import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.images.ImagesResponse;
 import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.OpenAiClients;
 import dev.tollgate.support.TestImages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -425,11 +425,7 @@ class ImagesApiTests {
     }
 
     private OpenAIClient client(String apiKey) {
-        return OpenAIOkHttpClient.builder()
-                .apiKey(apiKey)
-                .baseUrl("http://localhost:" + port + "/v1")
-                .maxRetries(0)
-                .build();
+        return OpenAiClients.forKey(port, apiKey);
     }
 
     /** Width and height from the PNG header, without decoding the pixels. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.HttpResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
@@ -15,6 +14,7 @@ import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.OpenAiClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -55,11 +55,7 @@ class VideosApiTests {
         admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
         team = admin.createFundedTeam("Videos", "5.00");
         key = admin.createKey(team, "{\"name\":\"videos\"}").get("key").asString();
-        client = OpenAIOkHttpClient.builder()
-                .apiKey(key)
-                .baseUrl("http://localhost:" + port + "/v1")
-                .maxRetries(0)
-                .build();
+        client = OpenAiClients.forKey(port, key);
     }
 
     @Test
@@ -165,13 +161,9 @@ class VideosApiTests {
                         .prompt("Secret plans")
                         .build());
         String otherTeam = admin.createFundedTeam("Other videos", "1.00");
-        OpenAIClient other = OpenAIOkHttpClient.builder()
-                .apiKey(admin.createKey(otherTeam, "{\"name\":\"other\"}")
-                        .get("key")
-                        .asString())
-                .baseUrl("http://localhost:" + port + "/v1")
-                .maxRetries(0)
-                .build();
+        OpenAIClient other = OpenAiClients.forKey(
+                port,
+                admin.createKey(otherTeam, "{\"name\":\"other\"}").get("key").asString());
 
         assertThatThrownBy(() -> other.videos().retrieve(created.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> other.videos().delete(created.id())).isInstanceOf(NotFoundException.class);
@@ -182,13 +174,9 @@ class VideosApiTests {
     @Test
     void aTeamThatCannotPayGets402AndNothingIsQueued() {
         String poorTeam = admin.createFundedTeam("Poor videos", "0.50");
-        OpenAIClient poor = OpenAIOkHttpClient.builder()
-                .apiKey(admin.createKey(poorTeam, "{\"name\":\"poor\"}")
-                        .get("key")
-                        .asString())
-                .baseUrl("http://localhost:" + port + "/v1")
-                .maxRetries(0)
-                .build();
+        OpenAIClient poor = OpenAiClients.forKey(
+                port,
+                admin.createKey(poorTeam, "{\"name\":\"poor\"}").get("key").asString());
 
         assertThatThrownBy(() -> poor.videos()
                         .create(VideoCreateParams.builder()

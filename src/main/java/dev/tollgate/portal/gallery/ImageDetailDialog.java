@@ -11,8 +11,6 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -26,6 +24,7 @@ import dev.tollgate.media.MediaService;
 import dev.tollgate.portal.BackgroundWork;
 import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.Notices;
 import dev.tollgate.portal.WorkProgress;
 import dev.tollgate.portal.playground.PlaygroundView;
 import dev.tollgate.provider.InputImage;
@@ -209,7 +208,7 @@ final class ImageDetailDialog extends Dialog {
         progress.stop();
         applyEdit.setEnabled(true);
         BalanceChanged.fire();
-        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notices.failed(message);
     }
 
     private void confirmDelete() {
@@ -230,11 +229,9 @@ final class ImageDetailDialog extends Dialog {
             media.delete(item.team(), item.id());
             close();
             changed.accept(null);
-            Notification.show("Image deleted", 3000, Notification.Position.BOTTOM_END)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.done("Image deleted");
         } catch (RuntimeException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.failed(e.getMessage());
         }
     }
 

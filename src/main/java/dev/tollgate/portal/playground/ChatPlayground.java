@@ -8,8 +8,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.messages.MessageInput;
 import com.vaadin.flow.component.messages.MessageList;
 import com.vaadin.flow.component.messages.MessageListItem;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.tollgate.account.TeamAccess;
@@ -22,6 +20,7 @@ import dev.tollgate.gateway.ChatPipeline;
 import dev.tollgate.money.Credits;
 import dev.tollgate.portal.BackgroundWork;
 import dev.tollgate.portal.BalanceChanged;
+import dev.tollgate.portal.Notices;
 import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ToolChoice;
@@ -175,7 +174,7 @@ final class ChatPlayground extends VerticalLayout {
         items.remove(answer);
         messages.setItems(items);
         streaming(false);
-        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notices.failed(message);
     }
 
     private void streaming(boolean active) {

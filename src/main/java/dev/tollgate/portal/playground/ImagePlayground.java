@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -25,6 +23,7 @@ import dev.tollgate.media.MediaItem;
 import dev.tollgate.money.Credits;
 import dev.tollgate.portal.BackgroundWork;
 import dev.tollgate.portal.BalanceChanged;
+import dev.tollgate.portal.Notices;
 import dev.tollgate.portal.WorkProgress;
 import dev.tollgate.portal.gallery.GalleryView;
 import dev.tollgate.usage.UsageSource;
@@ -180,15 +179,14 @@ final class ImagePlayground extends HorizontalLayout {
             card.addClassName("image-result-card");
             results.add(card);
         }
-        Notification.show("Charged " + result.charged().display(), 3000, Notification.Position.BOTTOM_END)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notices.done("Charged " + result.charged().display());
         BalanceChanged.fire();
     }
 
     private void failed(String message) {
         progress.stop();
         generate.setEnabled(true);
-        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notices.failed(message);
         BalanceChanged.fire();
     }
 }

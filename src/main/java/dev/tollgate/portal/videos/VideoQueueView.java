@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -26,6 +24,7 @@ import dev.tollgate.gateway.VideoCall;
 import dev.tollgate.gateway.VideoPipeline;
 import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.CurrentTeam;
+import dev.tollgate.portal.Notices;
 import dev.tollgate.portal.ViewHeader;
 import dev.tollgate.usage.UsageSource;
 import dev.tollgate.video.VideoJob;
@@ -178,12 +177,10 @@ public class VideoQueueView extends VerticalLayout {
                     null));
             prompt.clear();
             BalanceChanged.fire();
-            Notification.show("Queued, charged " + job.cost().display(), 3000, Notification.Position.BOTTOM_END)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.done("Queued, charged " + job.cost().display());
             reload();
         } catch (ApiException refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.failed(refused.getMessage());
         }
     }
 
