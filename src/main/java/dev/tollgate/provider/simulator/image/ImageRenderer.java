@@ -50,19 +50,25 @@ public final class ImageRenderer {
      * @throws InterruptedIOException when the thread is interrupted while painting
      */
     public void writePng(int index, OutputStream out) throws IOException {
+        // checked before the picture is set up too: font and class loading on the way may swallow the flag
+        throwIfInterrupted();
         Picture picture = picture(index);
         Strip strip = Strip.forWidth(width());
         try (PngEncoder png = new PngEncoder(out, width(), height())) {
             for (int top = 0; top < height(); top += strip.capacity()) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedIOException("Painting was interrupted");
-                }
+                throwIfInterrupted();
                 int rows = Math.min(strip.capacity(), height() - top);
                 strip.moveTo(top, rows);
                 picture.paint(strip);
                 png.writeRows(strip.pixels(), rows);
             }
             png.finish();
+        }
+    }
+
+    private static void throwIfInterrupted() throws InterruptedIOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("Painting was interrupted");
         }
     }
 
