@@ -1,0 +1,80 @@
+package dev.tollgate.usage;
+
+import dev.tollgate.apikey.ApiKeyId;
+import dev.tollgate.catalog.ModelId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which usage rows a history query or export covers: created in {@code [from, until)} (either end open when null) and
+ * matching every dimension that is set.
+ */
+public record UsageFilter(
+        @Nullable Instant from,
+        @Nullable Instant until,
+        @Nullable ApiKeyId apiKey,
+        @Nullable ModelId model,
+        @Nullable UsageKind kind,
+        @Nullable UsageStatus status,
+        @Nullable UsageSource source) {
+
+    public static final UsageFilter ALL = new UsageFilter(null, null, null, null, null, null, null);
+
+    public UsageFilter {
+        if (from != null && until != null && !from.isBefore(until)) {
+            throw new IllegalArgumentException("The start of a usage range must come before its end");
+        }
+    }
+
+    /** Rows created on the UTC days {@code from} to {@code to}, both included. */
+    public static UsageFilter days(LocalDate from, LocalDate to) {
+        return ALL.between(startOf(from), startOf(to.plusDays(1)));
+    }
+
+    public UsageFilter between(@Nullable Instant newFrom, @Nullable Instant newUntil) {
+        return new UsageFilter(newFrom, newUntil, apiKey, model, kind, status, source);
+    }
+
+    public UsageFilter withApiKey(@Nullable ApiKeyId newApiKey) {
+        return new UsageFilter(from, until, newApiKey, model, kind, status, source);
+    }
+
+    public UsageFilter withModel(@Nullable ModelId newModel) {
+        return new UsageFilter(from, until, apiKey, newModel, kind, status, source);
+    }
+
+    public UsageFilter withKind(@Nullable UsageKind newKind) {
+        return new UsageFilter(from, until, apiKey, model, newKind, status, source);
+    }
+
+    public UsageFilter withStatus(@Nullable UsageStatus newStatus) {
+        return new UsageFilter(from, until, apiKey, model, kind, newStatus, source);
+    }
+
+    public UsageFilter withSource(@Nullable UsageSource newSource) {
+        return new UsageFilter(from, until, apiKey, model, kind, status, newSource);
+    }
+
+    /**
+     * Whether the daily roll-ups answer this filter exactly: both bounds open or at UTC midnight. Every other
+     * dimension is a roll-up column.
+     */
+    boolean coversWholeDays() {
+        return isMidnight(from) && isMidnight(until);
+    }
+
+    static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    static LocalDate dayOf(Instant midnight) {
+        return LocalDate.ofInstant(midnight, ZoneOffset.UTC);
+    }
+
+    private static boolean isMidnight(@Nullable Instant instant) {
+        return instant == null || instant.truncatedTo(ChronoUnit.DAYS).equals(instant);
+    }
+}

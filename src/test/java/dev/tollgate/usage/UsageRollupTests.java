@@ -1,0 +1,186 @@
+package dev.tollgate.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.apikey.ApiKeyService;
+import dev.tollgate.money.Credits;
+import dev.tollgate.support.Actors;
+import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.TestTeams;
+import dev.tollgate.usage.UsageFixture.Seeded;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@IntegrationTest
+class UsageRollupTests {
+
+    /** Every group of raw rows whose sums differ from its roll-up row, or that exists on one side only. */
+    private static final String MISMATCHES = """
+            with raw as (
+                select team_id, (created_at at time zone 'UTC')::date as day, model, api_key_id, kind, source, status,
+                       count(*) as requests, sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens,
+                       sum(cache_read_tokens) as cache_read_tokens, sum(cache_write_tokens) as cache_write_tokens,
+                       sum(input_cost) as input_cost, sum(output_cost) as output_cost,
+                       sum(cache_read_cost) as cache_read_cost, sum(cache_write_cost) as cache_write_cost,
+                       sum(request_cost) as request_cost, sum(total_cost) as total_cost,
+                       sum(latency_ms) as latency_ms_sum
+                from usage_record where team_id = ?
+                group by 1, 2, 3, 4, 5, 6, 7),
+            daily as (select * from usage_daily where team_id = ?)
+            select concat_ws(' ', coalesce(r.day, d.day), coalesce(r.model, d.model), coalesce(r.kind, d.kind),
+                             coalesce(r.status, d.status), 'raw', r.requests, r.total_cost,
+                             'rolled up', d.requests, d.total_cost)
+            from raw r full join daily d
+              on r.team_id = d.team_id and r.day = d.day and r.model = d.model
+             and r.api_key_id is not distinct from d.api_key_id
+             and r.kind = d.kind and r.source = d.source and r.status = d.status
+            where (r.requests, r.input_tokens, r.output_tokens, r.cache_read_tokens, r.cache_write_tokens,
+                   r.input_cost, r.output_cost, r.cache_read_cost, r.cache_write_cost, r.request_cost, r.total_cost,
+                   r.latency_ms_sum)
+                  is distinct from
+                  (d.requests, d.input_tokens, d.output_tokens, d.cache_read_tokens, d.cache_write_tokens,
+                   d.input_cost, d.output_cost, d.cache_read_cost, d.cache_write_cost, d.request_cost, d.total_cost,
+                   d.latency_ms_sum)""";
+
+    @Autowired
+    TestTeams teams;
+
+    @Autowired
+    ApiKeyService keys;
+
+    @Autowired
+    UsageRecorder recorder;
+
+    @Autowired
+    Actors actors;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void rollUpsEqualTheSumsOfRawRowsForEveryGroup() {
+        Seeded seeded = fixture().seed("Roll-ups", 240, 1);
+
+        assertThat(mismatches(seeded))
+                .as("roll-up groups that differ from the sums of their raw rows")
+                .isEmpty();
+        assertThat(groups(seeded))
+                .as("the fixture spreads rows over many groups (days, models, keys, kinds, sources, statuses)")
+                .isGreaterThan(60);
+    }
+
+    @Test
+    void laterBatchesAddToTheGroupsTheyShareWithEarlierRows() {
+        Seeded seeded = fixture().seed("Roll-up batches", 90, 2);
+        UsageSamples samples = new UsageSamples(3);
+        List<UsageRecord> more = seeded.rows().stream()
+                .map(row -> samples.row(
+                        row.team(),
+                        row.apiKey(),
+                        row.user(),
+                        row.kind(),
+                        row.model().value(),
+                        row.status(),
+                        row.createdAt()))
+                .toList();
+
+        recorder.recordAll(more);
+
+        assertThat(mismatches(seeded))
+                .as("groups out of step after a second batch")
+                .isEmpty();
+        assertThat(rolledUpRequests(seeded)).isEqualTo(180);
+    }
+
+    @Test
+    void refundedFailuresCountAsRequestsButCostNothing() {
+        Seeded seeded = fixture().seed("Refunds", 0, 4);
+        UsageSamples samples = new UsageSamples(5);
+        Instant at = Instant.parse("2026-04-10T12:00:00Z");
+        UsageRecord failed =
+                samples.row(seeded.id(), seeded.ci(), null, UsageKind.IMAGE, "google/imagen-4", UsageStatus.FAILED, at);
+        UsageRecord refunded =
+                samples.row(seeded.id(), seeded.ci(), null, UsageKind.IMAGE, "google/imagen-4", UsageStatus.FAILED, at);
+        UsageRecord succeeded = samples.row(
+                seeded.id(), seeded.ci(), null, UsageKind.IMAGE, "google/imagen-4", UsageStatus.SUCCEEDED, at);
+
+        recorder.recordAll(List.of(failed, succeeded));
+        recorder.record(refunded);
+
+        assertThat(mismatches(seeded)).isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "select requests from usage_daily where team_id = ? and status = 'FAILED'",
+                        Long.class,
+                        seeded.id().value()))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select total_cost from usage_daily where team_id = ? and status = 'FAILED'",
+                        BigDecimal.class,
+                        seeded.id().value()))
+                .as("refunded image requests are recorded at zero cost")
+                .isZero();
+        assertThat(new Credits(jdbc.queryForObject(
+                        "select sum(total_cost) from usage_daily where team_id = ?",
+                        BigDecimal.class,
+                        seeded.id().value())))
+                .isEqualTo(succeeded.totalCost());
+    }
+
+    @Test
+    void aRowAMillisecondBeforeMidnightBelongsToThatDay() {
+        Seeded seeded = fixture().seed("Midnight", 0, 6);
+        UsageSamples samples = new UsageSamples(7);
+        Instant lastMoment = Instant.parse("2026-04-10T23:59:59.999Z");
+        recorder.recordAll(List.of(
+                samples.row(
+                        seeded.id(),
+                        null,
+                        null,
+                        UsageKind.CHAT,
+                        "openai/gpt-5-mini",
+                        UsageStatus.SUCCEEDED,
+                        lastMoment),
+                samples.row(
+                        seeded.id(),
+                        null,
+                        null,
+                        UsageKind.CHAT,
+                        "openai/gpt-5-mini",
+                        UsageStatus.SUCCEEDED,
+                        lastMoment.plusMillis(1))));
+
+        assertThat(jdbc.queryForList(
+                        "select day::text || ':' || requests from usage_daily where team_id = ? order by day",
+                        String.class,
+                        seeded.id().value()))
+                .containsExactly("2026-04-10:1", "2026-04-11:1");
+    }
+
+    private UsageFixture fixture() {
+        return new UsageFixture(teams, keys, recorder, actors);
+    }
+
+    private List<String> mismatches(Seeded seeded) {
+        UUID team = seeded.id().value();
+        return jdbc.queryForList(MISMATCHES, String.class, team, team);
+    }
+
+    private long groups(Seeded seeded) {
+        return jdbc.queryForObject(
+                "select count(*) from usage_daily where team_id = ?",
+                Long.class,
+                seeded.id().value());
+    }
+
+    private long rolledUpRequests(Seeded seeded) {
+        return jdbc.queryForObject(
+                "select sum(requests) from usage_daily where team_id = ?",
+                Long.class,
+                seeded.id().value());
+    }
+}
