@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
-import com.vaadin.flow.component.dependency.NpmPackage;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  */
 @Tag("tollgate-chart")
-@NpmPackage(value = "echarts", version = "6.1.0")
-@JsModule("./charts/tollgate-chart.js")
+// loaded by the page at run time rather than bundled, so the portal keeps Vaadin's pre-built bundle (no Node.js build)
+@JsModule("context://charts/tollgate-chart.js")
 public class Chart extends Component implements HasSize {
 
     public static final String NO_DATA = "No data for this period";

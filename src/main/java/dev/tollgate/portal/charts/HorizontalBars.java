@@ -25,9 +25,10 @@ public record HorizontalBars(List<Bar> bars, Measure measure) implements ChartSp
     @Override
     public ObjectNode option() {
         ObjectNode option = OptionParts.object();
-        option.putObject("grid").put("top", 8).put("left", 8).put("right", 24).put("bottom", 8);
+        option.set("grid", OptionParts.grid(8));
         option.set("tooltip", OptionParts.axisTooltip("shadow"));
-        option.set("xAxis", OptionParts.valueAxis());
+        // few ticks: Cr$ labels are wide and would otherwise hide one another
+        option.set("xAxis", OptionParts.valueAxis().put("splitNumber", 4));
         // ECharts draws the first category at the bottom; inverse puts the first bar on top, as a ranking reads
         option.set(
                 "yAxis",

@@ -43,7 +43,17 @@ final class OptionParts {
     /** A legend across the top, and room beneath it for the plot. */
     static void legendOnTop(ObjectNode option) {
         option.putObject("legend").put("type", "scroll").put("top", 0);
-        option.putObject("grid").put("top", 40).put("left", 8).put("right", 16).put("bottom", 8);
+        option.set("grid", grid(40));
+    }
+
+    /** The plot area inside the chart, shrunk so axis labels stay inside it rather than being cut off at the edge. */
+    static ObjectNode grid(int top) {
+        return object().put("top", top)
+                .put("left", 8)
+                .put("right", 24)
+                .put("bottom", 8)
+                .put("outerBoundsMode", "same")
+                .put("outerBoundsContain", "axisLabel");
     }
 
     static ObjectNode axisTooltip(String pointer) {
