@@ -16,7 +16,13 @@ class PortalSecurityConfiguration {
     @Order(10)
     SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/icons/**", "/styles.css", "/error")
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/icons/**",
+                                "/styles.css",
+                                "/charts/**",
+                                "/_static/**",
+                                "/error")
                         .permitAll())
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();

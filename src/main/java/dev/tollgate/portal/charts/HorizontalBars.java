@@ -1,0 +1,43 @@
+package dev.tollgate.portal.charts;
+
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Labelled bars across the page, first bar on top: spend by key, top models. */
+public record HorizontalBars(List<Bar> bars, Measure measure) implements ChartSpec {
+
+    public HorizontalBars {
+        bars = List.copyOf(bars);
+        Objects.requireNonNull(measure, "measure");
+    }
+
+    /** Amounts of Cr$, in the order given (typically largest first). */
+    public static HorizontalBars credits(List<Bar> bars) {
+        return new HorizontalBars(bars, Measure.CREDITS);
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return bars.isEmpty();
+    }
+
+    @Override
+    public ObjectNode option() {
+        ObjectNode option = OptionParts.object();
+        option.set("grid", OptionParts.grid(8));
+        option.set("tooltip", OptionParts.axisTooltip("shadow"));
+        // few ticks: Cr$ labels are wide and would otherwise hide one another
+        option.set("xAxis", OptionParts.valueAxis().put("splitNumber", 4));
+        // ECharts draws the first category at the bottom; inverse puts the first bar on top, as a ranking reads
+        option.set(
+                "yAxis",
+                OptionParts.categoryAxis(bars.stream().map(Bar::label).toList()).put("inverse", true));
+        option.putArray("series")
+                .addObject()
+                .put("type", "bar")
+                .put("barMaxWidth", 28)
+                .set("data", OptionParts.values(bars.stream().map(Bar::value).toList()));
+        return option;
+    }
+}
