@@ -77,12 +77,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(new SideNavItem("Playground", "playground", VaadinIcon.CHAT.create()));
         nav.addItem(new SideNavItem("Gallery", "gallery", VaadinIcon.PICTURE.create()));
         nav.addItem(new SideNavItem("Video queue", "videos", VaadinIcon.FILM.create()));
+        nav.addItem(new SideNavItem("Usage", "usage", VaadinIcon.LIST.create()));
+        nav.addItem(new SideNavItem("Spending", "spending", VaadinIcon.CHART.create()));
         nav.addItem(new SideNavItem("API keys", "keys", VaadinIcon.KEY.create()));
         nav.addItem(new SideNavItem("Pricing", "pricing", VaadinIcon.MONEY.create()));
         if (platformAdmin) {
             SideNavItem admin = new SideNavItem("Admin");
             admin.setPrefixComponent(VaadinIcon.COG.create());
             admin.addItem(new SideNavItem("Teams", "admin/teams", VaadinIcon.USERS.create()));
+            admin.addItem(new SideNavItem("Spending by team", "admin/spending", VaadinIcon.CHART.create()));
             admin.setExpanded(true);
             nav.addItem(admin);
         }

@@ -1,0 +1,35 @@
+package dev.tollgate.portal.usage;
+
+import dev.tollgate.usage.UsageKind;
+import dev.tollgate.usage.UsageSource;
+import dev.tollgate.usage.UsageStatus;
+
+/** How the usage views name kinds, sources and statuses. */
+public final class UsageLabels {
+
+    private UsageLabels() {}
+
+    public static String kind(UsageKind kind) {
+        return switch (kind) {
+            case CHAT -> "Chat";
+            case IMAGE -> "Image";
+            case EDIT -> "Edit";
+            case VIDEO -> "Video";
+        };
+    }
+
+    public static String source(UsageSource source) {
+        return switch (source) {
+            case API -> "API";
+            case PLAYGROUND -> "Playground";
+        };
+    }
+
+    public static String status(UsageStatus status) {
+        return switch (status) {
+            case SUCCEEDED -> "Succeeded";
+            case CANCELLED -> "Cancelled";
+            case FAILED -> "Failed";
+        };
+    }
+}
