@@ -135,6 +135,8 @@ class SpendingTests {
             ChromiumExtension.submitSignIn(page, IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
             assertThat(page.locator("#team-balance")).isVisible();
             page.navigate("/admin/spending");
+            page.locator("#report-team input").fill(team.name());
+            assertThat(page.locator("#report-total")).hasText("1 team · Cr$ 0.16");
             assertThat(page.locator("#report-grid")).containsText(team.name());
             assertThat(page.locator("#report-chart")).hasAttribute("data-rendered", "true");
             BrowserSupport.screenshot(page, "admin-spending");

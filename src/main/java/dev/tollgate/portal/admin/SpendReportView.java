@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tollgate.account.PlatformRoles;
@@ -36,6 +38,7 @@ class SpendReportView extends VerticalLayout {
     private final Chart perTeam = new Chart("Spend per team");
     private final Grid<TeamModelSpend> grid = new Grid<>();
     private final Span total = new Span();
+    private final TextField teamFilter = new TextField("Team");
 
     SpendReportView(SpendReports reports) {
         this.reports = reports;
@@ -47,9 +50,14 @@ class SpendReportView extends VerticalLayout {
         to.setId("report-to");
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
+        teamFilter.setPlaceholder("Any team");
+        teamFilter.setClearButtonVisible(true);
+        teamFilter.setValueChangeMode(ValueChangeMode.LAZY);
+        teamFilter.setId("report-team");
+        teamFilter.addValueChangeListener(e -> refresh());
         total.setId("report-total");
         total.addClassName("section-note");
-        HorizontalLayout range = new HorizontalLayout(from, to, total);
+        HorizontalLayout range = new HorizontalLayout(from, to, teamFilter, total);
         range.setAlignItems(FlexComponent.Alignment.BASELINE);
         perTeam.setId("report-chart");
         perTeam.setWidthFull();
@@ -82,7 +90,12 @@ class SpendReportView extends VerticalLayout {
             return;
         }
         LocalDate start = from.getValue().isAfter(to.getValue()) ? to.getValue() : from.getValue();
-        List<TeamModelSpend> rows = reports.crossTeam(start, to.getValue());
+        String wanted = teamFilter.getValue() == null
+                ? ""
+                : teamFilter.getValue().strip().toLowerCase();
+        List<TeamModelSpend> rows = reports.crossTeam(start, to.getValue()).stream()
+                .filter(row -> row.teamName().toLowerCase().contains(wanted))
+                .toList();
         grid.setItems(rows);
         Map<String, Credits> byTeam = new TreeMap<>();
         Credits all = Credits.ZERO;
@@ -90,7 +103,7 @@ class SpendReportView extends VerticalLayout {
             byTeam.merge(row.teamName(), row.spend(), Credits::plus);
             all = all.plus(row.spend());
         }
-        total.setText(byTeam.size() + " teams · " + all.display());
+        total.setText(byTeam.size() + (byTeam.size() == 1 ? " team · " : " teams · ") + all.display());
         perTeam.show(HorizontalBars.credits(byTeam.entrySet().stream()
                 .map(e -> new Bar(e.getKey(), e.getValue().amount()))
                 .toList()));
