@@ -2,8 +2,6 @@ package dev.tollgate.webhook;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.tollgate.apikey.KeyBudgetCrossed;
-import dev.tollgate.money.Credits;
-import java.math.BigDecimal;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,19 +38,13 @@ class WebhookPayloads {
                 crossed.threshold().percent(),
                 new Team(crossed.team().value().toString(), teamName),
                 new Key(crossed.key().value().toString(), crossed.keyName(), crossed.maskedKey()),
-                amount(crossed.budget()),
-                amount(crossed.spent()),
+                crossed.budget().toPlainString(),
+                crossed.spent().toPlainString(),
                 crossed.crossedAt().toString()));
     }
 
     byte[] test(TeamWebhookStore.Registration webhook, Instant now) {
         return json.writeValueAsBytes(
                 new Test(TEST, new Team(webhook.team().value().toString(), webhook.teamName()), now.toString()));
-    }
-
-    /** At least two decimals, more only where they count: {@code 10.00}, {@code 0.008}. */
-    static String amount(Credits credits) {
-        BigDecimal plain = credits.amount().stripTrailingZeros();
-        return plain.setScale(Math.max(2, plain.scale())).toPlainString();
     }
 }
