@@ -86,6 +86,8 @@ class BudgetAlertPortalTests extends WithWebhookReceiver {
         Locator secretField = page.locator("#new-webhook-secret input");
         assertThat(secretField).hasValue(Pattern.compile("whsec_[A-Za-z0-9_-]{43}"));
         String secret = secretField.inputValue();
+        assertThat(page.locator("#copy-webhook-secret")).isVisible();
+        page.waitForTimeout(400); // the dialog's opening animation
         BrowserSupport.screenshot(page, "webhook-secret");
         page.locator("#close-webhook-secret").click();
         assertThat(page.locator("#webhook-secret-masked")).hasText("whsec_…" + secret.substring(secret.length() - 4));
