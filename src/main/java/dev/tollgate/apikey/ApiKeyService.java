@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,14 +38,25 @@ public class ApiKeyService {
     private final ApiKeyStore lookup;
     private final Catalog catalog;
     private final TeamAccess access;
+    private final BudgetAlertStore alerts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeyService(ApiKeyRepository keys, ApiKeyStore lookup, Catalog catalog, TeamAccess access, Clock clock) {
+    ApiKeyService(
+            ApiKeyRepository keys,
+            ApiKeyStore lookup,
+            Catalog catalog,
+            TeamAccess access,
+            BudgetAlertStore alerts,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.keys = keys;
         this.lookup = lookup;
         this.catalog = catalog;
         this.access = access;
+        this.alerts = alerts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -127,15 +139,18 @@ public class ApiKeyService {
      */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public void spendBudget(ApiKeyId key, Credits amount) {
-        if (!lookup.spend(key.value(), amount.amount())) {
-            throw new KeyBudgetExceededException();
+        boolean hasBudget = lookup.spend(key.value(), amount.amount()).orElseThrow(KeyBudgetExceededException::new);
+        if (hasBudget) {
+            recordCrossings(List.of(key.value()));
         }
     }
 
     /** Ends a budget reservation with what the request actually cost, in the caller's settle transaction. */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public void settleBudget(ApiKeyId key, Credits reserved, Credits charged) {
-        lookup.settle(key.value(), reserved.amount(), charged.amount());
+        if (lookup.settle(key.value(), reserved.amount(), charged.amount()) && charged.isPositive()) {
+            recordCrossings(List.of(key.value()));
+        }
     }
 
     /**
@@ -153,8 +168,35 @@ public class ApiKeyService {
                     ApiKeyStore.Spending::plus);
         }
         if (!byKey.isEmpty()) {
-            lookup.settleAll(byKey);
+            List<UUID> budgeted = lookup.settleAll(byKey);
+            if (!budgeted.isEmpty()) {
+                recordCrossings(budgeted);
+            }
         }
+    }
+
+    /**
+     * Changes a key's budget (owners and admins), or removes it with {@code null}. A new budget arms both thresholds
+     * again; one the key has already spent past is reported at once.
+     */
+    @Transactional
+    public void changeBudget(ApiKeyId id, @Nullable Credits budget) {
+        ApiKey key = keys.findById(id.value()).orElseThrow(() -> new ApiKeyNotFoundException(id));
+        access.require(key.teamId(), TeamRole.ADMIN);
+        if (budget != null && !budget.isPositive()) {
+            throw new InvalidApiKeyRequestException("A budget is a positive amount of Cr$");
+        }
+        // in SQL, not on the entity: flushing the entity would write back a spending that settles may have moved on
+        lookup.changeBudget(id.value(), budget == null ? null : budget.amount());
+        lookup.forget(key.keyHash());
+        if (budget != null) {
+            recordCrossings(List.of(id.value()));
+        }
+    }
+
+    /** Records and announces the thresholds the keys' spending has just crossed; each crossing only once. */
+    private void recordCrossings(List<UUID> budgetedKeys) {
+        alerts.recordCrossings(budgetedKeys, clock.instant()).forEach(events::publishEvent);
     }
 
     @EventListener

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -104,11 +105,25 @@ class ApiKeyStore {
                         where id = :id and (budget is null or spent + reserved + :amount <= budget)""").param("amount", amount).param("id", key).update() == 1;
     }
 
-    /** Adds a prepaid charge to the key's spending; false when its budget cannot cover it. */
-    boolean spend(UUID key, BigDecimal amount) {
+    /**
+     * Adds a prepaid charge to the key's spending: empty when its budget cannot cover it, else whether the key has a
+     * budget (only such keys are checked for crossings).
+     */
+    Optional<Boolean> spend(UUID key, BigDecimal amount) {
         return jdbc.sql("""
                         update api_key set spent = spent + :amount
-                        where id = :id and (budget is null or spent + reserved + :amount <= budget)""").param("amount", amount).param("id", key).update() == 1;
+                        where id = :id and (budget is null or spent + reserved + :amount <= budget)
+                        returning budget is not null""")
+                .param("amount", amount)
+                .param("id", key)
+                .query(Boolean.class)
+                .optional();
+    }
+
+    void changeBudget(UUID key, @Nullable BigDecimal budget) {
+        jdbc.sql("update api_key set budget = ? where id = ?")
+                .params(budget, key)
+                .update();
     }
 
     /** Takes a refunded charge back off the key's spending. */
@@ -118,11 +133,18 @@ class ApiKeyStore {
                 .update();
     }
 
-    /** Ends a reservation: frees it and adds what the request actually cost to the key's spending. */
-    void settle(UUID key, BigDecimal reserved, BigDecimal charged) {
-        jdbc.sql("update api_key set reserved = greatest(reserved - ?, 0), spent = spent + ? where id = ?")
+    /**
+     * Ends a reservation: frees it and adds what the request actually cost to the key's spending. True when the key
+     * has a budget.
+     */
+    boolean settle(UUID key, BigDecimal reserved, BigDecimal charged) {
+        return jdbc.sql("""
+                        update api_key set reserved = greatest(reserved - ?, 0), spent = spent + ? where id = ?
+                        returning budget is not null""")
                 .params(reserved, charged, key)
-                .update();
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** Reservations to free and charges to add on one key. */
@@ -133,14 +155,20 @@ class ApiKeyStore {
         }
     }
 
-    /** {@link #settle} for many keys in one statement: per key id, the reserved amount to free and the charge. */
-    void settleAll(Map<UUID, Spending> reservedAndCharged) {
-        jdbc.sql("""
-                        update api_key k
-                        set reserved = greatest(k.reserved - v.reserved, 0), spent = k.spent + v.charged
-                        from unnest(cast(:ids as uuid[]), cast(:reserved as numeric[]), cast(:charged as numeric[]))
-                            as v(id, reserved, charged)
-                        where k.id = v.id""")
+    /**
+     * {@link #settle} for many keys in one statement: per key id, the reserved amount to free and the charge. Returns
+     * the keys that have a budget.
+     */
+    List<UUID> settleAll(Map<UUID, Spending> reservedAndCharged) {
+        return jdbc.sql("""
+                        with touched as (
+                            update api_key k
+                            set reserved = greatest(k.reserved - v.reserved, 0), spent = k.spent + v.charged
+                            from unnest(cast(:ids as uuid[]), cast(:reserved as numeric[]), cast(:charged as numeric[]))
+                                as v(id, reserved, charged)
+                            where k.id = v.id
+                            returning k.id, k.budget)
+                        select id from touched where budget is not null""")
                 .param(
                         "ids",
                         reservedAndCharged.keySet().stream().map(UUID::toString).toArray(String[]::new))
@@ -154,7 +182,8 @@ class ApiKeyStore {
                         reservedAndCharged.values().stream()
                                 .map(sums -> sums.charged().toPlainString())
                                 .toArray(String[]::new))
-                .update();
+                .query(UUID.class)
+                .list();
     }
 
     private Optional<KeyRow> load(String hash) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -17,12 +18,16 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -31,7 +36,8 @@ import org.springframework.stereotype.Service;
  * Fetches a URL a caller gave, on the caller's behalf, without letting the URL reach into the gateway's network: only
  * http(s) without credentials, only public addresses (checked on the resolved address of every connection, so DNS
  * rebinding does not help), redirects followed by hand and checked like the first URL, and both size and total time
- * capped. Endpoints listed in {@code tollgate.fetch.allowed-endpoints} skip the address check.
+ * capped. Endpoints listed in {@code tollgate.fetch.allowed-endpoints} skip the address check. Posting to a
+ * caller's URL (a webhook) goes through the same client and checks.
  */
 @Service
 public class SafeUrlFetcher implements AutoCloseable {
@@ -40,12 +46,13 @@ public class SafeUrlFetcher implements AutoCloseable {
     private static final int BUFFER_SIZE = 16 * 1024;
 
     private final FetchProperties properties;
+    private final AddressCheckingDnsResolver resolver;
     private final CloseableHttpClient client;
     private final ScheduledThreadPoolExecutor alarms;
 
     public SafeUrlFetcher(FetchProperties properties, HostResolver hostResolver) {
         this.properties = properties;
-        var resolver =
+        this.resolver =
                 new AddressCheckingDnsResolver(hostResolver, AllowedEndpoints.parse(properties.allowedEndpoints()));
         this.client = FetchHttpClient.create(properties, resolver);
         this.alarms = new ScheduledThreadPoolExecutor(
@@ -84,12 +91,60 @@ public class SafeUrlFetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Posts a body to the URL under the same rules as a fetch, except that a redirect is refused rather than followed:
+     * following it would mean sending the body somewhere the caller did not name.
+     *
+     * @param headers extra request headers, such as a signature
+     * @param maxBytes the most response content accepted
+     * @throws FetchRefusedException when the URL, a redirect answer or the response size breaks the rules
+     * @throws FetchFailedException when the URL cannot be reached or answers with other than 2xx
+     */
+    public FetchedContent post(URI url, byte[] body, String contentType, Map<String, String> headers, long maxBytes) {
+        if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("A response is read up to at least one byte and less than 2 GiB");
+        }
+        FetchableUrl target = FetchableUrl.given(url);
+        HttpPost request = new HttpPost(target.uri());
+        headers.forEach(request::setHeader);
+        request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+        Answer answer = request(target, request, maxBytes, Deadline.after(properties.timeout()));
+        if (answer instanceof Served served) {
+            return served.content();
+        }
+        throw new FetchRefusedException("The URL answered with a redirect, which is not followed for a POST");
+    }
+
+    /**
+     * Checks, without connecting, that the URL could be fetched now: its form, and that its host resolves only to
+     * allowed addresses. For refusing a URL when it is saved; every fetch checks again when it connects.
+     *
+     * @throws FetchRefusedException when the URL or an address it resolves to breaks the rules
+     * @throws FetchFailedException when its host cannot be resolved
+     */
+    public void checkDestination(URI url) {
+        FetchableUrl target = FetchableUrl.given(url);
+        int port = target.uri().getPort() != -1
+                ? target.uri().getPort()
+                : target.uri().getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        try {
+            resolver.resolve(target.uri().getHost(), port);
+        } catch (ForbiddenAddressException e) {
+            throw refused(target, e);
+        } catch (UnknownHostException e) {
+            throw new FetchFailedException(reason(target, e), e);
+        }
+    }
+
     private Answer request(FetchableUrl url, long maxBytes, Deadline deadline) {
+        return request(url, new HttpGet(url.uri()), maxBytes, deadline);
+    }
+
+    private Answer request(FetchableUrl url, HttpUriRequestBase request, long maxBytes, Deadline deadline) {
         if (deadline.passed()) {
             throw timedOut(deadline, null);
         }
         Timeout remaining = Timeout.of(deadline.remaining());
-        HttpGet request = new HttpGet(url.uri());
         request.setConfig(RequestConfig.custom()
                 .setConnectionRequestTimeout(remaining)
                 .setResponseTimeout(remaining)
@@ -103,8 +158,7 @@ public class SafeUrlFetcher implements AutoCloseable {
             response = client.executeOpen(null, request, null);
             return answer(url, response, maxBytes, deadline);
         } catch (ForbiddenAddressException e) {
-            throw new FetchRefusedException(
-                    url.subject() + "'s host resolves to " + e.range().description() + ", which is not allowed");
+            throw refused(url, e);
         } catch (IOException e) {
             throw failure(url, e, deadline);
         } finally {
@@ -164,7 +218,7 @@ public class SafeUrlFetcher implements AutoCloseable {
     }
 
     /** Drops the connection instead of draining it, so an unread body (too large, or a redirect's) costs nothing. */
-    private static void abandon(HttpGet request, @Nullable ClassicHttpResponse response) {
+    private static void abandon(HttpUriRequestBase request, @Nullable ClassicHttpResponse response) {
         request.cancel();
         if (response != null) {
             try {
@@ -173,6 +227,11 @@ public class SafeUrlFetcher implements AutoCloseable {
                 // the connection is already gone; nothing is left to release
             }
         }
+    }
+
+    private static FetchRefusedException refused(FetchableUrl url, ForbiddenAddressException e) {
+        return new FetchRefusedException(
+                url.subject() + "'s host resolves to " + e.range().description() + ", which is not allowed");
     }
 
     private static FetchFailedException failure(FetchableUrl url, IOException e, Deadline deadline) {

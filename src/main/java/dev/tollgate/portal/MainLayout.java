@@ -27,12 +27,16 @@ import dev.tollgate.account.PortalUser;
 import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamMembership;
 import dev.tollgate.account.UserAccountService;
+import dev.tollgate.apikey.BudgetAlertService;
 import dev.tollgate.billing.BillingService;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The frame around every signed-in view: navigation, the team switcher, the team's balance and the user menu. */
+/**
+ * The frame around every signed-in view: navigation, the team switcher, the team's balance, its budget alerts and the
+ * user menu.
+ */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
@@ -42,6 +46,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final AuthenticationContext authentication;
     private final UserAccountService userAccounts;
     private final Span balance = new Span();
+    private final BudgetAlertBell alertBell;
     private final Select<TeamMembership> teamSwitcher = new Select<>();
     private final Span teamName = new Span();
     private @Nullable Registration balanceListener;
@@ -51,8 +56,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             BillingService billing,
             TeamAccess access,
             AuthenticationContext authentication,
-            UserAccountService userAccounts) {
+            UserAccountService userAccounts,
+            BudgetAlertService budgetAlerts) {
         this.currentTeam = currentTeam;
+        this.alertBell = new BudgetAlertBell(budgetAlerts);
         this.billing = billing;
         this.authentication = authentication;
         this.userAccounts = userAccounts;
@@ -106,7 +113,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         teamName.addClassName("team-name");
         balance.addClassName("balance-chip");
         balance.setId("team-balance");
-        HorizontalLayout area = new HorizontalLayout(teamSwitcher, teamName, balance);
+        HorizontalLayout area = new HorizontalLayout(teamSwitcher, teamName, balance, alertBell);
         area.setAlignItems(FlexComponent.Alignment.CENTER);
         area.addClassName("team-area");
         return area;
@@ -173,11 +180,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                                     .setAttribute(
                                             "title", "Balance of " + team.team().name());
                             balance.setVisible(true);
+                            alertBell.show(team.team().id(), team.role());
                         },
                         () -> {
                             teamSwitcher.setVisible(false);
                             teamName.setText("No team");
                             balance.setVisible(false);
+                            alertBell.show(null, null);
                         });
     }
 }

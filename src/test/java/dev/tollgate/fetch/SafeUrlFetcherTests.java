@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,7 @@ class SafeUrlFetcherTests {
         allowed.createContext("/endless", SafeUrlFetcherTests::sendEndlessly);
         allowed.createContext("/stall", exchange -> pause(Duration.ofSeconds(30)));
         allowed.createContext("/trickle", SafeUrlFetcherTests::trickle);
+        allowed.createContext("/echo", SafeUrlFetcherTests::echo);
         allowed.start();
         fetcher = new SafeUrlFetcher(
                 FetchProperties.defaults()
@@ -251,6 +253,69 @@ class SafeUrlFetcherTests {
                 .hasMessage("The URL answered with HTTP status 404");
     }
 
+    @Test
+    void postsTheBodyAndHeadersToAnAllowedEndpoint() {
+        byte[] body = "{\"hello\":1}".getBytes(StandardCharsets.UTF_8);
+
+        FetchedContent answer =
+                fetcher.post(allowedUrl("/echo"), body, "application/json", Map.of("X-Signature", "sha256=ab"), 4096);
+
+        assertThat(new String(answer.bytes(), StandardCharsets.UTF_8))
+                .as("what the server received")
+                .isEqualTo("POST application/json sha256=ab {\"hello\":1}");
+    }
+
+    @Test
+    void refusesToPostToLoopbackWithoutConnecting() {
+        URI url = URI.create("http://127.0.0.1:" + trap.port() + "/hook");
+
+        assertThatThrownBy(() -> fetcher.post(url, new byte[1], "application/json", Map.of(), 1024))
+                .isInstanceOf(FetchRefusedException.class)
+                .hasMessage("The URL's host resolves to a loopback address, which is not allowed");
+        assertThat(trap.connections()).as("connections that reached the trap").isZero();
+    }
+
+    @Test
+    void doesNotFollowARedirectWithAPost() {
+        assertThatThrownBy(() -> fetcher.post(allowedUrl("/relative"), new byte[1], "application/json", Map.of(), 1024))
+                .isInstanceOf(FetchRefusedException.class)
+                .hasMessage("The URL answered with a redirect, which is not followed for a POST");
+        assertThatThrownBy(() -> fetcher.post(allowedUrl("/to-trap"), new byte[1], "application/json", Map.of(), 1024))
+                .isInstanceOf(FetchRefusedException.class);
+        assertThat(trap.connections()).as("connections that reached the trap").isZero();
+    }
+
+    @Test
+    void reportsTheStatusOfAnUnsuccessfulPost() {
+        assertThatThrownBy(() -> fetcher.post(allowedUrl("/missing"), new byte[1], "application/json", Map.of(), 1024))
+                .isInstanceOfSatisfying(
+                        FetchFailedException.class, e -> assertThat(e.status()).hasValue(404));
+    }
+
+    @Test
+    void aPostGivesUpAtTheTimeOut() {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> fetcher.post(allowedUrl("/stall"), new byte[1], "application/json", Map.of(), 1024))
+                .isInstanceOf(FetchFailedException.class)
+                .hasMessage("The URL took longer than 2s to fetch");
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("time until the post gave up")
+                .isBetween(TIMEOUT.minusMillis(200), TIMEOUT.plusSeconds(1));
+    }
+
+    @Test
+    void checksADestinationWithoutConnecting() {
+        fetcher.checkDestination(allowedUrl("/hook"));
+
+        assertThatThrownBy(() -> fetcher.checkDestination(URI.create("http://127.0.0.1:" + trap.port() + "/")))
+                .isInstanceOf(FetchRefusedException.class)
+                .hasMessage("The URL's host resolves to a loopback address, which is not allowed");
+        assertThatThrownBy(() -> fetcher.checkDestination(URI.create("ftp://example.com/")))
+                .isInstanceOf(FetchRefusedException.class);
+        assertThat(trap.connections()).as("connections that reached the trap").isZero();
+    }
+
     private int port() {
         return allowed.getAddress().getPort();
     }
@@ -272,6 +337,15 @@ class SafeUrlFetcherTests {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** Answers with what it received: method, content type, signature header and body. */
+    private static void echo(HttpExchange exchange) throws IOException {
+        String received = exchange.getRequestMethod() + " "
+                + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                + exchange.getRequestHeaders().getFirst("X-Signature") + " "
+                + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        send(exchange, 200, "text/plain", received.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Chunked, so no length announces it; stops only when the client hangs up. */

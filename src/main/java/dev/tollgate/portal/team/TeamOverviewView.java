@@ -15,8 +15,10 @@ import dev.tollgate.account.TeamService;
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.ApiKeyStatus;
 import dev.tollgate.billing.BillingService;
+import dev.tollgate.portal.BackgroundWork;
 import dev.tollgate.portal.CurrentTeam;
 import dev.tollgate.portal.ViewHeader;
+import dev.tollgate.webhook.TeamWebhookService;
 import jakarta.annotation.security.PermitAll;
 
 /** The landing page: the current team's balance, keys, members and statement at a glance. */
@@ -25,7 +27,13 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 class TeamOverviewView extends VerticalLayout {
 
-    TeamOverviewView(CurrentTeam currentTeam, BillingService billing, ApiKeyService keys, TeamService teams) {
+    TeamOverviewView(
+            CurrentTeam currentTeam,
+            BillingService billing,
+            ApiKeyService keys,
+            TeamService teams,
+            TeamWebhookService webhooks,
+            BackgroundWork background) {
         TeamMembership team = currentTeam.get().orElse(null);
         if (team == null) {
             add(new ViewHeader("Welcome", "You are not a member of any team yet. Ask a platform admin to add you."));
@@ -55,6 +63,10 @@ class TeamOverviewView extends VerticalLayout {
         HorizontalLayout membersTitle = new HorizontalLayout(new H3("Members"), addMember);
         membersTitle.setAlignItems(Alignment.BASELINE);
         add(membersTitle, members);
+
+        if (team.role().isAtLeast(TeamRole.ADMIN)) {
+            add(new WebhookSection(webhooks, background, team.team().id()));
+        }
 
         add(new H3("Statement"));
         LedgerGrid ledger = new LedgerGrid(billing, team.team().id());

@@ -1,0 +1,84 @@
+package dev.tollgate.portal;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.popover.Popover;
+import com.vaadin.flow.component.popover.PopoverPosition;
+import dev.tollgate.account.TeamId;
+import dev.tollgate.account.TeamRole;
+import dev.tollgate.apikey.BudgetAlert;
+import dev.tollgate.apikey.BudgetAlertService;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The header's bell for owners and admins: how many key budget alerts of the current team are unread, the alerts in a
+ * popover, and a way to mark them all read. Hidden for members and when there is nothing to say.
+ */
+class BudgetAlertBell extends Div {
+
+    private final BudgetAlertService alerts;
+    private final Button bell = new Button(VaadinIcon.BELL.create());
+    private final Span count = new Span();
+    private final Div list = new Div();
+    private final Popover popover = new Popover();
+    private @Nullable TeamId team;
+
+    BudgetAlertBell(BudgetAlertService alerts) {
+        this.alerts = alerts;
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        bell.setId("budget-alerts");
+        count.addClassName("alert-count");
+        list.addClassName("alert-list");
+        Button markRead = new Button("Mark all read", e -> markAllRead());
+        markRead.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        markRead.setId("mark-alerts-read");
+        popover.setTarget(bell);
+        popover.setPosition(PopoverPosition.BOTTOM_END);
+        popover.add(list, markRead);
+        popover.addClassName("alert-popover");
+        add(bell, count, popover);
+        addClassName("alert-bell");
+        setVisible(false);
+    }
+
+    /** Shows the team's unread alerts when the caller is an owner or admin of it. */
+    void show(@Nullable TeamId team, @Nullable TeamRole role) {
+        this.team = role != null && role.isAtLeast(TeamRole.ADMIN) ? team : null;
+        refresh();
+    }
+
+    private void refresh() {
+        List<BudgetAlert> unread = team == null ? List.of() : alerts.unread(team);
+        setVisible(!unread.isEmpty());
+        count.setText(Integer.toString(unread.size()));
+        bell.setAriaLabel(unread.size() + " unread budget alert" + (unread.size() == 1 ? "" : "s"));
+        list.removeAll();
+        unread.forEach(alert -> list.add(line(alert)));
+        if (unread.isEmpty()) {
+            popover.close();
+        }
+    }
+
+    private void markAllRead() {
+        if (team != null) {
+            alerts.markAllRead(team);
+        }
+        refresh();
+    }
+
+    private static Div line(BudgetAlert alert) {
+        Span key = new Span(alert.keyName());
+        key.addClassName("alert-key");
+        Div line = new Div(
+                new Span("Key "),
+                key,
+                new Span(" has used " + alert.threshold().percent() + "% of its "
+                        + alert.budget().display() + " budget"));
+        line.addClassName("alert-line");
+        return line;
+    }
+}

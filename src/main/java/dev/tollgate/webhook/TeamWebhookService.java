@@ -1,0 +1,124 @@
+package dev.tollgate.webhook;
+
+import dev.tollgate.account.TeamAccess;
+import dev.tollgate.account.TeamId;
+import dev.tollgate.account.TeamRole;
+import dev.tollgate.fetch.FetchFailedException;
+import dev.tollgate.fetch.FetchRefusedException;
+import dev.tollgate.fetch.SafeUrlFetcher;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A team's webhook: set, cleared, its secret rotated and a test event sent, by the team's owners and admins. */
+@Service
+@Transactional(readOnly = true)
+public class TeamWebhookService {
+
+    static final int LONGEST_URL = 2000;
+
+    private final TeamWebhookStore webhooks;
+    private final SafeUrlFetcher fetcher;
+    private final WebhookPayloads payloads;
+    private final WebhookSender sender;
+    private final TeamAccess access;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    TeamWebhookService(
+            TeamWebhookStore webhooks,
+            SafeUrlFetcher fetcher,
+            WebhookPayloads payloads,
+            WebhookSender sender,
+            TeamAccess access,
+            Clock clock) {
+        this.webhooks = webhooks;
+        this.fetcher = fetcher;
+        this.payloads = payloads;
+        this.sender = sender;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public Optional<TeamWebhook> get(TeamId team) {
+        access.require(team, TeamRole.ADMIN);
+        return webhooks.find(team).map(TeamWebhookStore.Registration::toView);
+    }
+
+    /**
+     * Sets the team's webhook URL after checking that it leads outside the gateway's network. The first time, a
+     * signing secret is made and returned, the only time it is shown; changing the URL keeps the secret.
+     *
+     * @throws InvalidWebhookException when the URL is malformed, not http(s) or leads to a forbidden address
+     */
+    @Transactional
+    public Optional<IssuedWebhookSecret> save(TeamId team, String url) {
+        access.require(team, TeamRole.ADMIN);
+        URI checked = checkedUrl(url);
+        SigningSecret secret = SigningSecret.generate(random);
+        Instant now = clock.instant();
+        if (!webhooks.save(team, checked, secret, now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new IssuedWebhookSecret(new TeamWebhook(checked, secret.masked(), now), secret.value()));
+    }
+
+    /** Replaces the signing secret; the new one is returned, the only time it is shown. */
+    @Transactional
+    public IssuedWebhookSecret rotateSecret(TeamId team) {
+        access.require(team, TeamRole.ADMIN);
+        SigningSecret secret = SigningSecret.generate(random);
+        if (!webhooks.changeSecret(team, secret, clock.instant())) {
+            throw new InvalidWebhookException("The team has no webhook to rotate the secret of");
+        }
+        TeamWebhook webhook = webhooks.find(team).orElseThrow().toView();
+        return new IssuedWebhookSecret(webhook, secret.value());
+    }
+
+    @Transactional
+    public void clear(TeamId team) {
+        access.require(team, TeamRole.ADMIN);
+        webhooks.delete(team);
+    }
+
+    /**
+     * Posts a signed {@code webhook.test} event once, now, and says how it went. Takes as long as the receiver, so it
+     * holds no transaction (and no connection) while it waits.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public WebhookTestResult sendTest(TeamId team) {
+        access.require(team, TeamRole.ADMIN);
+        TeamWebhookStore.Registration webhook =
+                webhooks.find(team).orElseThrow(() -> new InvalidWebhookException("The team has no webhook to test"));
+        WebhookSender.Attempt attempt =
+                sender.send(webhook, UUID.randomUUID(), payloads.test(webhook, clock.instant()));
+        return new WebhookTestResult(
+                attempt.delivered(), attempt.delivered() ? "The test event was delivered" : attempt.message());
+    }
+
+    private URI checkedUrl(String url) {
+        String given = url.strip();
+        if (given.isEmpty()) {
+            throw new InvalidWebhookException("Enter the URL events are to be posted to");
+        }
+        if (given.length() > LONGEST_URL) {
+            throw new InvalidWebhookException("A webhook URL has at most " + LONGEST_URL + " characters");
+        }
+        try {
+            URI uri = new URI(given);
+            fetcher.checkDestination(uri);
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new InvalidWebhookException("That is not a valid URL");
+        } catch (FetchRefusedException | FetchFailedException e) {
+            throw new InvalidWebhookException(e.getMessage());
+        }
+    }
+}
