@@ -24,6 +24,7 @@ import dev.tollgate.media.MediaService;
 import dev.tollgate.portal.BackgroundWork;
 import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.Fact;
 import dev.tollgate.portal.Notices;
 import dev.tollgate.portal.WorkProgress;
 import dev.tollgate.portal.playground.PlaygroundView;
@@ -108,11 +109,11 @@ final class ImageDetailDialog extends Dialog {
         prompt.setId("image-detail-prompt");
         VerticalLayout facts = new VerticalLayout(
                 prompt,
-                fact("Model", item.model()),
-                fact("Resolution", item.resolutionLabel()),
-                fact("Cost", item.cost().display()),
-                fact("Created", DisplayFormats.dateTime(item.createdAt())),
-                fact("Size", humanBytes(item.bytes())));
+                new Fact("Model", item.model()),
+                new Fact("Resolution", item.resolutionLabel()),
+                new Fact("Cost", item.cost().display()),
+                new Fact("Created", DisplayFormats.dateTime(item.createdAt())),
+                new Fact("Size", humanBytes(item.bytes())));
         facts.setPadding(false);
         facts.setSpacing(false);
 
@@ -139,16 +140,6 @@ final class ImageDetailDialog extends Dialog {
         body.setWidthFull();
         body.setFlexGrow(1, picture);
         add(body);
-    }
-
-    private static Div fact(String label, String value) {
-        Span name = new Span(label);
-        name.addClassName("fact-label");
-        Span text = new Span(value);
-        text.addClassName("fact-value");
-        Div fact = new Div(name, text);
-        fact.addClassName("fact");
-        return fact;
     }
 
     private void reuse() {

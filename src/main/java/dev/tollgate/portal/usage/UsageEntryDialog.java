@@ -2,11 +2,10 @@ package dev.tollgate.portal.usage;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.Fact;
 import dev.tollgate.usage.UsageEntry;
 
 /** One request in full: ids, channel, tokens and cost line by line, timings and the error if it failed. */
@@ -17,40 +16,40 @@ final class UsageEntryDialog extends Dialog {
         setId("usage-detail");
         setWidth("min(40rem, 96vw)");
         VerticalLayout facts = new VerticalLayout(
-                fact("When", DisplayFormats.dateTime(entry.createdAt())),
-                fact("Request id", entry.requestId()),
-                fact("Model", entry.model().value()),
-                fact("Kind", UsageLabels.kind(entry.kind())),
-                fact(
+                new Fact("When", DisplayFormats.dateTime(entry.createdAt())),
+                new Fact("Request id", entry.requestId()),
+                new Fact("Model", entry.model().value()),
+                new Fact("Kind", UsageLabels.kind(entry.kind())),
+                new Fact(
                         "Source",
                         UsageLabels.source(entry.source()) + (entry.dialect() == null ? "" : " · " + entry.dialect())),
-                fact("Key", entry.apiKeyName() == null ? "—" : entry.apiKeyName()),
-                fact("User", entry.userEmail() == null ? "—" : entry.userEmail()),
-                fact("Channel", entry.channel() == null ? "—" : entry.channel()),
-                fact(
+                new Fact("Key", entry.apiKeyName() == null ? "—" : entry.apiKeyName()),
+                new Fact("User", entry.userEmail() == null ? "—" : entry.userEmail()),
+                new Fact("Channel", entry.channel() == null ? "—" : entry.channel()),
+                new Fact(
                         "Status",
                         UsageLabels.status(entry.status())
                                 + (entry.finishReason() == null ? "" : " · " + entry.finishReason())),
-                fact(
+                new Fact(
                         "Input",
                         entry.tokens().input() + " tokens · "
                                 + entry.tokenCost().input().display()),
-                fact(
+                new Fact(
                         "Output",
                         entry.tokens().output() + " tokens · "
                                 + entry.tokenCost().output().display()),
-                fact(
+                new Fact(
                         "Cache read",
                         entry.tokens().cacheRead() + " tokens · "
                                 + entry.tokenCost().cacheRead().display()),
-                fact(
+                new Fact(
                         "Cache write",
                         entry.tokens().cacheWrite() + " tokens · "
                                 + entry.tokenCost().cacheWrite().display()),
-                fact("Per request", entry.requestCost().display()),
-                fact("Total", entry.totalCost().display()),
-                fact("Latency", entry.latency().toMillis() + " ms"),
-                fact(
+                new Fact("Per request", entry.requestCost().display()),
+                new Fact("Total", entry.totalCost().display()),
+                new Fact("Latency", entry.latency().toMillis() + " ms"),
+                new Fact(
                         "First token",
                         entry.timeToFirstToken() == null
                                 ? "—"
@@ -64,15 +63,5 @@ final class UsageEntryDialog extends Dialog {
             add(error);
         }
         getFooter().add(new Button("Close", e -> close()));
-    }
-
-    private static Div fact(String label, String value) {
-        Span name = new Span(label);
-        name.addClassName("fact-label");
-        Span text = new Span(value);
-        text.addClassName("fact-value");
-        Div fact = new Div(name, text);
-        fact.addClassName("fact");
-        return fact;
     }
 }
