@@ -97,7 +97,9 @@ class SpendingTests {
             Locator totals = page.locator("#usage-totals");
             assertThat(totals).containsText("3 requests");
             page.locator("#usage-model input").fill(IMAGE);
-            page.locator("#usage-model input").press("Enter");
+            page.locator("vaadin-combo-box-item", new Page.LocatorOptions().setHasText(IMAGE))
+                    .first()
+                    .click();
             assertThat(totals).containsText("1 request ·");
             assertThat(totals).containsText("Cr$ 0.16");
             BrowserSupport.screenshot(page, "usage");
