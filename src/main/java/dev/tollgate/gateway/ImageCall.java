@@ -43,6 +43,34 @@ public record ImageCall(
         }
     }
 
+    /**
+     * A request made in the portal by a signed-in person: no key, tagged as playground usage, at the model's own size.
+     */
+    public static ImageCall fromPortal(
+            String requestId,
+            TeamId team,
+            @Nullable UserId user,
+            String model,
+            String prompt,
+            int count,
+            List<InputImage> inputs,
+            @Nullable MediaId editedFrom) {
+        return new ImageCall(
+                requestId,
+                team,
+                null,
+                user,
+                UsageSource.PLAYGROUND,
+                null,
+                model,
+                prompt,
+                count,
+                null,
+                inputs,
+                null,
+                editedFrom);
+    }
+
     public boolean isEdit() {
         return !inputs.isEmpty();
     }

@@ -37,4 +37,27 @@ public record VideoCall(
             throw new IllegalArgumentException("A key only spends its own team's credit");
         }
     }
+
+    /** A job queued in the portal by a signed-in person: no key, tagged as playground usage. */
+    public static VideoCall fromPortal(
+            String requestId,
+            TeamId team,
+            @Nullable UserId user,
+            String model,
+            String prompt,
+            int seconds,
+            String size) {
+        return new VideoCall(
+                requestId,
+                team,
+                null,
+                user,
+                UsageSource.PLAYGROUND,
+                null,
+                model,
+                prompt,
+                String.valueOf(seconds),
+                size,
+                null);
+    }
 }

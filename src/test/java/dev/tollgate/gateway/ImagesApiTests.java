@@ -188,6 +188,56 @@ class ImagesApiTests {
     }
 
     @Test
+    void aMaskUploadedWithTheImageIsAcceptedAndOneOfAnotherSizeIsA400() throws Exception {
+        byte[] source = TestImages.png(64, 64);
+        ImagesResponse masked = client.images()
+                .edit(ImageEditParams.builder()
+                        .model(ONE_K)
+                        .image(new ByteArrayInputStream(source))
+                        .mask(TestImages.png(64, 64))
+                        .prompt("Only inside the mask")
+                        .build());
+        assertThat(masked.data().orElseThrow()).hasSize(1);
+
+        assertThatThrownBy(() -> client.images()
+                        .edit(ImageEditParams.builder()
+                                .model(ONE_K)
+                                .image(new ByteArrayInputStream(source))
+                                .mask(TestImages.png(32, 32))
+                                .prompt("A mask that does not fit")
+                                .build()))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.getMessage()).contains("same size");
+                    assertThat(e.param()).contains("mask");
+                });
+        assertThat(balance()).as("only the fitting mask was charged").isEqualByComparingTo("9.84");
+    }
+
+    @Test
+    void editsImagesGivenAsImageUrlObjectsInJson() throws Exception {
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(40, 40));
+        HttpResponse<String> response = post(
+                "/v1/images/edits",
+                "{\"model\":\"" + ONE_K + "\",\"prompt\":\"Merge them\",\"images\":[{\"image_url\":\"" + dataUrl
+                        + "\"},{\"image_url\":\"" + dataUrl + "\"}],\"response_format\":\"b64_json\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        byte[] png = Base64.getDecoder()
+                .decode(json.readTree(response.body())
+                        .get("data")
+                        .get(0)
+                        .get("b64_json")
+                        .asString());
+        assertThat(dimensions(png)).containsExactly(1024, 1024);
+        assertThat(post(
+                                "/v1/images/edits",
+                                "{\"model\":\"" + ONE_K
+                                        + "\",\"prompt\":\"x\",\"images\":[{\"file_id\":\"file-abc\"}]}")
+                        .body())
+                .contains("file ids are not supported");
+    }
+
+    @Test
     void editsAnImageGivenAsADataUrlInJson() throws Exception {
         String body = json.writeValueAsString(java.util.Map.of(
                 "model",

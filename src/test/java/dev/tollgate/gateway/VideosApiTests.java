@@ -15,6 +15,7 @@ import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.OpenAiClients;
+import dev.tollgate.support.TestImages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -23,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,6 +133,36 @@ class VideosApiTests {
         assertThat(job.get("status").asString()).isEqualTo("completed");
         assertThat(job.get("completed_at").asLong()).isPositive();
         assertThat(job.get("video_url").asString()).contains("/media/");
+    }
+
+    @Test
+    void aReferenceImageIsAcceptedAsAnUploadOrADataUrlAndABrokenOneIsA400() throws Exception {
+        Video uploaded = client.videos()
+                .create(VideoCreateParams.builder()
+                        .model(MODEL)
+                        .prompt("Bring this picture to life")
+                        .inputReference(TestImages.png(64, 64))
+                        .build());
+        assertThat(uploaded.status().asString()).isIn("queued", "in_progress");
+
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(32, 32));
+        assertThat(createJson("{\"model\":\"" + MODEL
+                                + "\",\"prompt\":\"Animate\",\"input_reference\":{\"image_url\":\"" + dataUrl + "\"}}")
+                        .get("status")
+                        .asString())
+                .isIn("queued", "in_progress");
+
+        assertThatThrownBy(() -> client.videos()
+                        .create(VideoCreateParams.builder()
+                                .model(MODEL)
+                                .prompt("Not a picture")
+                                .inputReference("not an image".getBytes())
+                                .build()))
+                .isInstanceOfSatisfying(
+                        BadRequestException.class, e -> assertThat(e.param()).contains("input_reference"));
+        assertThat(balance())
+                .as("two accepted jobs, the refused one costs nothing")
+                .isEqualByComparingTo("3.80");
     }
 
     @Test

@@ -29,7 +29,6 @@ import dev.tollgate.portal.Notices;
 import dev.tollgate.portal.WorkProgress;
 import dev.tollgate.portal.playground.PlaygroundView;
 import dev.tollgate.provider.InputImage;
-import dev.tollgate.usage.UsageSource;
 import dev.tollgate.web.ApiException;
 import dev.tollgate.web.RequestIds;
 import java.util.List;
@@ -164,19 +163,14 @@ final class ImageDetailDialog extends Dialog {
                 byte[] source = media.read(item.team(), item.id(), LARGEST_EDIT_SOURCE);
                 InputImage input = InputImage.of(source)
                         .orElseThrow(() -> new IllegalStateException("A stored image is a PNG, JPEG or WebP"));
-                ImageResult result = pipeline.execute(new ImageCall(
+                ImageResult result = pipeline.execute(ImageCall.fromPortal(
                         requestId,
                         item.team(),
-                        null,
                         access.currentUserId().orElse(null),
-                        UsageSource.PLAYGROUND,
-                        null,
                         item.model(),
                         text,
                         1,
-                        null,
                         List.of(input),
-                        null,
                         item.id()));
                 ui.access(() -> edited(result.images().getFirst()));
             } catch (ApiException refused) {

@@ -26,7 +26,6 @@ import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.Notices;
 import dev.tollgate.portal.WorkProgress;
 import dev.tollgate.portal.gallery.GalleryView;
-import dev.tollgate.usage.UsageSource;
 import dev.tollgate.web.ApiException;
 import dev.tollgate.web.RequestIds;
 import java.math.BigDecimal;
@@ -132,19 +131,14 @@ final class ImagePlayground extends HorizontalLayout {
             return;
         }
         prompt.setInvalid(false);
-        ImageCall call = new ImageCall(
+        ImageCall call = ImageCall.fromPortal(
                 RequestIds.next(),
                 team.team().id(),
-                null,
                 access.currentUserId().orElse(null),
-                UsageSource.PLAYGROUND,
-                null,
                 chosen.id().value(),
                 text,
                 count.getValue() == null ? 1 : count.getValue(),
-                null,
                 List.of(),
-                null,
                 null);
         generate.setEnabled(false);
         progress.start("Rendering " + chosen.resolution().label(), "usually a few seconds");

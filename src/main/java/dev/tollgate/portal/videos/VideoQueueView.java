@@ -26,7 +26,6 @@ import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.CurrentTeam;
 import dev.tollgate.portal.Notices;
 import dev.tollgate.portal.ViewHeader;
-import dev.tollgate.usage.UsageSource;
 import dev.tollgate.video.VideoJob;
 import dev.tollgate.video.VideoJobs;
 import dev.tollgate.video.VideoStatus;
@@ -163,18 +162,14 @@ public class VideoQueueView extends VerticalLayout {
         }
         prompt.setInvalid(false);
         try {
-            VideoJob job = pipeline.create(new VideoCall(
+            VideoJob job = pipeline.create(VideoCall.fromPortal(
                     RequestIds.next(),
                     team.team().id(),
-                    null,
                     access.currentUserId().orElse(null),
-                    UsageSource.PLAYGROUND,
-                    null,
                     chosen.id().value(),
                     text,
-                    String.valueOf(seconds.getValue()),
-                    size.getValue(),
-                    null));
+                    seconds.getValue(),
+                    size.getValue()));
             prompt.clear();
             BalanceChanged.fire();
             Notices.done("Queued, charged " + job.cost().display());

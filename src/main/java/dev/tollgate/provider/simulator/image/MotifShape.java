@@ -1,10 +1,10 @@
 package dev.tollgate.provider.simulator.image;
 
+import dev.tollgate.provider.simulator.Outlines;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 
 /** The shapes a word can become, each drawn around the origin within a circle of the given radius. */
@@ -33,13 +33,13 @@ enum MotifShape {
     TRIANGLE {
         @Override
         Shape outline(double r) {
-            return polygon(3, r, r);
+            return Outlines.polygon(3, r, r);
         }
     },
     STAR {
         @Override
         Shape outline(double r) {
-            return polygon(5, r, r * 0.45);
+            return Outlines.polygon(5, r, r * 0.45);
         }
     },
     FLOWER {
@@ -57,22 +57,4 @@ enum MotifShape {
     };
 
     abstract Shape outline(double radius);
-
-    /** A regular polygon, or a star when the inner radius is smaller than the outer one. */
-    private static Shape polygon(int points, double outer, double inner) {
-        boolean star = inner < outer;
-        int corners = star ? points * 2 : points;
-        Path2D.Double path = new Path2D.Double();
-        for (int corner = 0; corner < corners; corner++) {
-            double angle = -Math.PI / 2 + corner * 2 * Math.PI / corners;
-            double r = star && corner % 2 == 1 ? inner : outer;
-            if (corner == 0) {
-                path.moveTo(Math.cos(angle) * r, Math.sin(angle) * r);
-            } else {
-                path.lineTo(Math.cos(angle) * r, Math.sin(angle) * r);
-            }
-        }
-        path.closePath();
-        return path;
-    }
 }

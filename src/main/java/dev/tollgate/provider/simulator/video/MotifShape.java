@@ -1,9 +1,9 @@
 package dev.tollgate.provider.simulator.video;
 
+import dev.tollgate.provider.simulator.Outlines;
 import java.awt.Shape;
 import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 
 /** The outlines a word can take on screen, each centred on the origin and {@code size} across. */
@@ -24,25 +24,25 @@ enum MotifShape {
     TRIANGLE {
         @Override
         Shape outline(double size) {
-            return polygon(3, size / 2, size / 2);
+            return Outlines.polygon(3, size / 2, size / 2);
         }
     },
     DIAMOND {
         @Override
         Shape outline(double size) {
-            return polygon(4, size / 2, size / 2);
+            return Outlines.polygon(4, size / 2, size / 2);
         }
     },
     HEXAGON {
         @Override
         Shape outline(double size) {
-            return polygon(6, size / 2, size / 2);
+            return Outlines.polygon(6, size / 2, size / 2);
         }
     },
     STAR {
         @Override
         Shape outline(double size) {
-            return polygon(5, size / 2, size / 4.5);
+            return Outlines.polygon(5, size / 2, size / 4.5);
         }
     },
     RING {
@@ -55,23 +55,4 @@ enum MotifShape {
     };
 
     abstract Shape outline(double size);
-
-    /** A regular polygon with its first point up, or a star when the inner radius is smaller than the outer one. */
-    private static Shape polygon(int points, double outer, double inner) {
-        Path2D.Double path = new Path2D.Double();
-        int corners = inner == outer ? points : points * 2;
-        for (int i = 0; i < corners; i++) {
-            double radius = inner == outer || i % 2 == 0 ? outer : inner;
-            double angle = -Math.PI / 2 + 2 * Math.PI * i / corners;
-            double x = radius * Math.cos(angle);
-            double y = radius * Math.sin(angle);
-            if (i == 0) {
-                path.moveTo(x, y);
-            } else {
-                path.lineTo(x, y);
-            }
-        }
-        path.closePath();
-        return path;
-    }
 }
