@@ -14,12 +14,12 @@ import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.catalog.TokenPricing;
 import dev.tollgate.money.Credits;
 import dev.tollgate.provider.ChatEvent;
-import dev.tollgate.provider.ChatProvider;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ChatRouter;
 import dev.tollgate.provider.ChatStream;
 import dev.tollgate.provider.FinishReason;
 import dev.tollgate.provider.NoUpstreamChannelException;
+import dev.tollgate.provider.RoutedChatStream;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.usage.UsageKind;
@@ -175,9 +175,9 @@ public class ChatPipeline {
     }
 
     private ChatStream openStream(ChatRequest request, Metering metering) {
-        ChatProvider provider = router.forModel(request.model());
-        metering.servedBy(provider.channelName());
-        return provider.open(request);
+        RoutedChatStream stream = router.open(request);
+        metering.servedBy(stream.channel());
+        return stream;
     }
 
     /** Settles the call (with others finishing at the same time) and returns once its charge has committed. */

@@ -15,12 +15,12 @@ import dev.tollgate.media.MediaUpload;
 import dev.tollgate.media.NewMedia;
 import dev.tollgate.money.Credits;
 import dev.tollgate.provider.GeneratedImage;
-import dev.tollgate.provider.ImageProvider;
 import dev.tollgate.provider.ImageRequest;
 import dev.tollgate.provider.ImageRouter;
 import dev.tollgate.provider.NoUpstreamChannelException;
 import dev.tollgate.provider.UnreadableInputException;
 import dev.tollgate.provider.UpstreamException;
+import dev.tollgate.provider.channel.Routed;
 import dev.tollgate.usage.UsageKind;
 import dev.tollgate.usage.UsageRecord;
 import dev.tollgate.usage.UsageRecorder;
@@ -103,15 +103,15 @@ public class ImagePipeline {
         List<MediaUpload> uploads = new ArrayList<>();
         String channel = null;
         try {
-            ImageProvider provider = router.forModel(model.id());
-            channel = provider.channelName();
             ImageRequest request =
                     new ImageRequest(model.id(), call.prompt(), resolution, call.count(), call.inputs(), call.mask());
-            List<GeneratedImage> images = provider.generate(request, index -> {
+            Routed<List<GeneratedImage>> routed = router.generate(request, index -> {
                 MediaUpload upload = media.newUpload();
                 uploads.add(upload);
                 return upload.stream();
             });
+            channel = routed.channel();
+            List<GeneratedImage> images = routed.value();
             if (images.size() != call.count() || uploads.size() != call.count()) {
                 throw new UpstreamException(
                         "The upstream returned " + images.size() + " of " + call.count() + " images", false);

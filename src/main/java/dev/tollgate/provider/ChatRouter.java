@@ -1,31 +1,72 @@
 package dev.tollgate.provider;
 
-import dev.tollgate.catalog.ModelId;
+import dev.tollgate.catalog.ModelKind;
+import dev.tollgate.provider.channel.Failover;
+import dev.tollgate.provider.channel.Routed;
 import dev.tollgate.provider.simulator.SimulatorChatProvider;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 
 /**
- * Picks the upstream that answers a model's chat requests. Until real channels are configured the simulator serves
- * every model; with it disabled, no model is served.
+ * Sends chat requests to the channels serving the model, failing over between them until one starts answering. A
+ * model no enabled channel serves goes to the simulator when it is on, and is unavailable otherwise.
  */
 @Service
 public class ChatRouter {
 
     private final SimulatorChatProvider simulator;
+    private final Failover failover;
 
-    ChatRouter(SimulatorChatProvider simulator) {
+    ChatRouter(SimulatorChatProvider simulator, Failover failover) {
         this.simulator = simulator;
+        this.failover = failover;
     }
 
     /**
-     * The upstream for this model.
+     * Opens the reply on the first channel that produces its first event; failures before that move on to the next
+     * channel, failures after it end the stream (the caller may already have output).
      *
-     * @throws NoUpstreamChannelException when no upstream serves the model
+     * @throws NoUpstreamChannelException when nothing serves the model
+     * @throws UpstreamException when no channel could start the reply
      */
-    public ChatProvider forModel(ModelId model) {
-        if (simulator.enabled()) {
-            return simulator;
+    public RoutedChatStream open(ChatRequest request) {
+        if (!failover.hasChannels(request.model(), ModelKind.CHAT)) {
+            if (!simulator.enabled()) {
+                throw new NoUpstreamChannelException(request.model().value());
+            }
+            return new RoutedChatStream(simulator.channelName(), simulator.open(request));
         }
-        throw new NoUpstreamChannelException(model.value());
+        Routed<ChatStream> routed = failover.route(
+                request.model(),
+                ModelKind.CHAT,
+                channel -> firstEvent(Objects.requireNonNull(channel.chat()), request));
+        return new RoutedChatStream(routed.channel(), routed.value());
+    }
+
+    /**
+     * A reply from the built-in simulator whatever channels serve the model, for the unbilled simulator endpoint that
+     * benchmarks compare the gateway with; never from a real upstream.
+     *
+     * @throws NoUpstreamChannelException when the simulator is off
+     */
+    public ChatStream openOnSimulator(ChatRequest request) {
+        if (!simulator.enabled()) {
+            throw new NoUpstreamChannelException(request.model().value());
+        }
+        return simulator.open(request);
+    }
+
+    /** The stream once its first event has arrived (held by {@code hasNext}), or the failure that came instead. */
+    private static ChatStream firstEvent(ChatProvider provider, ChatRequest request) {
+        ChatStream stream = provider.open(request);
+        try {
+            if (!stream.hasNext()) {
+                throw new UpstreamException("The upstream ended the reply before it began", true);
+            }
+            return stream;
+        } catch (RuntimeException failure) {
+            stream.close();
+            throw failure;
+        }
     }
 }

@@ -1,28 +1,71 @@
 package dev.tollgate.provider;
 
-import dev.tollgate.catalog.ModelId;
+import dev.tollgate.catalog.ModelKind;
+import dev.tollgate.provider.channel.Failover;
+import dev.tollgate.provider.channel.Routed;
 import dev.tollgate.provider.simulator.SimulatorImageProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 
-/** Picks the upstream that renders a model's images; the simulator until real channels are configured. */
+/**
+ * Sends image requests to the channels serving the model, failing over between them while none has written an image
+ * yet; the simulator serves models no enabled channel serves, when it is on.
+ */
 @Service
 public class ImageRouter {
 
     private final SimulatorImageProvider simulator;
+    private final Failover failover;
 
-    ImageRouter(SimulatorImageProvider simulator) {
+    ImageRouter(SimulatorImageProvider simulator, Failover failover) {
         this.simulator = simulator;
+        this.failover = failover;
     }
 
     /**
-     * The upstream for this model.
+     * Produces the images into {@code sink}, and says which channel made them.
      *
-     * @throws NoUpstreamChannelException when no upstream serves the model
+     * @throws NoUpstreamChannelException when nothing serves the model
+     * @throws UpstreamException when no channel could make them
      */
-    public ImageProvider forModel(ModelId model) {
-        if (simulator.enabled()) {
-            return simulator;
+    public Routed<List<GeneratedImage>> generate(ImageRequest request, ImageSink sink) {
+        if (!failover.hasChannels(request.model(), ModelKind.IMAGE)) {
+            if (!simulator.enabled()) {
+                throw new NoUpstreamChannelException(request.model().value());
+            }
+            return new Routed<>(simulator.channelName(), simulator.generate(request, sink));
         }
-        throw new NoUpstreamChannelException(model.value());
+        return failover.route(request.model(), ModelKind.IMAGE, channel -> {
+            WatchedSink watched = new WatchedSink(sink);
+            try {
+                return Objects.requireNonNull(channel.images()).generate(request, watched);
+            } catch (UpstreamException failure) {
+                if (watched.opened && failure.retryable()) {
+                    // bytes of this attempt are in the sink: another channel must not write after them
+                    throw new UpstreamException(failure.getMessage(), false, failure);
+                }
+                throw failure;
+            }
+        });
+    }
+
+    /** Notes whether an adapter began writing. */
+    private static final class WatchedSink implements ImageSink {
+
+        private final ImageSink sink;
+        private volatile boolean opened;
+
+        WatchedSink(ImageSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public OutputStream open(int index) throws IOException {
+            opened = true;
+            return sink.open(index);
+        }
     }
 }

@@ -1,28 +1,59 @@
 package dev.tollgate.provider;
 
-import dev.tollgate.catalog.ModelId;
+import dev.tollgate.catalog.ModelKind;
+import dev.tollgate.provider.channel.ChannelClients;
+import dev.tollgate.provider.channel.Failover;
+import dev.tollgate.provider.channel.Routed;
 import dev.tollgate.provider.simulator.SimulatorVideoProvider;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 
-/** Picks the upstream that makes a model's videos; the simulator until real channels are configured. */
+/**
+ * Starts video tasks on the channels serving the model, failing over between them until one accepts; the task is then
+ * followed on that channel, by its name, to the end. The simulator serves models no enabled channel serves, when on.
+ */
 @Service
 public class VideoRouter {
 
     private final SimulatorVideoProvider simulator;
+    private final Failover failover;
 
-    VideoRouter(SimulatorVideoProvider simulator) {
+    VideoRouter(SimulatorVideoProvider simulator, Failover failover) {
         this.simulator = simulator;
+        this.failover = failover;
     }
 
     /**
-     * The upstream for this model.
+     * Starts the task; the value is the upstream's task id.
      *
-     * @throws NoUpstreamChannelException when no upstream serves the model
+     * @throws NoUpstreamChannelException when nothing serves the model
+     * @throws UpstreamException when no channel accepted it
      */
-    public VideoProvider forModel(ModelId model) {
-        if (simulator.enabled()) {
+    public Routed<String> submit(VideoRequest request) {
+        if (!failover.hasChannels(request.model(), ModelKind.VIDEO)) {
+            if (!simulator.enabled()) {
+                throw new NoUpstreamChannelException(request.model().value());
+            }
+            return new Routed<>(simulator.channelName(), simulator.submit(request));
+        }
+        return failover.route(
+                request.model(),
+                ModelKind.VIDEO,
+                channel -> Objects.requireNonNull(channel.videos()).submit(request));
+    }
+
+    /**
+     * The channel a task was started on, to poll and download it.
+     *
+     * @throws UpstreamException (not retryable) when that channel no longer exists
+     */
+    public VideoProvider channel(String name) {
+        if (name.equals(simulator.channelName())) {
             return simulator;
         }
-        throw new NoUpstreamChannelException(model.value());
+        return failover.channel(name)
+                .map(ChannelClients::videos)
+                .orElseThrow(() -> new UpstreamException(
+                        "The channel that was making this video (" + name + ") was removed", false));
     }
 }

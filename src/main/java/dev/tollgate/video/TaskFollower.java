@@ -11,6 +11,7 @@ import dev.tollgate.provider.VideoRequest;
 import dev.tollgate.provider.VideoResult;
 import dev.tollgate.provider.VideoRouter;
 import dev.tollgate.provider.VideoTaskStatus;
+import dev.tollgate.provider.channel.Routed;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -89,15 +90,15 @@ class TaskFollower {
     }
 
     private void work(JobTicket claimed, String worker) throws InterruptedException {
-        VideoProvider provider = router.forModel(claimed.model());
         VideoRequest request = request(claimed);
         Optional<JobTicket> submitted =
-                claimed.upstreamTaskId() == null ? submit(claimed, worker, provider, request) : Optional.of(claimed);
+                claimed.upstreamTaskId() == null ? submit(claimed, worker, request) : Optional.of(claimed);
         if (submitted.isEmpty()) {
             return;
         }
         JobTicket job = submitted.get();
         String task = Objects.requireNonNull(job.upstreamTaskId());
+        VideoProvider provider = router.channel(Objects.requireNonNull(job.channel()));
         int progress = job.progress();
         while (true) {
             VideoTaskStatus status = provider.poll(task, request);
@@ -127,13 +128,13 @@ class TaskFollower {
     }
 
     /** Starts the upstream task and keeps its id with the job; empty when the worker lost the job meanwhile. */
-    private Optional<JobTicket> submit(JobTicket job, String worker, VideoProvider provider, VideoRequest request) {
-        String task = provider.submit(request);
-        if (!jobs.recordTask(job.id(), worker, provider.channelName(), task, clock.instant())) {
+    private Optional<JobTicket> submit(JobTicket job, String worker, VideoRequest request) {
+        Routed<String> task = router.submit(request);
+        if (!jobs.recordTask(job.id(), worker, task.channel(), task.value(), clock.instant())) {
             log.warn("Video job {} was taken from {} while it submitted upstream task {}", job.id(), worker, task);
             return Optional.empty();
         }
-        return Optional.of(job.withTask(provider.channelName(), task));
+        return Optional.of(job.withTask(task.channel(), task.value()));
     }
 
     private void deliver(JobTicket job, String worker, VideoProvider provider, VideoRequest request, String task) {

@@ -28,7 +28,9 @@ import dev.tollgate.provider.ImageRequest;
 import dev.tollgate.provider.ImageRouter;
 import dev.tollgate.provider.ImageSink;
 import dev.tollgate.provider.NoUpstreamChannelException;
+import dev.tollgate.provider.RoutedChatStream;
 import dev.tollgate.provider.UpstreamException;
+import dev.tollgate.provider.channel.Routed;
 import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.IntegrationTest;
 import java.io.IOException;
@@ -87,9 +89,21 @@ class UpstreamFailureTests {
                 .build();
     }
 
+    /** Routes every chat request to {@code provider}, as the router would with it as the only channel. */
+    private void serveChatWith(ChatProvider provider) {
+        given(router.open(any()))
+                .willAnswer(call -> new RoutedChatStream("test-upstream", provider.open(call.getArgument(0))));
+    }
+
+    private void serveImagesWith(ImageProvider provider) {
+        given(imageRouter.generate(any(), any()))
+                .willAnswer(call -> new Routed<>(
+                        provider.channelName(), provider.generate(call.getArgument(0), call.getArgument(1))));
+    }
+
     @Test
     void anUpstreamDownBeforeAnyOutputIsA503AndCostsNothing() {
-        given(router.forModel(any())).willReturn(request -> {
+        serveChatWith(request -> {
             throw new UpstreamException("connection refused", true);
         });
         assertThatThrownBy(() -> client.chat().completions().create(params()))
@@ -103,7 +117,7 @@ class UpstreamFailureTests {
 
     @Test
     void noChannelForTheModelIsA503WithAClearMessage() {
-        given(router.forModel(any())).willThrow(new NoUpstreamChannelException("aws/claude-haiku-4-5"));
+        given(router.open(any())).willThrow(new NoUpstreamChannelException("aws/claude-haiku-4-5"));
         assertThatThrownBy(() -> client.chat().completions().create(params()))
                 .isInstanceOfSatisfying(InternalServerException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(503);
@@ -114,7 +128,7 @@ class UpstreamFailureTests {
 
     @Test
     void anthropicCallersGetTheOverloadedErrorForAnUnavailableUpstream() throws Exception {
-        given(router.forModel(any())).willReturn(request -> {
+        serveChatWith(request -> {
             throw new UpstreamException("connection refused", true);
         });
         AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
@@ -143,7 +157,7 @@ class UpstreamFailureTests {
 
     @Test
     void aBrokenUpstreamIsA502() {
-        given(router.forModel(any())).willReturn(request -> {
+        serveChatWith(request -> {
             throw new UpstreamException("upstream answered 400: bad schema", false);
         });
         assertThatThrownBy(() -> client.chat().completions().create(params()))
@@ -155,7 +169,7 @@ class UpstreamFailureTests {
 
     @Test
     void aFailureMidStreamChargesForTheDeliveredTokensAndEndsTheStreamWithAnError() {
-        given(router.forModel(any())).willReturn(new FailingAfter(3));
+        serveChatWith(new FailingAfter(3));
         List<String> received = new ArrayList<>();
         assertThatThrownBy(() -> {
                     try (StreamResponse<ChatCompletionChunk> stream =
@@ -182,7 +196,7 @@ class UpstreamFailureTests {
 
     @Test
     void aFailureMidReplyOfAWholeResponseIsA503AndCostsNothing() {
-        given(router.forModel(any())).willReturn(new FailingAfter(3));
+        serveChatWith(new FailingAfter(3));
         assertThatThrownBy(() -> client.chat().completions().create(params()))
                 .isInstanceOfSatisfying(
                         InternalServerException.class,
@@ -193,7 +207,7 @@ class UpstreamFailureTests {
 
     @Test
     void anImageRenderThatFailsIsRefundedOnceAndLeavesNoMedia() throws Exception {
-        given(imageRouter.forModel(any())).willReturn(new ImageProvider() {
+        serveImagesWith(new ImageProvider() {
             @Override
             public String channelName() {
                 return "broken";
@@ -255,7 +269,7 @@ class UpstreamFailureTests {
 
     @Test
     void noChannelForAnImageModelIsA503AndCostsNothing() {
-        given(imageRouter.forModel(any())).willThrow(new NoUpstreamChannelException("enterprise/image-2"));
+        given(imageRouter.generate(any(), any())).willThrow(new NoUpstreamChannelException("enterprise/image-2"));
 
         assertThatThrownBy(() -> client.images()
                         .generate(ImageGenerateParams.builder()

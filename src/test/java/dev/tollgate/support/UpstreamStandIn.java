@@ -28,7 +28,8 @@ import java.util.function.Function;
 public final class UpstreamStandIn implements AutoCloseable {
 
     /** One request as it arrived. */
-    public record Received(String method, String path, String query, Map<String, String> headers, byte[] body, Instant at) {
+    public record Received(
+            String method, String path, String query, Map<String, String> headers, byte[] body, Instant at) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase());
@@ -172,7 +173,8 @@ public final class UpstreamStandIn implements AutoCloseable {
     private static void write(HttpExchange exchange, Answer answer) throws IOException {
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         boolean streamed = answer.chunks().size() > 1 || !answer.pause().isZero();
-        long length = streamed ? 0 : answer.chunks().stream().mapToLong(c -> c.length).sum();
+        long length =
+                streamed ? 0 : answer.chunks().stream().mapToLong(c -> c.length).sum();
         exchange.sendResponseHeaders(answer.status(), length == 0 && !streamed ? -1 : length);
         OutputStream out = exchange.getResponseBody();
         for (byte[] chunk : answer.chunks()) {

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import dev.tollgate.media.MediaService;
 import dev.tollgate.provider.VideoProvider;
 import dev.tollgate.provider.VideoRouter;
+import dev.tollgate.provider.channel.Routed;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.ApplicationContext;
@@ -26,7 +27,9 @@ final class TestWorkers {
 
     VideoWorker worker(String name, VideoProvider upstream) {
         VideoRouter router = mock(VideoRouter.class);
-        when(router.forModel(any())).thenReturn(upstream);
+        when(router.submit(any()))
+                .thenAnswer(call -> new Routed<>(upstream.channelName(), upstream.submit(call.getArgument(0))));
+        when(router.channel(any())).thenReturn(upstream);
         TaskFollower follower = new TaskFollower(
                 router,
                 context.getBean(VideoJobRepository.class),

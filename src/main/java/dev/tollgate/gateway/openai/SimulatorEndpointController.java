@@ -46,7 +46,7 @@ class SimulatorEndpointController {
         String id = OpenAiWire.completionId(RequestIds.of(request));
         String model = parsed.request().model().value();
         long created = clock.instant().getEpochSecond();
-        try (ChatStream stream = router.forModel(parsed.request().model()).open(parsed.request())) {
+        try (ChatStream stream = router.openOnSimulator(parsed.request())) {
             if (parsed.stream()) {
                 OpenAiStreamWriter writer = new OpenAiStreamWriter(
                         new SseStream(response, json), id, model, created, parsed.includeUsage());

@@ -51,8 +51,8 @@ public record ChannelConfig(
      */
     public String requireUpstreamModel(ModelId model) {
         return upstreamModel(model)
-                .orElseThrow(() ->
-                        new UpstreamException("Channel '" + name + "' does not serve the model '" + model + "'", false));
+                .orElseThrow(() -> new UpstreamException(
+                        "Channel '" + name + "' does not serve the model '" + model + "'", false));
     }
 
     /** The base URL with {@code path} appended, whatever slashes either carries. */

@@ -1,9 +1,12 @@
 package dev.tollgate.provider.channel;
 
+import dev.tollgate.catalog.ModelKind;
 import java.util.Arrays;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /** The wire formats Tollgate speaks to upstreams, and which kinds of model each can serve. */
+@NamedInterface("channel")
 public enum ChannelKind {
     /** OpenAI's API and the many services that copy it: chat (streaming, tools), images, edits and videos. */
     OPENAI_COMPATIBLE("openai-compatible", true, true, true),
@@ -43,6 +46,15 @@ public enum ChannelKind {
 
     public boolean servesVideos() {
         return videos;
+    }
+
+    /** Whether the kind can serve models of this kind. */
+    public boolean serves(ModelKind model) {
+        return switch (model) {
+            case CHAT -> chat;
+            case IMAGE -> images;
+            case VIDEO -> videos;
+        };
     }
 
     public static Optional<ChannelKind> fromId(String id) {

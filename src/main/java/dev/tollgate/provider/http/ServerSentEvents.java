@@ -74,7 +74,9 @@ public final class ServerSentEvents implements Iterator<ServerSentEvents.Event>,
                 if (field.equals("event")) {
                     name = value;
                 } else if (field.equals("data")) {
-                    data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                    data = data == null
+                            ? new StringBuilder(value)
+                            : data.append('\n').append(value);
                 }
             }
             return data == null ? null : new Event(name == null ? "message" : name, data.toString());

@@ -28,7 +28,8 @@ public final class UpstreamFailures {
     public static UpstreamException ofStatus(int status, String body, HttpHeaders headers) {
         boolean retryable = !(status == 400 || status == 413 || status == 422);
         String detail = messageOf(body).map(message -> ": " + message).orElse("");
-        return new UpstreamException("The upstream answered " + status + detail, retryable, status, retryAfter(headers));
+        return new UpstreamException(
+                "The upstream answered " + status + detail, retryable, status, retryAfter(headers));
     }
 
     /** The wait an upstream asked for: {@code retry-after-ms}, or {@code retry-after} in seconds or as an HTTP date. */
@@ -36,12 +37,15 @@ public final class UpstreamFailures {
         Optional<String> millis = headers.firstValue("retry-after-ms");
         if (millis.isPresent()) {
             try {
-                return Duration.ofMillis(Math.max(0, (long) Double.parseDouble(millis.get().strip())));
+                return Duration.ofMillis(
+                        Math.max(0, (long) Double.parseDouble(millis.get().strip())));
             } catch (NumberFormatException e) {
                 // fall through to retry-after
             }
         }
-        return headers.firstValue("retry-after").map(UpstreamFailures::parseRetryAfter).orElse(null);
+        return headers.firstValue("retry-after")
+                .map(UpstreamFailures::parseRetryAfter)
+                .orElse(null);
     }
 
     static @Nullable Duration parseRetryAfter(String value) {
@@ -50,7 +54,8 @@ public final class UpstreamFailures {
             return Duration.ofMillis(Math.max(0, (long) (Double.parseDouble(trimmed) * 1000)));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration wait = Duration.between(Instant.now(), at);
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException notADate) {

@@ -1,0 +1,44 @@
+package dev.tollgate.provider.channel;
+
+import dev.tollgate.fetch.SafeUrlFetcher;
+import dev.tollgate.provider.TokenCounter;
+import java.net.URI;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds a channel's adapters for its kind. */
+@Component
+class ChannelClientFactory {
+
+    private final JsonMapper json;
+    private final TokenCounter tokens;
+    private final SafeUrlFetcher fetcher;
+
+    ChannelClientFactory(JsonMapper json, TokenCounter tokens, SafeUrlFetcher fetcher) {
+        this.json = json;
+        this.tokens = tokens;
+        this.fetcher = fetcher;
+    }
+
+    ChannelClients build(ChannelConfig config) {
+        throw new UnsupportedOperationException("No adapter for " + config.kind() + " yet");
+    }
+
+    /**
+     * Checks a URL an upstream handed back (a finished video, an image) before it is downloaded: the channel's own
+     * host is trusted as its base URL is, any other must be a public address, as for callers' URLs.
+     */
+    void checkDownload(ChannelConfig config, URI url) {
+        URI base = config.baseUrl();
+        boolean sameOrigin = base.getHost().equalsIgnoreCase(url.getHost())
+                && port(base) == port(url)
+                && base.getScheme().equalsIgnoreCase(url.getScheme());
+        if (!sameOrigin) {
+            fetcher.checkDestination(url);
+        }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.tollgate.provider.channel;
+
+import dev.tollgate.catalog.ModelId;
+import dev.tollgate.catalog.ModelKind;
+import dev.tollgate.secret.SecretBox;
+import dev.tollgate.secret.UnreadableSecretException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The channels this instance routes to, with their adapters built and secrets opened in memory. Reloaded when a
+ * channel changes here, and when the table's version moves because another instance changed one. A channel whose
+ * connection did not change keeps its adapters; every channel keeps its guard (breaker and history) by id.
+ */
+@Component
+class ChannelDirectory implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelDirectory.class);
+
+    private final ChannelStore store;
+    private final SecretBox secrets;
+    private final ChannelClientFactory factory;
+    private final RoutingProperties properties;
+    private final Clock clock;
+    private final Map<ChannelId, ChannelGuard> guards = new ConcurrentHashMap<>();
+    private volatile Map<ChannelId, LiveChannel> live = Map.of();
+    private volatile @Nullable String version;
+
+    ChannelDirectory(
+            ChannelStore store,
+            SecretBox secrets,
+            ChannelClientFactory factory,
+            RoutingProperties properties,
+            Clock clock) {
+        this.store = store;
+        this.secrets = secrets;
+        this.factory = factory;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The enabled channels that serve the model, in no particular order. */
+    List<LiveChannel> serving(ModelId model, ModelKind kind) {
+        ensureLoaded();
+        return live.values().stream()
+                .filter(channel -> channel.serves(model, kind))
+                .toList();
+    }
+
+    /** A channel by name, enabled or not: a video task started on it is followed to its end there. */
+    Optional<LiveChannel> named(String name) {
+        ensureLoaded();
+        return live.values().stream()
+                .filter(channel -> channel.name().equalsIgnoreCase(name))
+                .findFirst();
+    }
+
+    ChannelHealth health(ChannelId id) {
+        ChannelGuard guard = guards.get(id);
+        return guard == null ? ChannelHealth.UNUSED : guard.health();
+    }
+
+    @EventListener
+    void onChange(ChannelsChanged changed) {
+        reload();
+    }
+
+    @Scheduled(fixedDelayString = "${tollgate.routing.refresh-interval:5s}")
+    void followOtherInstances() {
+        if (!store.version().equals(version)) {
+            reload();
+        }
+    }
+
+    private void ensureLoaded() {
+        if (version == null) {
+            reload();
+        }
+    }
+
+    synchronized void reload() {
+        String current = store.version();
+        Map<ChannelId, LiveChannel> before = live;
+        Map<ChannelId, LiveChannel> after = store.all().stream()
+                .map(row -> reuseOrBuild(row, before.get(row.id())))
+                .flatMap(Optional::stream)
+                .collect(Collectors.toUnmodifiableMap(channel -> channel.row().id(), Function.identity()));
+        live = after;
+        version = current;
+        before.values().stream()
+                .filter(old -> after.get(old.row().id()) == null
+                        || after.get(old.row().id()).clients() != old.clients())
+                .forEach(this::closeQuietly);
+        guards.keySet().retainAll(after.keySet());
+    }
+
+    private Optional<LiveChannel> reuseOrBuild(ChannelRow row, @Nullable LiveChannel old) {
+        ChannelGuard guard = guards.computeIfAbsent(row.id(), id -> new ChannelGuard(row.name(), properties, clock));
+        if (old != null && old.row().sameConnection(row)) {
+            return Optional.of(new LiveChannel(row, old.clients(), guard));
+        }
+        try {
+            return Optional.of(new LiveChannel(row, factory.build(config(row)), guard));
+        } catch (UnreadableSecretException e) {
+            log.error("Channel '{}' is left out: its secret cannot be opened ({})", row.name(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Channel '{}' is left out: {}", row.name(), e.getMessage(), e);
+        }
+        return Optional.empty();
+    }
+
+    private ChannelConfig config(ChannelRow row) {
+        ChannelSecret secret = row.secretSealed() == null
+                ? null
+                : new ChannelSecret(secrets.open(row.secretSealed(), row.id().secretOwner()));
+        return new ChannelConfig(
+                row.name(),
+                row.kind(),
+                row.baseUrl(),
+                secret,
+                row.region(),
+                row.models(),
+                row.connectTimeout(),
+                row.timeout());
+    }
+
+    private void closeQuietly(LiveChannel channel) {
+        try {
+            channel.clients().resources().close();
+        } catch (Exception e) {
+            log.debug("Closing channel '{}' failed: {}", channel.name(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        live.values().forEach(this::closeQuietly);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.tollgate.provider.channel;
+
+import dev.tollgate.catalog.Catalog;
+import dev.tollgate.catalog.CatalogModel;
+import dev.tollgate.catalog.ModelId;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** What makes a channel draft storable; every refusal names the field and what is expected. */
+@Component
+class ChannelRules {
+
+    /** Usage rows and video jobs name the simulator so; a channel may not pose as it. */
+    static final String RESERVED_NAME = "simulator";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    private static final Pattern UPSTREAM_MODEL = Pattern.compile("[^\\s]{1,200}");
+    private static final Duration LONGEST_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration SHORTEST_TIMEOUT = Duration.ofMillis(100);
+    private static final int LONGEST_SECRET = 4096;
+
+    private final Catalog catalog;
+
+    ChannelRules(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The draft's fields checked and normalised; the secret is left to the caller to seal. */
+    Checked check(ChannelDraft draft) {
+        String name = draft.name().strip();
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidChannelException(
+                    "Name: 1 to 80 letters, digits, '.', '_' or '-', starting with a letter " + "or digit");
+        }
+        if (name.equalsIgnoreCase(RESERVED_NAME)) {
+            throw new InvalidChannelException("Name: '" + RESERVED_NAME + "' is the built-in simulator's");
+        }
+        URI baseUrl = baseUrl(draft.baseUrl());
+        String region = region(draft.kind(), draft.region());
+        if (draft.secret() != null
+                && (draft.secret().isBlank() || draft.secret().length() > LONGEST_SECRET)) {
+            throw new InvalidChannelException("Secret: not blank and at most " + LONGEST_SECRET + " characters");
+        }
+        if (draft.priority() < 0 || draft.priority() > 1000) {
+            throw new InvalidChannelException("Priority: 0 (tried first) to 1000");
+        }
+        if (draft.weight() < 1 || draft.weight() > 1000) {
+            throw new InvalidChannelException("Weight: 1 to 1000");
+        }
+        timeout("Connect timeout", draft.connectTimeout());
+        timeout("Timeout", draft.timeout());
+        return new Checked(name, baseUrl, region, models(draft));
+    }
+
+    record Checked(String name, URI baseUrl, @Nullable String region, Map<String, String> models) {}
+
+    private static URI baseUrl(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            throw new InvalidChannelException("Base URL: not a URL (" + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new InvalidChannelException(
+                    "Base URL: an http:// or https:// address, e.g. https://api.openai.com/v1");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new InvalidChannelException("Base URL: no credentials, query or fragment; put the key in Secret");
+        }
+        return uri;
+    }
+
+    private static @Nullable String region(ChannelKind kind, @Nullable String region) {
+        String trimmed = region == null ? "" : region.strip();
+        if (kind == ChannelKind.BEDROCK && !REGION.matcher(trimmed).matches()) {
+            throw new InvalidChannelException("Region: Bedrock channels need an AWS region, e.g. us-east-1");
+        }
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    private Map<String, String> models(ChannelDraft draft) {
+        if (draft.models().isEmpty()) {
+            throw new InvalidChannelException("Models: map at least one catalog model to the upstream's id for it");
+        }
+        Map<String, String> models = new LinkedHashMap<>();
+        draft.models().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            CatalogModel model = ModelId.tryParse(entry.getKey().strip())
+                    .flatMap(catalog::find)
+                    .orElseThrow(() -> new InvalidChannelException(
+                            "Models: '" + entry.getKey() + "' is not a model of the catalog"));
+            if (!draft.kind().serves(model.kind())) {
+                throw new InvalidChannelException("Models: a " + draft.kind() + " channel cannot serve "
+                        + model.kind().label().toLowerCase(Locale.ROOT) + " model '" + model.id() + "'");
+            }
+            String upstream = entry.getValue() == null || entry.getValue().isBlank()
+                    ? model.id().value()
+                    : entry.getValue().strip();
+            if (!UPSTREAM_MODEL.matcher(upstream).matches()) {
+                throw new InvalidChannelException(
+                        "Models: the upstream id for '" + model.id() + "' has spaces or is too long");
+            }
+            models.put(model.id().value(), upstream);
+        });
+        return models;
+    }
+
+    private static void timeout(String field, Duration value) {
+        if (value.compareTo(SHORTEST_TIMEOUT) < 0 || value.compareTo(LONGEST_TIMEOUT) > 0) {
+            throw new InvalidChannelException(field + ": 100 ms to 10 minutes");
+        }
+    }
+}

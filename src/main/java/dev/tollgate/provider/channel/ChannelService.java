@@ -1,0 +1,215 @@
+package dev.tollgate.provider.channel;
+
+import dev.tollgate.account.PlatformRoles;
+import dev.tollgate.secret.SecretBox;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.NamedInterface;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Platform administrators' management of upstream channels. Secrets go in and are sealed at once; nothing here ever
+ * hands one back. Channels from configuration are shown but changed only there.
+ */
+@NamedInterface("channel")
+@Service
+public class ChannelService {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelService.class);
+
+    private final ChannelStore store;
+    private final ChannelRules rules;
+    private final SecretBox secrets;
+    private final ChannelDirectory directory;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ChannelService(
+            ChannelStore store,
+            ChannelRules rules,
+            SecretBox secrets,
+            ChannelDirectory directory,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.store = store;
+        this.rules = rules;
+        this.secrets = secrets;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public List<ChannelView> list() {
+        requireAdmin();
+        return store.all().stream().map(ChannelRow::view).toList();
+    }
+
+    /** Each channel's recent health on this instance, by id. */
+    public Map<ChannelId, ChannelHealth> health() {
+        requireAdmin();
+        return store.all().stream().collect(Collectors.toMap(ChannelRow::id, row -> directory.health(row.id())));
+    }
+
+    @Transactional
+    public ChannelView create(ChannelDraft draft) {
+        requireAdmin();
+        ChannelId id = new ChannelId(UUID.randomUUID());
+        ChannelRow row = row(id, draft, null, false);
+        try {
+            store.insert(row, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new InvalidChannelException("Name: a channel called '" + row.name() + "' exists already");
+        }
+        changed("created", row);
+        return store.find(id).orElseThrow().view();
+    }
+
+    @Transactional
+    public ChannelView update(ChannelId id, ChannelDraft draft) {
+        requireAdmin();
+        ChannelRow stored = editable(id);
+        ChannelRow row = row(id, draft, stored.secretSealed(), false);
+        try {
+            store.update(row, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new InvalidChannelException("Name: a channel called '" + row.name() + "' exists already");
+        }
+        changed("changed", row);
+        return store.find(id).orElseThrow().view();
+    }
+
+    @Transactional
+    public void setEnabled(ChannelId id, boolean enabled) {
+        requireAdmin();
+        ChannelRow stored = editable(id);
+        if (store.setEnabled(id, enabled, clock.instant())) {
+            changed(enabled ? "enabled" : "disabled", stored);
+        }
+    }
+
+    @Transactional
+    public void delete(ChannelId id) {
+        requireAdmin();
+        ChannelRow stored = editable(id);
+        store.delete(id);
+        changed("deleted", stored);
+    }
+
+    /** Stores the channels the configuration defines, replacing those it defined before; no admin needed. */
+    @Transactional
+    void replaceConfigured(List<ChannelDraft> drafts) {
+        List<ChannelRow> before = store.all();
+        for (ChannelDraft draft : drafts) {
+            Optional<ChannelRow> existing = before.stream()
+                    .filter(row -> row.name().equalsIgnoreCase(draft.name().strip()))
+                    .findFirst();
+            if (existing.isPresent() && !existing.get().fromConfig()) {
+                throw new InvalidChannelException("tollgate.channels: '" + draft.name()
+                        + "' is also the name of a channel made in the admin view; rename one of them");
+            }
+            ChannelId id = existing.map(ChannelRow::id).orElseGet(() -> new ChannelId(UUID.randomUUID()));
+            byte[] keep = existing.map(ChannelRow::secretSealed).orElse(null);
+            ChannelRow row = row(id, draft, draft.secret() == null ? null : keep, true);
+            if (existing.isEmpty()) {
+                store.insert(row, clock.instant());
+            } else if (!sameStored(existing.get(), row, draft)) {
+                store.update(row, clock.instant());
+            }
+        }
+        before.stream()
+                .filter(ChannelRow::fromConfig)
+                .filter(row -> drafts.stream().noneMatch(d -> d.name().strip().equalsIgnoreCase(row.name())))
+                .forEach(row -> store.delete(row.id()));
+        events.publishEvent(new ChannelsChanged());
+    }
+
+    private boolean sameStored(ChannelRow stored, ChannelRow fresh, ChannelDraft draft) {
+        // a fresh seal differs byte for byte; compare the secret by opening the stored one
+        boolean sameSecret = draft.secret() == null
+                ? stored.secretSealed() == null
+                : stored.secretSealed() != null
+                        && draft.secret()
+                                .equals(secrets.open(
+                                        stored.secretSealed(), stored.id().secretOwner()));
+        ChannelRow withStoredSecret = new ChannelRow(
+                fresh.id(),
+                fresh.name(),
+                fresh.kind(),
+                fresh.baseUrl(),
+                fresh.region(),
+                stored.secretSealed(),
+                fresh.models(),
+                fresh.priority(),
+                fresh.weight(),
+                fresh.connectTimeout(),
+                fresh.timeout(),
+                fresh.enabled(),
+                true,
+                stored.updatedAt());
+        return sameSecret
+                && stored.sameConnection(withStoredSecret)
+                && stored.priority() == fresh.priority()
+                && stored.weight() == fresh.weight()
+                && stored.enabled() == fresh.enabled()
+                && stored.fromConfig();
+    }
+
+    private ChannelRow row(ChannelId id, ChannelDraft draft, byte @Nullable [] storedSecret, boolean fromConfig) {
+        ChannelRules.Checked checked = rules.check(draft);
+        byte[] sealed = draft.secret() == null
+                ? storedSecret
+                : secrets.seal(draft.secret().strip(), id.secretOwner());
+        return new ChannelRow(
+                id,
+                checked.name(),
+                draft.kind(),
+                checked.baseUrl(),
+                checked.region(),
+                sealed,
+                checked.models(),
+                draft.priority(),
+                draft.weight(),
+                draft.connectTimeout(),
+                draft.timeout(),
+                draft.enabled(),
+                fromConfig,
+                clock.instant());
+    }
+
+    private ChannelRow editable(ChannelId id) {
+        ChannelRow row = store.find(id).orElseThrow(() -> new InvalidChannelException("The channel no longer exists"));
+        if (row.fromConfig()) {
+            throw new InvalidChannelException(
+                    "'" + row.name() + "' is defined in the configuration (tollgate.channels); change it there");
+        }
+        return row;
+    }
+
+    private void changed(String what, ChannelRow row) {
+        log.info("Channel '{}' ({}, {}) {}", row.name(), row.kind(), row.baseUrl(), what);
+        events.publishEvent(new ChannelsChanged());
+    }
+
+    private static void requireAdmin() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean admin = auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> PlatformRoles.PLATFORM_ADMIN_AUTHORITY.equals(a.getAuthority()));
+        if (!admin) {
+            throw new AccessDeniedException("Only platform administrators manage upstream channels");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.tollgate.provider.channel;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
+
+/**
+ * A channel as the admin view and API show it: everything but the secret, of which only its presence is told.
+ *
+ * @param fromConfig defined under {@code tollgate.channels}; replaced from there at every start, so not editable
+ */
+@NamedInterface("channel")
+public record ChannelView(
+        ChannelId id,
+        String name,
+        ChannelKind kind,
+        URI baseUrl,
+        @Nullable String region,
+        boolean hasSecret,
+        Map<String, String> models,
+        int priority,
+        int weight,
+        Duration connectTimeout,
+        Duration timeout,
+        boolean enabled,
+        boolean fromConfig,
+        Instant updatedAt) {}

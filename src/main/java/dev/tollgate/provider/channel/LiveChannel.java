@@ -1,0 +1,16 @@
+package dev.tollgate.provider.channel;
+
+import dev.tollgate.catalog.ModelId;
+import dev.tollgate.catalog.ModelKind;
+
+/** A channel ready to call: its stored row, its adapters, and its guard. */
+record LiveChannel(ChannelRow row, ChannelClients clients, ChannelGuard guard) {
+
+    String name() {
+        return row.name();
+    }
+
+    boolean serves(ModelId model, ModelKind kind) {
+        return row.enabled() && row.kind().serves(kind) && row.models().containsKey(model.value());
+    }
+}
