@@ -93,6 +93,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             admin.setPrefixComponent(VaadinIcon.COG.create());
             admin.addItem(new SideNavItem("Teams", "admin/teams", VaadinIcon.USERS.create()));
             admin.addItem(new SideNavItem("Spending by team", "admin/spending", VaadinIcon.CHART.create()));
+            admin.addItem(new SideNavItem("Channels", "admin/channels", VaadinIcon.CONNECT.create()));
             admin.setExpanded(true);
             nav.addItem(admin);
         }

@@ -81,11 +81,12 @@ class ChannelDialog extends Dialog {
         region.setPlaceholder("us-east-1");
         secret.setId("channel-secret");
         secret.setRevealButtonVisible(false);
-        secret.setHelperText(existing == null
-                ? "API key (Bedrock: accessKeyId:secretAccessKey). Stored encrypted, never shown again."
-                : existing.hasSecret()
-                        ? "A secret is stored. Leave empty to keep it; type a new one to replace it."
-                        : "No secret is stored.");
+        secret.setHelperText(
+                existing == null
+                        ? "API key (Bedrock: accessKeyId:secretAccessKey). Stored encrypted, never shown again."
+                        : existing.hasSecret()
+                                ? "A secret is stored. Leave empty to keep it; type a new one to replace it."
+                                : "No secret is stored.");
         models.setId("channel-models");
         models.setWidthFull();
         models.setMinHeight("8rem");

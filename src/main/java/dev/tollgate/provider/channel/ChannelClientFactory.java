@@ -2,6 +2,9 @@ package dev.tollgate.provider.channel;
 
 import dev.tollgate.fetch.SafeUrlFetcher;
 import dev.tollgate.provider.TokenCounter;
+import dev.tollgate.provider.gemini.GeminiImageChannel;
+import dev.tollgate.provider.http.UpstreamHttp;
+import dev.tollgate.provider.seedance.SeedanceChannel;
 import java.net.URI;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +24,14 @@ class ChannelClientFactory {
     }
 
     ChannelClients build(ChannelConfig config) {
-        throw new UnsupportedOperationException("No adapter for " + config.kind() + " yet");
+        UpstreamHttp http = new UpstreamHttp(config);
+        return switch (config.kind()) {
+            case GEMINI_IMAGE -> new ChannelClients(null, new GeminiImageChannel(config, http, json), null, http);
+            case SEEDANCE ->
+                new ChannelClients(
+                        null, null, new SeedanceChannel(config, http, json, url -> checkDownload(config, url)), http);
+            default -> throw new UnsupportedOperationException("No adapter for " + config.kind() + " yet");
+        };
     }
 
     /**

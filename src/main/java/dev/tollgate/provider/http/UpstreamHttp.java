@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link UpstreamException} that says whether another channel may be tried. Requests carry only what the adapter puts
  * in them: nothing of the caller's request (keys, headers) ever reaches here.
  */
-public final class UpstreamHttp {
+public final class UpstreamHttp implements AutoCloseable {
 
     private static final int ERROR_BODY_LIMIT = 8 * 1024;
 
@@ -90,5 +90,11 @@ public final class UpstreamHttp {
         } catch (IOException | UncheckedIOException e) {
             return "";
         }
+    }
+
+    /** Stops taking new requests; calls under way (a reply still streaming) finish on their own. */
+    @Override
+    public void close() {
+        client.shutdown();
     }
 }

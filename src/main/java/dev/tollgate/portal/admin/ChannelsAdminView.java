@@ -1,0 +1,227 @@
+package dev.tollgate.portal.admin;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.badge.BadgeVariant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import dev.tollgate.account.PlatformRoles;
+import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.Notices;
+import dev.tollgate.portal.ViewHeader;
+import dev.tollgate.portal.charts.Bar;
+import dev.tollgate.portal.charts.Chart;
+import dev.tollgate.portal.charts.HorizontalBars;
+import dev.tollgate.portal.charts.Measure;
+import dev.tollgate.provider.channel.ChannelHealth;
+import dev.tollgate.provider.channel.ChannelId;
+import dev.tollgate.provider.channel.ChannelService;
+import dev.tollgate.provider.channel.ChannelView;
+import dev.tollgate.provider.channel.InvalidChannelException;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Platform admins: the upstream channels models are sent to, with each one's circuit state, recent error rate and
+ * latency on this instance (refreshed every few seconds), and the dialog that adds and edits them.
+ */
+@Route("admin/channels")
+@PageTitle("Channels · Admin · Tollgate")
+@RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
+class ChannelsAdminView extends VerticalLayout {
+
+    private static final int REFRESH_MILLIS = 5000;
+
+    private final ChannelService channels;
+    private final Grid<Row> grid = new Grid<>();
+    private final Chart latency = new Chart("Median time to first answer (ms), last 5 minutes");
+    private final Chart errors = new Chart("Failed calls (%), last 5 minutes");
+    private @Nullable Registration polling;
+
+    /** A channel with its health read once per refresh. */
+    record Row(ChannelView channel, ChannelHealth health) {}
+
+    ChannelsAdminView(ChannelService channels) {
+        this.channels = channels;
+        Button add = new Button("Add channel", VaadinIcon.PLUS.create(), e -> edit(null));
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setId("add-channel");
+        add(new ViewHeader(
+                "Upstream channels",
+                "Where each model is sent. Lower priority numbers are tried first, weight shares traffic within a "
+                        + "priority; a failing channel is skipped until it recovers. Models no enabled channel serves "
+                        + "go to the built-in simulator when it is on.",
+                add));
+        columns();
+        grid.setId("channels-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.addItemClickListener(click -> edit(click.getItem().channel()));
+        latency.setId("channels-latency");
+        errors.setId("channels-errors");
+        latency.setEmptyMessage("No calls in the last 5 minutes");
+        errors.setEmptyMessage("No calls in the last 5 minutes");
+        for (Chart chart : List.of(latency, errors)) {
+            chart.setWidthFull();
+            chart.setHeight("14rem");
+        }
+        HorizontalLayout charts = new HorizontalLayout(latency, errors);
+        charts.setWidthFull();
+        add(grid, charts);
+        refresh();
+    }
+
+    private void columns() {
+        grid.addComponentColumn(this::nameCell)
+                .setHeader("Name")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(row -> row.channel().kind().id()).setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(row -> row.channel().baseUrl().toString())
+                .setHeader("Base URL")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(row -> models(row.channel().models()))
+                .setHeader("Models")
+                .setAutoWidth(true);
+        grid.addColumn(row -> row.channel().priority() + " / " + row.channel().weight())
+                .setHeader("Priority / weight")
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::enabledCell).setHeader("Enabled").setAutoWidth(true);
+        grid.addComponentColumn(row -> circuit(row.health()))
+                .setHeader("Circuit")
+                .setAutoWidth(true);
+        grid.addColumn(row -> errorRate(row.health()))
+                .setHeader("Errors")
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        grid.addColumn(row -> row.health().medianLatency() == null
+                        ? "–"
+                        : row.health().medianLatency().toMillis() + " ms")
+                .setHeader("Latency")
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        grid.addColumn(row -> lastError(row.health())).setHeader("Last error").setFlexGrow(2);
+    }
+
+    private Span nameCell(Row row) {
+        Span name = new Span(row.channel().name());
+        if (row.channel().fromConfig()) {
+            Badge config = new Badge("config");
+            config.addThemeVariants(BadgeVariant.CONTRAST);
+            config.getElement().setAttribute("title", "Defined in tollgate.channels");
+            return new Span(name, new Span(" "), config);
+        }
+        return name;
+    }
+
+    private Checkbox enabledCell(Row row) {
+        Checkbox enabled = new Checkbox(row.channel().enabled());
+        enabled.setAriaLabel("Enabled");
+        enabled.setReadOnly(row.channel().fromConfig());
+        enabled.addValueChangeListener(e -> {
+            if (!e.isFromClient()) {
+                return;
+            }
+            try {
+                channels.setEnabled(row.channel().id(), e.getValue());
+                Notices.done(row.channel().name() + (e.getValue() ? " enabled" : " disabled"));
+            } catch (InvalidChannelException failure) {
+                Notices.failed(failure.getMessage());
+            }
+            refresh();
+        });
+        return enabled;
+    }
+
+    private static Badge circuit(ChannelHealth health) {
+        Badge badge = new Badge(
+                switch (health.circuit()) {
+                    case CLOSED -> health.coolingUntil() == null ? "Closed" : "Waiting (retry-after)";
+                    case OPEN -> "Open";
+                    case HALF_OPEN -> "Half-open";
+                });
+        badge.addThemeVariants(
+                switch (health.circuit()) {
+                    case CLOSED -> health.coolingUntil() == null ? BadgeVariant.SUCCESS : BadgeVariant.WARNING;
+                    case OPEN -> BadgeVariant.ERROR;
+                    case HALF_OPEN -> BadgeVariant.WARNING;
+                });
+        return badge;
+    }
+
+    private static String errorRate(ChannelHealth health) {
+        return health.attempts() == 0 ? "–" : Math.round(health.errorRate() * 100) + "% of " + health.attempts();
+    }
+
+    private static String lastError(ChannelHealth health) {
+        if (health.lastError() == null || health.lastErrorAt() == null) {
+            return "";
+        }
+        return DisplayFormats.dateTime(health.lastErrorAt()) + " · " + health.lastError();
+    }
+
+    private static String models(Map<String, String> models) {
+        return models.size() == 1 ? models.keySet().iterator().next() : models.size() + " models";
+    }
+
+    private void edit(@Nullable ChannelView channel) {
+        new ChannelDialog(channels, channel, this::refresh).open();
+    }
+
+    private void refresh() {
+        Map<ChannelId, ChannelHealth> health = channels.health();
+        List<Row> rows = channels.list().stream()
+                .map(view -> new Row(view, health.getOrDefault(view.id(), ChannelHealth.UNUSED)))
+                .toList();
+        grid.setItems(rows);
+        List<Row> used =
+                rows.stream().filter(row -> row.health().attempts() > 0).toList();
+        latency.show(new HorizontalBars(
+                used.stream()
+                        .filter(row -> row.health().medianLatency() != null)
+                        .map(row -> new Bar(
+                                row.channel().name(),
+                                BigDecimal.valueOf(row.health().medianLatency().toMillis())))
+                        .toList(),
+                Measure.COUNT));
+        errors.show(new HorizontalBars(
+                used.stream()
+                        .map(row -> new Bar(
+                                row.channel().name(),
+                                BigDecimal.valueOf(Math.round(row.health().errorRate() * 100))))
+                        .toList(),
+                Measure.COUNT));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        attach.getUI().setPollInterval(REFRESH_MILLIS);
+        polling = attach.getUI().addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        detach.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+    }
+}
