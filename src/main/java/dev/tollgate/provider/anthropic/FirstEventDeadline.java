@@ -1,0 +1,51 @@
+package dev.tollgate.provider.anthropic;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The channel's answer timeout applied to a stream's first event: the HTTP client's timeout ends with the headers, and
+ * an upstream that sends them and then nothing would otherwise hold the request forever. When it expires it runs
+ * {@code onExpiry} (closing the body, which ends the blocked read).
+ */
+final class FirstEventDeadline {
+
+    private enum State {
+        PENDING,
+        MET,
+        EXPIRED
+    }
+
+    private final AtomicReference<State> state = new AtomicReference<>(State.PENDING);
+    private final Thread timer;
+
+    private FirstEventDeadline(Duration timeout, Runnable onExpiry) {
+        this.timer = Thread.ofVirtual().name("anthropic-first-event-deadline").unstarted(() -> {
+            try {
+                Thread.sleep(timeout);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (state.compareAndSet(State.PENDING, State.EXPIRED)) {
+                onExpiry.run();
+            }
+        });
+    }
+
+    static FirstEventDeadline start(Duration timeout, Runnable onExpiry) {
+        FirstEventDeadline deadline = new FirstEventDeadline(timeout, onExpiry);
+        deadline.timer.start();
+        return deadline;
+    }
+
+    /** The first event arrived (or the stream was closed): the deadline no longer applies. */
+    void cancel() {
+        if (state.compareAndSet(State.PENDING, State.MET)) {
+            timer.interrupt();
+        }
+    }
+
+    boolean expired() {
+        return state.get() == State.EXPIRED;
+    }
+}

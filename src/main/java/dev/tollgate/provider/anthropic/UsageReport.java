@@ -1,0 +1,40 @@
+package dev.tollgate.provider.anthropic;
+
+import dev.tollgate.catalog.TokenCounts;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Anthropic's usage as reported so far. {@code message_start} gives the prompt's counts (its {@code input_tokens}
+ * already leaves out cached tokens, as {@link TokenCounts} does) with a placeholder output count; {@code message_delta}
+ * gives the cumulative output and may restate the others.
+ *
+ * @param outputFinal true once a {@code message_delta} reported the output, which then replaces any estimate
+ */
+record UsageReport(TokenCounts counts, boolean outputFinal) {
+
+    static UsageReport started(JsonNode usage) {
+        return new UsageReport(
+                new TokenCounts(
+                        count(usage, "input_tokens", 0),
+                        count(usage, "output_tokens", 0),
+                        count(usage, "cache_read_input_tokens", 0),
+                        count(usage, "cache_creation_input_tokens", 0)),
+                false);
+    }
+
+    /** This report with a {@code message_delta}'s usage: the output overwritten, the rest only where restated. */
+    UsageReport updated(JsonNode usage) {
+        return new UsageReport(
+                new TokenCounts(
+                        count(usage, "input_tokens", counts.input()),
+                        count(usage, "output_tokens", counts.output()),
+                        count(usage, "cache_read_input_tokens", counts.cacheRead()),
+                        count(usage, "cache_creation_input_tokens", counts.cacheWrite())),
+                outputFinal || usage.path("output_tokens").isNumber());
+    }
+
+    private static long count(JsonNode usage, String field, long otherwise) {
+        JsonNode value = usage.path(field);
+        return value.isNumber() ? Math.max(0, value.asLong()) : otherwise;
+    }
+}
