@@ -2,6 +2,7 @@ package dev.tollgate.provider.channel;
 
 import dev.tollgate.fetch.SafeUrlFetcher;
 import dev.tollgate.provider.TokenCounter;
+import dev.tollgate.provider.anthropic.AnthropicChannel;
 import dev.tollgate.provider.gemini.GeminiImageChannel;
 import dev.tollgate.provider.http.UpstreamHttp;
 import dev.tollgate.provider.seedance.SeedanceChannel;
@@ -26,6 +27,7 @@ class ChannelClientFactory {
     ChannelClients build(ChannelConfig config) {
         UpstreamHttp http = new UpstreamHttp(config);
         return switch (config.kind()) {
+            case ANTHROPIC -> new ChannelClients(new AnthropicChannel(config, http, json, tokens), null, null, http);
             case GEMINI_IMAGE -> new ChannelClients(null, new GeminiImageChannel(config, http, json), null, http);
             case SEEDANCE ->
                 new ChannelClients(

@@ -1,6 +1,6 @@
 package dev.tollgate.provider.channel;
 
-import dev.tollgate.account.PlatformRoles;
+import dev.tollgate.account.TeamAccess;
 import dev.tollgate.secret.SecretBox;
 import java.time.Clock;
 import java.util.List;
@@ -15,8 +15,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +33,7 @@ public class ChannelService {
     private final SecretBox secrets;
     private final ChannelDirectory directory;
     private final ApplicationEventPublisher events;
+    private final TeamAccess access;
     private final Clock clock;
 
     ChannelService(
@@ -43,7 +42,9 @@ public class ChannelService {
             SecretBox secrets,
             ChannelDirectory directory,
             ApplicationEventPublisher events,
+            TeamAccess access,
             Clock clock) {
+        this.access = access;
         this.store = store;
         this.rules = rules;
         this.secrets = secrets;
@@ -203,12 +204,8 @@ public class ChannelService {
         events.publishEvent(new ChannelsChanged());
     }
 
-    private static void requireAdmin() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean admin = auth != null
-                && auth.getAuthorities().stream()
-                        .anyMatch(a -> PlatformRoles.PLATFORM_ADMIN_AUTHORITY.equals(a.getAuthority()));
-        if (!admin) {
+    private void requireAdmin() {
+        if (!access.isPlatformAdmin()) {
             throw new AccessDeniedException("Only platform administrators manage upstream channels");
         }
     }

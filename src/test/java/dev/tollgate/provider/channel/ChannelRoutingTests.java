@@ -1,0 +1,279 @@
+package dev.tollgate.provider.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.openai.client.OpenAIClient;
+import com.openai.errors.InternalServerException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.tollgate.account.TeamSummary;
+import dev.tollgate.support.Actors;
+import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.OpenAiClients;
+import dev.tollgate.support.TestChannels;
+import dev.tollgate.support.TestTeams;
+import dev.tollgate.support.UpstreamStandIn;
+import dev.tollgate.support.UpstreamStandIn.Answer;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Requests through the gateway to real HTTP upstreams (Anthropic's wire format on loopback stand-ins), called with the
+ * official OpenAI SDK: failover before the first byte, {@code retry-after}, the circuit breaker, one charge on the
+ * answering attempt, and the channel's key as the only credential the upstream sees.
+ */
+@IntegrationTest
+class ChannelRoutingTests {
+
+    static final String MODEL = "aws/minimax-m2.1";
+    static final BigDecimal INPUT_PRICE = new BigDecimal("0.30");
+    static final BigDecimal OUTPUT_PRICE = new BigDecimal("1.50");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ChannelService channelService;
+
+    @Autowired
+    Actors actors;
+
+    @Autowired
+    TestTeams teams;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestChannels channels;
+    UpstreamStandIn a;
+    UpstreamStandIn b;
+    TeamSummary team;
+    String key;
+    OpenAIClient client;
+
+    @BeforeEach
+    void upstreamsAndATeam() {
+        channels = new TestChannels(channelService, actors);
+        a = new UpstreamStandIn();
+        b = new UpstreamStandIn();
+        team = teams.createWithBalance("Routing", "10.00");
+        key = new AdminApiClient(port, IntegrationTest.MASTER_KEY)
+                .createKey(team.id().toString(), "{\"name\":\"routing\"}")
+                .get("key")
+                .asString();
+        client = OpenAiClients.forKey(port, key);
+    }
+
+    @AfterEach
+    void removeChannels() {
+        channels.removeAll();
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void whenTheFirstChannelAnswers503TheSecondAnswersAndTheRequestIsChargedOnceForItsUsage() {
+        a.on("POST", "/v1/messages", Answer.json(503, "{\"type\":\"error\",\"error\":{\"type\":\"api_error\"}}"));
+        b.on("POST", "/v1/messages", reply("Answer from B", 40, 7));
+        channels.add("route-a", ChannelKind.ANTHROPIC, a.baseUrl("/v1"), "sk-channel-a", Map.of(MODEL, "up-a"), 0);
+        channels.add("route-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-channel-b", Map.of(MODEL, "up-b"), 1);
+
+        ChatCompletion completion = client.chat().completions().create(params());
+
+        assertThat(completion.choices().getFirst().message().content()).hasValue("Answer from B");
+        assertThat(a.received()).hasSize(1);
+        assertThat(b.received()).hasSize(1);
+        Map<String, Object> usage = onlyUsageRow();
+        assertThat(usage.get("channel")).isEqualTo("route-b");
+        assertThat(usage.get("input_tokens")).isEqualTo(40L);
+        assertThat(usage.get("output_tokens")).isEqualTo(7L);
+        BigDecimal cost = INPUT_PRICE.multiply(BigDecimal.valueOf(40))
+                .add(OUTPUT_PRICE.multiply(BigDecimal.valueOf(7)))
+                .movePointLeft(6);
+        assertThat((BigDecimal) usage.get("cost")).isEqualByComparingTo(cost);
+        assertThat(charges()).containsExactly(cost.negate().stripTrailingZeros());
+        assertThat(balance()).isEqualByComparingTo(new BigDecimal("10.00").subtract(cost));
+    }
+
+    @Test
+    void theUpstreamSeesTheChannelsKeyAndNothingOfTheCaller() {
+        b.on("POST", "/v1/messages", reply("ok", 5, 1));
+        channels.add("keys-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-channel-b", Map.of(MODEL, "up-b"), 0);
+
+        client.chat().completions().create(params());
+
+        UpstreamStandIn.Received request = b.last();
+        assertThat(request.header("x-api-key")).isEqualTo("sk-channel-b");
+        assertThat(request.headers()).doesNotContainKey("authorization");
+        assertThat(request.headers().values()).noneMatch(value -> value.contains(key) || value.contains("vai-"));
+        assertThat(request.bodyText()).doesNotContain(key).doesNotContain("vai-");
+        assertThat(request.bodyText()).contains("\"model\":\"up-b\"");
+    }
+
+    @Test
+    void aShortRetryAfterIsWaitedOutWhenNoOtherChannelServesTheModel() {
+        a.on(
+                "POST",
+                "/v1/messages",
+                Answer.json(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow\"}}")
+                        .withHeader("retry-after", "1"),
+                reply("after the wait", 5, 3));
+        channels.add("wait-a", ChannelKind.ANTHROPIC, a.baseUrl("/v1"), "sk-a", Map.of(MODEL, "up-a"), 0);
+
+        ChatCompletion completion = client.chat().completions().create(params());
+
+        assertThat(completion.choices().getFirst().message().content()).hasValue("after the wait");
+        List<UpstreamStandIn.Received> calls = a.received();
+        assertThat(calls).hasSize(2);
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(charges()).hasSize(1);
+    }
+
+    @Test
+    void aChannelThatAskedToWaitIsSkippedByLaterRequestsUntilItsTimeIsUp() {
+        a.on(
+                "POST",
+                "/v1/messages",
+                Answer.json(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"later\"}}")
+                        .withHeader("retry-after", "60"));
+        b.on("POST", "/v1/messages", reply("from B", 5, 2));
+        channels.add("cool-a", ChannelKind.ANTHROPIC, a.baseUrl("/v1"), "sk-a", Map.of(MODEL, "up-a"), 0);
+        channels.add("cool-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-b", Map.of(MODEL, "up-b"), 1);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.chat().completions().create(params()).choices().getFirst().message().content())
+                    .hasValue("from B");
+        }
+
+        assertThat(a.received()).as("asked once, then left alone for 60 s").hasSize(1);
+        assertThat(b.received()).hasSize(3);
+        ChannelView coolA = actors.asPlatformAdmin(() -> channelService.list().stream()
+                .filter(c -> c.name().equals("cool-a"))
+                .findFirst()
+                .orElseThrow());
+        ChannelHealth health = actors.asPlatformAdmin(() -> channelService.health().get(coolA.id()));
+        assertThat(health.coolingUntil()).isNotNull();
+        assertThat(health.lastError()).contains("429");
+    }
+
+    @Test
+    void theCircuitOpensAfterRepeatedFailuresAndClosesAgainOnceAProbeSucceeds() throws Exception {
+        a.on("POST", "/v1/messages", Answer.json(500, "{\"type\":\"error\",\"error\":{\"type\":\"api_error\"}}"));
+        b.on("POST", "/v1/messages", reply("from B", 5, 2));
+        ChannelView channelA =
+                channels.add("breaker-a", ChannelKind.ANTHROPIC, a.baseUrl("/v1"), "sk-a", Map.of(MODEL, "up-a"), 0);
+        channels.add("breaker-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-b", Map.of(MODEL, "up-b"), 1);
+
+        for (int i = 0; i < 8; i++) {
+            client.chat().completions().create(params());
+        }
+        assertThat(a.received()).as("the circuit opened after the fifth failure").hasSize(5);
+        assertThat(health(channelA).circuit()).isEqualTo(ChannelHealth.Circuit.OPEN);
+        assertThat(health(channelA).errorRate()).isEqualTo(1.0);
+
+        a.reset();
+        a.on("POST", "/v1/messages", reply("A is back", 5, 2));
+        Thread.sleep(2100); // tollgate.routing.open-for in tests
+        assertThat(client.chat().completions().create(params()).choices().getFirst().message().content())
+                .hasValue("A is back");
+        assertThat(health(channelA).circuit()).isEqualTo(ChannelHealth.Circuit.CLOSED);
+        assertThat(client.chat().completions().create(params()).choices().getFirst().message().content())
+                .hasValue("A is back");
+    }
+
+    @Test
+    void whenEveryChannelFailsTheCallerGetsA503AndPaysNothing() {
+        a.on("POST", "/v1/messages", Answer.json(503, "{\"type\":\"error\",\"error\":{\"type\":\"api_error\"}}"));
+        b.on("POST", "/v1/messages", Answer.json(502, "bad gateway"));
+        channels.add("down-a", ChannelKind.ANTHROPIC, a.baseUrl("/v1"), "sk-a", Map.of(MODEL, "up-a"), 0);
+        channels.add("down-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-b", Map.of(MODEL, "up-b"), 0);
+
+        assertThatThrownBy(() -> client.chat().completions().create(params()))
+                .isInstanceOfSatisfying(InternalServerException.class, e -> assertThat(e.statusCode())
+                        .isEqualTo(503));
+        assertThat(a.received()).hasSize(1);
+        assertThat(b.received()).hasSize(1);
+        assertThat(charges()).isEmpty();
+        assertThat(balance()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void aDisabledChannelIsNotUsedAndTheModelGoesBackToTheSimulator() {
+        b.on("POST", "/v1/messages", reply("from B", 5, 2));
+        ChannelView channelB =
+                channels.add("off-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-b", Map.of(MODEL, "up-b"), 0);
+        actors.asPlatformAdmin(() -> channelService.setEnabled(channelB.id(), false));
+
+        client.chat().completions().create(params());
+
+        assertThat(b.received()).isEmpty();
+        assertThat(onlyUsageRow().get("channel")).isEqualTo("simulator");
+    }
+
+    private ChannelHealth health(ChannelView channel) {
+        return actors.asPlatformAdmin(() -> channelService.health().get(channel.id()));
+    }
+
+    private static ChatCompletionCreateParams params() {
+        return ChatCompletionCreateParams.builder()
+                .model(MODEL)
+                .addUserMessage("Say something")
+                .maxCompletionTokens(50)
+                .build();
+    }
+
+    /** Anthropic's documented stream for a short text reply with the given usage. */
+    static Answer reply(String text, int input, int output) {
+        return Answer.sse(
+                List.of(
+                        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
+                                + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"model\":\"up\","
+                                + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + input
+                                + ",\"output_tokens\":1}}}",
+                        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+                                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
+                        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+                                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + text + "\"}}",
+                        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}",
+                        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+                                + "\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + output + "}}",
+                        "event: message_stop\ndata: {\"type\":\"message_stop\"}"),
+                Duration.ZERO);
+    }
+
+    private Map<String, Object> onlyUsageRow() {
+        List<Map<String, Object>> rows = jdbc.sql("select * from usage_record where team_id = ?")
+                .param(team.id().value())
+                .query()
+                .listOfRows();
+        assertThat(rows).hasSize(1);
+        return rows.getFirst();
+    }
+
+    private List<BigDecimal> charges() {
+        return jdbc.sql("select amount from ledger_entry where team_id = ? and kind <> 'TOP_UP' order by created_at")
+                .param(team.id().value())
+                .query(BigDecimal.class)
+                .list()
+                .stream()
+                .map(BigDecimal::stripTrailingZeros)
+                .toList();
+    }
+
+    private BigDecimal balance() {
+        return jdbc.sql("select balance from credit_account where team_id = ?")
+                .param(team.id().value())
+                .query(BigDecimal.class)
+                .single();
+    }
+}
