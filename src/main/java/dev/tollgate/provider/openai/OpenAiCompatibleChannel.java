@@ -16,6 +16,7 @@ import dev.tollgate.provider.channel.ChannelConfig;
 import dev.tollgate.provider.http.UpstreamHttp;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +61,7 @@ public final class OpenAiCompatibleChannel implements ChatProvider, ImageProvide
         HttpResponse<InputStream> response = http.send(requests.to("/chat/completions")
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
         return new OpenAiChatStream(response.body(), request, tokens, json, config.timeout());
     }

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,7 +104,7 @@ final class OpenAiImages {
      * compatible servers answer URLs unless asked for base64.
      */
     static boolean takesResponseFormat(String upstreamModel) {
-        return !upstreamModel.toLowerCase(java.util.Locale.ROOT).contains("gpt-image");
+        return !upstreamModel.toLowerCase(Locale.ROOT).contains("gpt-image");
     }
 
     private List<Fetched> fetch(JsonNode answer, int count) {

@@ -3,6 +3,7 @@ package dev.tollgate.provider.openai;
 import dev.tollgate.provider.ImageFormat;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.provider.http.UpstreamHttp;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -55,7 +56,7 @@ final class PosterFrames {
         BufferedImage opaque = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = opaque.createGraphics();
         try {
-            graphics.drawImage(image, 0, 0, java.awt.Color.BLACK, null);
+            graphics.drawImage(image, 0, 0, Color.BLACK, null);
         } finally {
             graphics.dispose();
         }
