@@ -4,10 +4,16 @@ import static dev.tollgate.provider.openai.OpenAiChatTests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.tollgate.catalog.ModelId;
 import dev.tollgate.provider.ChatEvent;
 import dev.tollgate.provider.ChatMessage;
+import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ChatStream;
+import dev.tollgate.provider.ToolChoice;
 import dev.tollgate.provider.UpstreamException;
+import dev.tollgate.provider.channel.ChannelConfig;
+import dev.tollgate.provider.channel.ChannelKind;
+import dev.tollgate.provider.http.UpstreamHttp;
 import dev.tollgate.support.UpstreamStandIn.Answer;
 import java.time.Duration;
 import java.util.List;
@@ -186,9 +192,9 @@ class OpenAiChatFailureTests {
     @Test
     void anUpstreamThatSendsHeadersButNoEventInTimeIsAbortedRetryably() throws Exception {
         try (HeadersOnlyServer server = new HeadersOnlyServer(Duration.ofSeconds(3))) {
-            dev.tollgate.provider.channel.ChannelConfig config = new dev.tollgate.provider.channel.ChannelConfig(
+            ChannelConfig config = new ChannelConfig(
                     "silent",
-                    dev.tollgate.provider.channel.ChannelKind.OPENAI_COMPATIBLE,
+                    ChannelKind.OPENAI_COMPATIBLE,
                     server.baseUrl(),
                     null,
                     null,
@@ -196,11 +202,7 @@ class OpenAiChatFailureTests {
                     Duration.ofSeconds(1),
                     Duration.ofMillis(300));
             OpenAiCompatibleChannel channel = new OpenAiCompatibleChannel(
-                    config,
-                    new dev.tollgate.provider.http.UpstreamHttp(config),
-                    ChannelFixture.JSON,
-                    ChannelFixture.TOKENS,
-                    url -> {});
+                    config, new UpstreamHttp(config), ChannelFixture.JSON, ChannelFixture.TOKENS, url -> {});
 
             long started = System.nanoTime();
             ChatStream stream = channel.open(request(List.of(ChatMessage.user("Hi"))));
@@ -216,12 +218,12 @@ class OpenAiChatFailureTests {
     void anUnmappedModelIsRefusedWithoutCallingTheUpstream() {
         UpstreamException failure = catchThrowableOfType(
                 UpstreamException.class,
-                () -> fixture.channel.open(new dev.tollgate.provider.ChatRequest(
-                        new dev.tollgate.catalog.ModelId("other/model"),
+                () -> fixture.channel.open(new ChatRequest(
+                        new ModelId("other/model"),
                         List.of(),
                         List.of(ChatMessage.user("Hi")),
                         List.of(),
-                        dev.tollgate.provider.ToolChoice.AUTO,
+                        ToolChoice.AUTO,
                         10,
                         null,
                         List.of(),

@@ -300,4 +300,19 @@ class OpenAiChatTests {
         assertThat(Duration.between(closing, Instant.now())).isLessThan(Duration.ofSeconds(1));
         assertThat(stream.usageSoFar().output()).isEqualTo(2 * ChannelFixture.TOKENS.countText("word "));
     }
+
+    @Test
+    void anInlineImageWithoutAMediaTypeIsLabelledByItsBytes() {
+        fixture.upstream.on(
+                "POST", "/v1/chat/completions", Answer.sse(Chunks.reply("stop", 300, 2, 0, "A dot"), Duration.ZERO));
+        String png = TestImages.base64(TestImages.png(2, 2));
+        ChatMessage withImage = new ChatMessage(
+                ChatMessage.Role.USER, List.of(new TextPart("What?", false), new ImagePart(null, png, null, false)));
+
+        drain(fixture.channel.open(request(List.of(withImage))));
+
+        JsonNode content =
+                bodyOf(fixture.upstream.last()).path("messages").path(1).path("content");
+        assertThat(content.path(1).path("image_url").path("url").asString()).isEqualTo("data:image/png;base64," + png);
+    }
 }

@@ -203,4 +203,25 @@ class OpenAiToolCallTests {
         assertThat(assistant.get("content").isNull()).isTrue();
         assertThat(assistant.path("tool_calls").path(0).path("id").asString()).isEqualTo("call_9");
     }
+
+    @Test
+    void toolCallsStreamedWithoutIndexesAreTakenOnePerNamedFragment() {
+        // some compatible servers send each call whole, without an index
+        String calls = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+                + "\"delta\":{\"tool_calls\":[{\"id\":\"a\",\"type\":\"function\",\"function\":{\"name\":"
+                + "\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Rome\\\"}\"}},{\"id\":\"b\",\"type\":"
+                + "\"function\",\"function\":{\"name\":\"get_time\",\"arguments\":\"{}\"}}]},"
+                + "\"finish_reason\":\"tool_calls\"}]}";
+        fixture.upstream.on("POST", "/v1/chat/completions", Answer.sse(List.of(calls, Chunks.done()), Duration.ZERO));
+
+        List<ChatEvent> events =
+                drain(fixture.channel.open(withTools(List.of(ChatMessage.user("Rome")), ToolChoice.AUTO)));
+
+        assertThat(events.subList(0, 4))
+                .containsExactly(
+                        new ChatEvent.ToolCallStarted(0, "a", "get_weather"),
+                        new ChatEvent.ToolCallArgumentsDelta(0, "{\"city\":\"Rome\"}"),
+                        new ChatEvent.ToolCallStarted(1, "b", "get_time"),
+                        new ChatEvent.ToolCallArgumentsDelta(1, "{}"));
+    }
 }
