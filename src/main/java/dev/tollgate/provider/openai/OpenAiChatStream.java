@@ -49,7 +49,15 @@ final class OpenAiChatStream implements ChatStream {
     @Override
     public boolean hasNext() {
         while (pending.isEmpty() && !ended && !closed) {
-            readEvent();
+            try {
+                readEvent();
+            } catch (UpstreamException failure) {
+                // a failed stream stays failed: nothing more is read from it
+                ended = true;
+                watchdog.cancel();
+                events.close();
+                throw failure;
+            }
         }
         return !pending.isEmpty();
     }

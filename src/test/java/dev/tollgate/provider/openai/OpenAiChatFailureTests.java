@@ -126,6 +126,7 @@ class OpenAiChatFailureTests {
                     .as("output already reached the caller")
                     .isFalse();
             assertThat(failure.status()).isEqualTo(429);
+            assertThat(stream.hasNext()).as("a failed stream has nothing more").isFalse();
         }
     }
 
