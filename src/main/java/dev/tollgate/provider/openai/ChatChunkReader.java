@@ -1,0 +1,177 @@
+package dev.tollgate.provider.openai;
+
+import dev.tollgate.catalog.TokenCounts;
+import dev.tollgate.provider.ChatEvent;
+import dev.tollgate.provider.FinishReason;
+import dev.tollgate.provider.UpstreamException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads {@code chat.completion.chunk}s into {@link ChatEvent}s: text deltas, tool calls numbered in the order they
+ * start, and, once the stream is over, the one {@link ChatEvent.Completed} with the finish reason and the reported
+ * usage (which arrives after the finish reason, in a chunk of its own).
+ */
+final class ChatChunkReader {
+
+    private final List<String> stopSequences;
+    private final Map<Integer, ToolCallAssembly> toolCalls = new HashMap<>();
+    private int started;
+    private int lastUpstreamIndex = -1;
+    private @Nullable String finishReason;
+    private @Nullable String stopReason;
+    private volatile @Nullable TokenCounts usage;
+
+    ChatChunkReader(List<String> stopSequences) {
+        this.stopSequences = stopSequences;
+    }
+
+    /**
+     * The events one chunk carries.
+     *
+     * @throws UpstreamException when the chunk is an error
+     */
+    List<ChatEvent> read(JsonNode chunk, boolean outputStarted) {
+        JsonNode error = chunk.get("error");
+        if (error != null && !error.isNull()) {
+            throw StreamFailure.of(error, outputStarted);
+        }
+        JsonNode reported = chunk.get("usage");
+        if (reported != null && reported.isObject()) {
+            usage = ReportedUsage.of(reported);
+        }
+        JsonNode choice = chunk.path("choices").path(0);
+        if (choice.isMissingNode()) {
+            return List.of();
+        }
+        List<ChatEvent> events = new ArrayList<>();
+        JsonNode delta = choice.path("delta");
+        String text = delta.path("content").asString("");
+        if (!text.isEmpty()) {
+            events.add(new ChatEvent.TextDelta(text));
+        }
+        for (JsonNode fragment : delta.path("tool_calls")) {
+            readToolCall(fragment, events);
+        }
+        String reason = choice.path("finish_reason").asString("");
+        if (!reason.isEmpty()) {
+            finishReason = reason;
+            // vLLM and a few others name the stop string that ended the reply
+            JsonNode stop = choice.path("stop_reason");
+            stopReason = stop.isString() ? stop.asString() : null;
+        }
+        return events;
+    }
+
+    /**
+     * The closing event, with the reported usage or, when the upstream reported none, {@code estimate}.
+     *
+     * @param sawDone whether the stream ended with {@code [DONE]} rather than just stopping
+     * @throws UpstreamException when the stream broke off before the reply finished
+     */
+    ChatEvent.Completed complete(boolean sawDone, TokenCounts estimate, boolean outputStarted) {
+        if (finishReason == null && !sawDone) {
+            throw new UpstreamException("The upstream's stream ended before the reply finished", !outputStarted);
+        }
+        for (ToolCallAssembly call : toolCalls.values()) {
+            if (!call.started()) {
+                throw new UpstreamException("The upstream streamed a tool call without a name", !outputStarted);
+            }
+        }
+        FinishReason reason = finishReasonOf(finishReason == null ? "stop" : finishReason);
+        String sequence = reason == FinishReason.STOP_SEQUENCE ? stopReason : null;
+        return new ChatEvent.Completed(reason, sequence, usage != null ? usage : estimate);
+    }
+
+    /** The usage the upstream reported, once it has. */
+    @Nullable
+    TokenCounts reportedUsage() {
+        return usage;
+    }
+
+    private FinishReason finishReasonOf(String reason) {
+        return switch (reason) {
+            case "length" -> FinishReason.MAX_TOKENS;
+            case "tool_calls", "function_call" -> FinishReason.TOOL_USE;
+            // some servers say "stop" after a tool call; the calls are what the caller must act on
+            default -> {
+                if (started > 0) {
+                    yield FinishReason.TOOL_USE;
+                }
+                yield "stop".equals(reason) && stopReason != null && stopSequences.contains(stopReason)
+                        ? FinishReason.STOP_SEQUENCE
+                        : FinishReason.END_TURN;
+            }
+        };
+    }
+
+    private void readToolCall(JsonNode fragment, List<ChatEvent> events) {
+        JsonNode function = fragment.path("function");
+        String id = fragment.path("id").asString("");
+        String name = function.path("name").asString("");
+        String arguments = function.path("arguments").asString("");
+        int upstreamIndex = upstreamIndexOf(fragment, !id.isEmpty() || !name.isEmpty());
+        ToolCallAssembly call = toolCalls.computeIfAbsent(upstreamIndex, i -> new ToolCallAssembly());
+        call.learn(id, name);
+        if (!call.started() && call.name != null) {
+            call.index = started++;
+            String callId = call.id != null
+                    ? call.id
+                    : "call_" + UUID.randomUUID().toString().replace("-", "");
+            events.add(new ChatEvent.ToolCallStarted(call.index, callId, call.name));
+            if (!call.pendingArguments.isEmpty()) {
+                events.add(new ChatEvent.ToolCallArgumentsDelta(call.index, call.pendingArguments.toString()));
+                call.pendingArguments.setLength(0);
+            }
+        }
+        if (!arguments.isEmpty()) {
+            if (call.started()) {
+                events.add(new ChatEvent.ToolCallArgumentsDelta(call.index, arguments));
+            } else {
+                call.pendingArguments.append(arguments);
+            }
+        }
+    }
+
+    /** The fragment's {@code index}; servers that leave it out start a call with each named fragment. */
+    private int upstreamIndexOf(JsonNode fragment, boolean identifies) {
+        JsonNode index = fragment.get("index");
+        if (index != null && index.isIntegralNumber()) {
+            lastUpstreamIndex = index.asInt();
+        } else if (identifies || lastUpstreamIndex < 0) {
+            lastUpstreamIndex = toolCalls.keySet().stream()
+                            .mapToInt(Integer::intValue)
+                            .max()
+                            .orElse(-1)
+                    + 1;
+        }
+        return lastUpstreamIndex;
+    }
+
+    /** One tool call being streamed: its id and name arrive with its first fragment, or, on some servers, later. */
+    private static final class ToolCallAssembly {
+
+        private @Nullable String id;
+        private @Nullable String name;
+        private int index = -1;
+        private final StringBuilder pendingArguments = new StringBuilder();
+
+        void learn(String newId, String newName) {
+            if (id == null && !newId.isEmpty()) {
+                id = newId;
+            }
+            if (name == null && !newName.isEmpty()) {
+                name = newName;
+            }
+        }
+
+        boolean started() {
+            return index >= 0;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.tollgate.provider.openai;
+
+import dev.tollgate.provider.ChatProvider;
+import dev.tollgate.provider.ChatRequest;
+import dev.tollgate.provider.ChatStream;
+import dev.tollgate.provider.GeneratedImage;
+import dev.tollgate.provider.ImageProvider;
+import dev.tollgate.provider.ImageRequest;
+import dev.tollgate.provider.ImageSink;
+import dev.tollgate.provider.TokenCounter;
+import dev.tollgate.provider.VideoProvider;
+import dev.tollgate.provider.VideoRequest;
+import dev.tollgate.provider.VideoResult;
+import dev.tollgate.provider.VideoTaskStatus;
+import dev.tollgate.provider.channel.ChannelConfig;
+import dev.tollgate.provider.http.UpstreamHttp;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A channel to OpenAI or any server that speaks its API ({@code openai-compatible}): streamed chat completions with
+ * tools and images, image generations and edits, and video tasks. Every request carries the channel's key as a bearer
+ * token and nothing of the caller's.
+ */
+public final class OpenAiCompatibleChannel implements ChatProvider, ImageProvider, VideoProvider {
+
+    private final ChannelConfig config;
+    private final UpstreamHttp http;
+    private final JsonMapper json;
+    private final TokenCounter tokens;
+    private final ChannelRequests requests;
+    private final ChatRequestWriter chatWriter;
+    private final OpenAiImages images;
+    private final OpenAiVideos videos;
+
+    public OpenAiCompatibleChannel(
+            ChannelConfig config, UpstreamHttp http, JsonMapper json, TokenCounter tokens, DownloadGuard guard) {
+        this.config = config;
+        this.http = http;
+        this.json = json;
+        this.tokens = tokens;
+        this.requests = new ChannelRequests(config, http);
+        this.chatWriter = new ChatRequestWriter(json);
+        this.images = new OpenAiImages(http, requests, new UpstreamDownloads(http, requests, guard), json);
+        this.videos = new OpenAiVideos(http, requests, json);
+    }
+
+    @Override
+    public String channelName() {
+        return config.name();
+    }
+
+    @Override
+    public ChatStream open(ChatRequest request) {
+        String model = config.requireUpstreamModel(request.model());
+        byte[] body = json.writeValueAsBytes(chatWriter.write(request, model));
+        HttpResponse<InputStream> response = http.send(requests.to("/chat/completions")
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+        return new OpenAiChatStream(response.body(), request, tokens, json, config.timeout());
+    }
+
+    @Override
+    public List<GeneratedImage> generate(ImageRequest request, ImageSink sink) {
+        return images.generate(request, config.requireUpstreamModel(request.model()), sink);
+    }
+
+    @Override
+    public String submit(VideoRequest request) {
+        return videos.submit(request, config.requireUpstreamModel(request.model()));
+    }
+
+    @Override
+    public VideoTaskStatus poll(String taskId, VideoRequest request) {
+        return videos.poll(taskId);
+    }
+
+    @Override
+    public VideoResult download(String taskId, VideoRequest request, OutputStream target) {
+        return videos.download(taskId, request, target);
+    }
+}
