@@ -5,6 +5,7 @@ import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.anthropic.AnthropicChannel;
 import dev.tollgate.provider.gemini.GeminiImageChannel;
 import dev.tollgate.provider.http.UpstreamHttp;
+import dev.tollgate.provider.openai.OpenAiCompatibleChannel;
 import dev.tollgate.provider.seedance.SeedanceChannel;
 import java.net.URI;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,11 @@ class ChannelClientFactory {
     ChannelClients build(ChannelConfig config) {
         UpstreamHttp http = new UpstreamHttp(config);
         return switch (config.kind()) {
+            case OPENAI_COMPATIBLE -> {
+                OpenAiCompatibleChannel openAi =
+                        new OpenAiCompatibleChannel(config, http, json, tokens, url -> checkDownload(config, url));
+                yield new ChannelClients(openAi, openAi, openAi, http);
+            }
             case ANTHROPIC -> new ChannelClients(new AnthropicChannel(config, http, json, tokens), null, null, http);
             case GEMINI_IMAGE -> new ChannelClients(null, new GeminiImageChannel(config, http, json), null, http);
             case SEEDANCE ->

@@ -13,6 +13,7 @@ import dev.tollgate.provider.VideoRequest;
 import dev.tollgate.provider.VideoResult;
 import dev.tollgate.provider.VideoTaskStatus;
 import dev.tollgate.provider.channel.ChannelConfig;
+import dev.tollgate.provider.http.DownloadGuard;
 import dev.tollgate.provider.http.UpstreamHttp;
 import java.io.InputStream;
 import java.io.OutputStream;

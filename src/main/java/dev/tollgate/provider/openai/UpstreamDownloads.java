@@ -1,6 +1,7 @@
 package dev.tollgate.provider.openai;
 
 import dev.tollgate.provider.UpstreamException;
+import dev.tollgate.provider.http.DownloadGuard;
 import dev.tollgate.provider.http.UpstreamHttp;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,6 +6,7 @@ import dev.tollgate.provider.VideoRequest;
 import dev.tollgate.provider.VideoResult;
 import dev.tollgate.provider.VideoTaskStatus;
 import dev.tollgate.provider.channel.ChannelConfig;
+import dev.tollgate.provider.http.DownloadGuard;
 import dev.tollgate.provider.http.UpstreamHttp;
 import java.io.OutputStream;
 import java.net.http.HttpRequest;

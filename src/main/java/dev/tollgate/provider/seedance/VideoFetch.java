@@ -2,6 +2,7 @@ package dev.tollgate.provider.seedance;
 
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.provider.channel.ChannelConfig;
+import dev.tollgate.provider.http.DownloadGuard;
 import dev.tollgate.provider.http.UpstreamHttp;
 import java.io.IOException;
 import java.io.InputStream;

@@ -97,10 +97,11 @@ class ChannelRoutingTests {
         assertThat(usage.get("channel")).isEqualTo("route-b");
         assertThat(usage.get("input_tokens")).isEqualTo(40L);
         assertThat(usage.get("output_tokens")).isEqualTo(7L);
-        BigDecimal cost = INPUT_PRICE.multiply(BigDecimal.valueOf(40))
+        BigDecimal cost = INPUT_PRICE
+                .multiply(BigDecimal.valueOf(40))
                 .add(OUTPUT_PRICE.multiply(BigDecimal.valueOf(7)))
                 .movePointLeft(6);
-        assertThat((BigDecimal) usage.get("cost")).isEqualByComparingTo(cost);
+        assertThat((BigDecimal) usage.get("total_cost")).isEqualByComparingTo(cost);
         assertThat(charges()).containsExactly(cost.negate().stripTrailingZeros());
         assertThat(balance()).isEqualByComparingTo(new BigDecimal("10.00").subtract(cost));
     }
@@ -135,7 +136,8 @@ class ChannelRoutingTests {
         assertThat(completion.choices().getFirst().message().content()).hasValue("after the wait");
         List<UpstreamStandIn.Received> calls = a.received();
         assertThat(calls).hasSize(2);
-        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(Duration.between(calls.get(0).at(), calls.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(950));
         assertThat(charges()).hasSize(1);
     }
 
@@ -151,7 +153,13 @@ class ChannelRoutingTests {
         channels.add("cool-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-b", Map.of(MODEL, "up-b"), 1);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(client.chat().completions().create(params()).choices().getFirst().message().content())
+            assertThat(client.chat()
+                            .completions()
+                            .create(params())
+                            .choices()
+                            .getFirst()
+                            .message()
+                            .content())
                     .hasValue("from B");
         }
 
@@ -161,7 +169,8 @@ class ChannelRoutingTests {
                 .filter(c -> c.name().equals("cool-a"))
                 .findFirst()
                 .orElseThrow());
-        ChannelHealth health = actors.asPlatformAdmin(() -> channelService.health().get(coolA.id()));
+        ChannelHealth health =
+                actors.asPlatformAdmin(() -> channelService.health().get(coolA.id()));
         assertThat(health.coolingUntil()).isNotNull();
         assertThat(health.lastError()).contains("429");
     }
@@ -177,17 +186,31 @@ class ChannelRoutingTests {
         for (int i = 0; i < 8; i++) {
             client.chat().completions().create(params());
         }
-        assertThat(a.received()).as("the circuit opened after the fifth failure").hasSize(5);
+        assertThat(a.received())
+                .as("the circuit opened after the fifth failure")
+                .hasSize(5);
         assertThat(health(channelA).circuit()).isEqualTo(ChannelHealth.Circuit.OPEN);
         assertThat(health(channelA).errorRate()).isEqualTo(1.0);
 
         a.reset();
         a.on("POST", "/v1/messages", reply("A is back", 5, 2));
         Thread.sleep(2100); // tollgate.routing.open-for in tests
-        assertThat(client.chat().completions().create(params()).choices().getFirst().message().content())
+        assertThat(client.chat()
+                        .completions()
+                        .create(params())
+                        .choices()
+                        .getFirst()
+                        .message()
+                        .content())
                 .hasValue("A is back");
         assertThat(health(channelA).circuit()).isEqualTo(ChannelHealth.Circuit.CLOSED);
-        assertThat(client.chat().completions().create(params()).choices().getFirst().message().content())
+        assertThat(client.chat()
+                        .completions()
+                        .create(params())
+                        .choices()
+                        .getFirst()
+                        .message()
+                        .content())
                 .hasValue("A is back");
     }
 
@@ -199,8 +222,9 @@ class ChannelRoutingTests {
         channels.add("down-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-b", Map.of(MODEL, "up-b"), 0);
 
         assertThatThrownBy(() -> client.chat().completions().create(params()))
-                .isInstanceOfSatisfying(InternalServerException.class, e -> assertThat(e.statusCode())
-                        .isEqualTo(503));
+                .isInstanceOfSatisfying(
+                        InternalServerException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(503));
         assertThat(a.received()).hasSize(1);
         assertThat(b.received()).hasSize(1);
         assertThat(charges()).isEmpty();
@@ -261,7 +285,8 @@ class ChannelRoutingTests {
     }
 
     private List<BigDecimal> charges() {
-        return jdbc.sql("select amount from ledger_entry where team_id = ? and kind <> 'TOP_UP' order by created_at")
+        return jdbc
+                .sql("select amount from ledger_entry where team_id = ? and kind <> 'TOP_UP' order by created_at")
                 .param(team.id().value())
                 .query(BigDecimal.class)
                 .list()

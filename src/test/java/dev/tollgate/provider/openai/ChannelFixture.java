@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.provider.channel.ChannelConfig;
 import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelSecret;
+import dev.tollgate.provider.http.DownloadGuard;
 import dev.tollgate.provider.http.UpstreamHttp;
 import dev.tollgate.provider.tokens.JtokkitTokenCounter;
 import dev.tollgate.support.UpstreamStandIn;

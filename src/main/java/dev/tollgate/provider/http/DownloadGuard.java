@@ -1,4 +1,4 @@
-package dev.tollgate.provider.openai;
+package dev.tollgate.provider.http;
 
 import java.net.URI;
 
