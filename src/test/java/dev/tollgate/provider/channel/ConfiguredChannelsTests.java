@@ -1,0 +1,325 @@
+package dev.tollgate.provider.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.openai.client.OpenAIClient;
+import com.openai.core.http.HttpResponse;
+import com.openai.errors.InternalServerException;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.images.ImageGenerateParams;
+import com.openai.models.images.ImagesResponse;
+import com.openai.models.videos.Video;
+import com.openai.models.videos.VideoCreateParams;
+import com.openai.models.videos.VideoSeconds;
+import com.openai.models.videos.VideoSize;
+import dev.tollgate.support.Actors;
+import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.OpenAiClients;
+import dev.tollgate.support.TestTeams;
+import dev.tollgate.support.UpstreamStandIn;
+import dev.tollgate.support.UpstreamStandIn.Answer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Channels defined in {@code tollgate.channels} (application-channels.yml, in the issue's own YAML form) with the
+ * simulator off: each kind serves its models end to end, models without a channel are unavailable, configured
+ * channels are read-only, and their secrets appear neither in the database's contents nor in the log.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "channels"})
+@Import({TestTeams.class, Actors.class})
+class ConfiguredChannelsTests {
+
+    static final List<String> SECRETS =
+            List.of("sk-upstream-5ecret-7f3a9c", "AIza-gemini-5ecret-1b2c", "ark-5ecret-9d8e");
+    static final UpstreamStandIn UPSTREAM = new UpstreamStandIn();
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) {
+        registry.add("test.upstream", () -> "http://127.0.0.1:" + UPSTREAM.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        UPSTREAM.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ChannelService channels;
+
+    @Autowired
+    Actors actors;
+
+    @Autowired
+    TestTeams teams;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    OpenAIClient client;
+    String key;
+
+    @BeforeEach
+    void fundedKey() {
+        UPSTREAM.reset();
+        String team = teams.createWithBalance("Configured", "10.00").id().toString();
+        key = new AdminApiClient(port, IntegrationTest.MASTER_KEY)
+                .createKey(team, "{\"name\":\"configured\"}")
+                .get("key")
+                .asString();
+        client = OpenAiClients.forKey(port, key);
+    }
+
+    @Test
+    void theConfiguredChannelsAreStoredFromTheYamlWithTheirModels() {
+        List<ChannelView> stored = actors.asPlatformAdmin(() -> channels.list());
+
+        assertThat(stored).extracting(ChannelView::name).containsExactlyInAnyOrder("primary", "images", "videos");
+        ChannelView primary = stored.stream()
+                .filter(c -> c.name().equals("primary"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(primary.kind()).isEqualTo(ChannelKind.OPENAI_COMPATIBLE);
+        assertThat(primary.fromConfig()).isTrue();
+        assertThat(primary.hasSecret()).isTrue();
+        assertThat(primary.models())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "aws/claude-haiku-4-5", "claude-haiku",
+                        "aws/minimax-m2.5", "minimax-m2.5-instruct"));
+    }
+
+    @Test
+    void chatGoesToTheOpenAiCompatibleChannelUnderItsUpstreamIdWithTheChannelsKey() {
+        UPSTREAM.on("POST", "/v1/chat/completions", openAiStream("Hello from upstream"));
+
+        String reply = client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model("aws/claude-haiku-4-5")
+                        .addUserMessage("Hi")
+                        .build())
+                .choices()
+                .getFirst()
+                .message()
+                .content()
+                .orElseThrow();
+
+        assertThat(reply).isEqualTo("Hello from upstream");
+        UpstreamStandIn.Received request = UPSTREAM.last();
+        assertThat(request.header("authorization")).isEqualTo("Bearer sk-upstream-5ecret-7f3a9c");
+        assertThat(request.bodyText()).contains("\"model\":\"claude-haiku\"").doesNotContain(key);
+    }
+
+    @Test
+    void aDottedModelIdFromTheYamlIsServedToo() {
+        UPSTREAM.on("POST", "/v1/chat/completions", openAiStream("dots survive"));
+
+        client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model("aws/minimax-m2.5")
+                        .addUserMessage("Hi")
+                        .build());
+
+        assertThat(UPSTREAM.last().bodyText()).contains("\"model\":\"minimax-m2.5-instruct\"");
+    }
+
+    @Test
+    void aModelNoChannelServesIsA503WhenTheSimulatorIsOff() {
+        assertThatThrownBy(() -> client.chat()
+                        .completions()
+                        .create(ChatCompletionCreateParams.builder()
+                                .model("aws/glm-5")
+                                .addUserMessage("Hi")
+                                .build()))
+                .isInstanceOfSatisfying(InternalServerException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(503);
+                    assertThat(e.getMessage()).contains("No upstream channel serves the model 'aws/glm-5'");
+                });
+        assertThat(UPSTREAM.received()).isEmpty();
+    }
+
+    @Test
+    void imagesComeFromTheGeminiChannel() throws Exception {
+        byte[] png = png(1024, 1024);
+        UPSTREAM.on(
+                "POST",
+                "/v1beta/models/gemini-3.1-flash-image-preview:generateContent",
+                Answer.json("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"inlineData\":"
+                        + "{\"mimeType\":\"image/png\",\"data\":\""
+                        + Base64.getEncoder().encodeToString(png)
+                        + "\"}}]},\"finishReason\":\"STOP\"}]}"));
+
+        ImagesResponse images = client.images()
+                .generate(ImageGenerateParams.builder()
+                        .model("enterprise/gemini-3.1-flash-image-preview-1k")
+                        .prompt("A lighthouse")
+                        .build());
+
+        String url = images.data().orElseThrow().getFirst().url().orElseThrow();
+        byte[] served = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+        assertThat(served).isEqualTo(png);
+        assertThat(UPSTREAM.last().header("x-goog-api-key")).isEqualTo("AIza-gemini-5ecret-1b2c");
+    }
+
+    @Test
+    void videosAreMadeOnTheSeedanceChannelAndFollowedToTheEnd() throws Exception {
+        byte[] mp4 = "not really an mp4, but the bytes the upstream made".getBytes(StandardCharsets.UTF_8);
+        UPSTREAM.on("POST", "/api/v3/contents/generations/tasks", Answer.json("{\"id\":\"cgt-20261125-abc\"}"));
+        UPSTREAM.on(
+                "GET",
+                "/api/v3/contents/generations/tasks/cgt-20261125-abc",
+                Answer.json("{\"id\":\"cgt-20261125-abc\",\"status\":\"running\",\"created_at\":1764070000}"),
+                Answer.json("{\"id\":\"cgt-20261125-abc\",\"status\":\"succeeded\",\"content\":{\"video_url\":\""
+                        + UPSTREAM.baseUrl("/files/cgt.mp4") + "\"},\"created_at\":1764070000}"));
+        UPSTREAM.on("GET", "/files/cgt.mp4", Answer.bytes(200, "video/mp4", mp4));
+
+        Video created = client.videos()
+                .create(VideoCreateParams.builder()
+                        .model("enterprise/seedance-1-5-pro")
+                        .prompt("A paper boat")
+                        .seconds(VideoSeconds._4)
+                        .size(VideoSize._1280X720)
+                        .build());
+        Video done = created;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!done.status().asString().equals("completed") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            done = client.videos().retrieve(created.id());
+            assertThat(done.status().asString()).isNotEqualTo("failed");
+        }
+
+        assertThat(done.status().asString()).isEqualTo("completed");
+        HttpResponse content = client.videos().downloadContent(created.id());
+        try (InputStream body = content.body()) {
+            assertThat(body.readAllBytes()).isEqualTo(mp4);
+        }
+        assertThat(UPSTREAM.received("POST", "/api/v3/contents/generations/tasks"))
+                .singleElement()
+                .satisfies(submit -> assertThat(submit.header("authorization")).isEqualTo("Bearer ark-5ecret-9d8e"));
+        assertThat(UPSTREAM.received("GET", "/files/cgt.mp4").getFirst().headers())
+                .as("a presigned file URL is fetched without the channel's key")
+                .doesNotContainKey("authorization");
+    }
+
+    @Test
+    void configuredChannelsAreChangedOnlyInTheConfiguration() {
+        ChannelView primary = actors.asPlatformAdmin(() -> channels.list().getFirst());
+
+        assertThatThrownBy(() -> actors.asPlatformAdmin(() -> channels.setEnabled(primary.id(), false)))
+                .isInstanceOf(InvalidChannelException.class)
+                .hasMessageContaining("defined in the configuration");
+    }
+
+    @Test
+    void secretsAreNeitherInTheDatabaseNorInTheLog(CapturedOutput output) throws Exception {
+        UPSTREAM.on("POST", "/v1/chat/completions", Answer.json(401, "{\"error\":{\"message\":\"bad key\"}}"));
+        assertThatThrownBy(() -> client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model("aws/claude-haiku-4-5")
+                        .addUserMessage("Hi")
+                        .build()));
+
+        String dump = databaseContents();
+        assertThat(dump).contains("primary").contains("claude-haiku");
+        for (String secret : SECRETS) {
+            assertThat(dump).doesNotContain(secret);
+            assertThat(dump)
+                    .doesNotContain(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+            assertThat(output.getAll()).doesNotContain(secret);
+        }
+        assertThat(output.getAll()).contains("Channel 'primary' failed");
+    }
+
+    /** Every row of every table, as {@code COPY … TO STDOUT} writes them: the data part of a {@code pg_dump}. */
+    private String databaseContents() throws Exception {
+        List<String> tables = jdbc.sql("select tablename from pg_tables where schemaname = 'public'")
+                .query(String.class)
+                .list();
+        StringWriter dump = new StringWriter();
+        try (Connection connection = dataSource.getConnection()) {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            for (String table : tables) {
+                pg.getCopyAPI().copyOut("COPY \"" + table + "\" TO STDOUT", new java.io.Writer() {
+                    @Override
+                    public void write(char[] buffer, int offset, int length) {
+                        dump.write(buffer, offset, length);
+                    }
+
+                    @Override
+                    public void flush() {}
+
+                    @Override
+                    public void close() {}
+                });
+            }
+        }
+        return dump.toString();
+    }
+
+    private static Answer openAiStream(String text) {
+        return Answer.sse(
+                List.of(
+                        "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                                + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"" + text
+                                + "\"},\"finish_reason\":null}]}",
+                        "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                                + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}",
+                        "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                                + "\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":3,"
+                                + "\"total_tokens\":12}}",
+                        "data: [DONE]"),
+                Duration.ZERO);
+    }
+
+    private static byte[] png(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(10, 10, 0xFF8800);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
