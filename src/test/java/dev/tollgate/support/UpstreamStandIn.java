@@ -28,7 +28,8 @@ import java.util.function.Function;
 public final class UpstreamStandIn implements AutoCloseable {
 
     /** One request as it arrived. */
-    public record Received(String method, String path, String query, Map<String, String> headers, byte[] body, Instant at) {
+    public record Received(
+            String method, String path, String query, Map<String, String> headers, byte[] body, Instant at) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase());
@@ -74,6 +75,7 @@ public final class UpstreamStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> rawPaths = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Function<Received, Answer>>> scripts = new LinkedHashMap<>();
 
     public UpstreamStandIn() {
@@ -121,6 +123,11 @@ public final class UpstreamStandIn implements AutoCloseable {
                 .toList();
     }
 
+    /** The paths of all requests as they were sent, percent-encoding intact, in order of arrival. */
+    public List<String> rawPaths() {
+        return List.copyOf(rawPaths);
+    }
+
     public Received last() {
         if (received.isEmpty()) {
             throw new AssertionError("The stand-in received nothing");
@@ -130,6 +137,7 @@ public final class UpstreamStandIn implements AutoCloseable {
 
     public synchronized void reset() {
         received.clear();
+        rawPaths.clear();
         scripts.clear();
     }
 
@@ -146,6 +154,7 @@ public final class UpstreamStandIn implements AutoCloseable {
                     exchange.getRequestBody().readAllBytes(),
                     Instant.now());
             received.add(request);
+            rawPaths.add(uri.getRawPath());
             Function<Received, Answer> script = next(request.method(), request.path());
             if (script == null) {
                 byte[] body = ("{\"error\":{\"message\":\"The stand-in has no answer for " + request.method() + " "
@@ -172,7 +181,8 @@ public final class UpstreamStandIn implements AutoCloseable {
     private static void write(HttpExchange exchange, Answer answer) throws IOException {
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         boolean streamed = answer.chunks().size() > 1 || !answer.pause().isZero();
-        long length = streamed ? 0 : answer.chunks().stream().mapToLong(c -> c.length).sum();
+        long length =
+                streamed ? 0 : answer.chunks().stream().mapToLong(c -> c.length).sum();
         exchange.sendResponseHeaders(answer.status(), length == 0 && !streamed ? -1 : length);
         OutputStream out = exchange.getResponseBody();
         for (byte[] chunk : answer.chunks()) {
