@@ -70,27 +70,24 @@ final class BedrockFailures {
     }
 
     /**
-     * The HTTP status of the answer; an exception event inside a 200 stream has none of its own, so it gets the one its
-     * type stands for.
+     * The status routing sees: the one Bedrock's error type stands for (an exception event inside a 200 stream has
+     * none of its own; model-side failures answer 424, which routing would not recognise as the upstream's fault), or
+     * the answer's own status for other types.
      */
     private static int status(AwsServiceException service) {
-        int reported = service.statusCode();
-        if (reported >= 400 && reported <= 599) {
-            return reported;
-        }
         return switch (service) {
             case ThrottlingException e -> 429;
             case ServiceQuotaExceededException e -> 429;
             case ValidationException e -> 400;
             case AccessDeniedException e -> 403;
             case ResourceNotFoundException e -> 404;
-            case ModelTimeoutException e -> 408;
+            case ModelTimeoutException e -> 504;
             case ServiceUnavailableException e -> 503;
             case ModelNotReadyException e -> 503;
             case ModelStreamErrorException e -> 502;
             case ModelErrorException e -> 502;
             case InternalServerException e -> 500;
-            default -> 500;
+            default -> service.statusCode() >= 400 && service.statusCode() <= 599 ? service.statusCode() : 500;
         };
     }
 

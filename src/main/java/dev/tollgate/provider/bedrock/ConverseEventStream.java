@@ -41,7 +41,7 @@ final class ConverseEventStream implements ChatStream {
     private @Nullable ChatEvent pending;
     private @Nullable MessageStopEvent stop;
     private boolean emittedOutput;
-    private boolean finished;
+    private volatile boolean finished;
 
     ConverseEventStream(EventBridge bridge, Future<?> call, Expectations expected, TokenCounter tokens) {
         this.bridge = bridge;
