@@ -3,6 +3,7 @@ package dev.tollgate.provider.bedrock;
 import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.provider.ChatEvent;
 import dev.tollgate.provider.ChatStream;
+import dev.tollgate.provider.FinishReason;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.UpstreamException;
 import java.time.Duration;
@@ -156,7 +157,7 @@ final class ConverseEventStream implements ChatStream {
         finished = true;
         MessageStopEvent messageStop = stop;
         if (messageStop == null) {
-            return new ChatEvent.Completed(dev.tollgate.provider.FinishReason.END_TURN, null, counts);
+            return new ChatEvent.Completed(FinishReason.END_TURN, null, counts);
         }
         return new ChatEvent.Completed(
                 StopReasons.finishReason(messageStop),
