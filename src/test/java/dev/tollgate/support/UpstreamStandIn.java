@@ -75,6 +75,7 @@ public final class UpstreamStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> rawPaths = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Function<Received, Answer>>> scripts = new LinkedHashMap<>();
 
     public UpstreamStandIn() {
@@ -122,6 +123,11 @@ public final class UpstreamStandIn implements AutoCloseable {
                 .toList();
     }
 
+    /** The paths of all requests as they were sent, percent-encoding intact, in order of arrival. */
+    public List<String> rawPaths() {
+        return List.copyOf(rawPaths);
+    }
+
     public Received last() {
         if (received.isEmpty()) {
             throw new AssertionError("The stand-in received nothing");
@@ -131,6 +137,7 @@ public final class UpstreamStandIn implements AutoCloseable {
 
     public synchronized void reset() {
         received.clear();
+        rawPaths.clear();
         scripts.clear();
     }
 
@@ -147,6 +154,7 @@ public final class UpstreamStandIn implements AutoCloseable {
                     exchange.getRequestBody().readAllBytes(),
                     Instant.now());
             received.add(request);
+            rawPaths.add(uri.getRawPath());
             Function<Received, Answer> script = next(request.method(), request.path());
             if (script == null) {
                 byte[] body = ("{\"error\":{\"message\":\"The stand-in has no answer for " + request.method() + " "
