@@ -3,6 +3,7 @@ package dev.tollgate.provider.channel;
 import dev.tollgate.fetch.SafeUrlFetcher;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.anthropic.AnthropicChannel;
+import dev.tollgate.provider.bedrock.BedrockChannel;
 import dev.tollgate.provider.gemini.GeminiImageChannel;
 import dev.tollgate.provider.http.UpstreamHttp;
 import dev.tollgate.provider.openai.OpenAiCompatibleChannel;
@@ -26,6 +27,11 @@ class ChannelClientFactory {
     }
 
     ChannelClients build(ChannelConfig config) {
+        if (config.kind() == ChannelKind.BEDROCK) {
+            // the AWS SDK brings its own HTTP client, event-stream decoding and request signing
+            BedrockChannel bedrock = new BedrockChannel(config, tokens);
+            return new ChannelClients(bedrock, null, null, bedrock);
+        }
         UpstreamHttp http = new UpstreamHttp(config);
         return switch (config.kind()) {
             case OPENAI_COMPATIBLE -> {
@@ -34,11 +40,11 @@ class ChannelClientFactory {
                 yield new ChannelClients(openAi, openAi, openAi, http);
             }
             case ANTHROPIC -> new ChannelClients(new AnthropicChannel(config, http, json, tokens), null, null, http);
+            case BEDROCK -> throw new IllegalStateException("Bedrock channels are built above");
             case GEMINI_IMAGE -> new ChannelClients(null, new GeminiImageChannel(config, http, json), null, http);
             case SEEDANCE ->
                 new ChannelClients(
                         null, null, new SeedanceChannel(config, http, json, url -> checkDownload(config, url)), http);
-            default -> throw new UnsupportedOperationException("No adapter for " + config.kind() + " yet");
         };
     }
 
