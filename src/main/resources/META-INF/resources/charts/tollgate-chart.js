@@ -7,6 +7,7 @@ const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const FORMATS = {
   credits: (value) => `Cr$ ${CREDITS.format(value)}`,
   count: (value) => COUNT.format(value),
+  percent: (value) => `${COUNT.format(value)}%`,
 };
 
 const template = document.createElement('template');

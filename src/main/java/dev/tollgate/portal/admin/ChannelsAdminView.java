@@ -10,6 +10,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -51,6 +52,10 @@ class ChannelsAdminView extends VerticalLayout {
     private final Grid<Row> grid = new Grid<>();
     private final Chart latency = new Chart("Median time to first answer (ms), last 5 minutes");
     private final Chart errors = new Chart("Failed calls (%), last 5 minutes");
+    private final HorizontalLayout charts = new HorizontalLayout();
+    private final Span empty = new Span(
+            "No channels yet: every model is served by the built-in simulator, if it is on. Add a channel to send "
+                    + "models to a real upstream.");
     private @Nullable Registration polling;
 
     /** A channel with its health read once per refresh. */
@@ -69,7 +74,7 @@ class ChannelsAdminView extends VerticalLayout {
                 add));
         columns();
         grid.setId("channels-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(click -> edit(click.getItem().channel()));
         latency.setId("channels-latency");
@@ -80,55 +85,51 @@ class ChannelsAdminView extends VerticalLayout {
             chart.setWidthFull();
             chart.setHeight("14rem");
         }
-        HorizontalLayout charts = new HorizontalLayout(latency, errors);
+        charts.add(latency, errors);
         charts.setWidthFull();
-        add(grid, charts);
+        empty.setId("channels-empty");
+        empty.addClassName("section-note");
+        add(grid, empty, charts);
         refresh();
     }
 
     private void columns() {
-        grid.addComponentColumn(this::nameCell)
-                .setHeader("Name")
-                .setAutoWidth(true)
-                .setFlexGrow(1);
-        grid.addColumn(row -> row.channel().kind().id()).setHeader("Kind").setAutoWidth(true);
-        grid.addColumn(row -> row.channel().baseUrl().toString())
-                .setHeader("Base URL")
-                .setAutoWidth(true)
-                .setFlexGrow(1);
+        grid.addComponentColumn(this::nameCell).setHeader("Channel").setFlexGrow(2);
         grid.addColumn(row -> models(row.channel().models()))
                 .setHeader("Models")
-                .setAutoWidth(true);
+                .setFlexGrow(2);
         grid.addColumn(row -> row.channel().priority() + " / " + row.channel().weight())
                 .setHeader("Priority / weight")
                 .setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::enabledCell).setHeader("Enabled").setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::enabledCell)
+                .setHeader("Enabled")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(row -> circuit(row.health()))
                 .setHeader("Circuit")
-                .setAutoWidth(true);
-        grid.addColumn(row -> errorRate(row.health()))
-                .setHeader("Errors")
-                .setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        grid.addColumn(row -> row.health().medianLatency() == null
-                        ? "–"
-                        : row.health().medianLatency().toMillis() + " ms")
-                .setHeader("Latency")
-                .setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        grid.addColumn(row -> lastError(row.health())).setHeader("Last error").setFlexGrow(2);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(row -> recent(row.health())).setHeader("Last 5 minutes").setFlexGrow(1);
+        grid.addColumn(row -> lastError(row.health())).setHeader("Last error").setFlexGrow(3);
     }
 
-    private Span nameCell(Row row) {
-        Span name = new Span(row.channel().name());
-        if (row.channel().fromConfig()) {
+    /** The name (with a badge when it comes from configuration), and its kind and address underneath. */
+    private Div nameCell(Row row) {
+        ChannelView channel = row.channel();
+        Span name = new Span(channel.name());
+        name.addClassName("channel-name");
+        Div title = new Div(name);
+        if (channel.fromConfig()) {
             Badge config = new Badge("config");
             config.addThemeVariants(BadgeVariant.CONTRAST);
             config.getElement().setAttribute("title", "Defined in tollgate.channels");
-            return new Span(name, new Span(" "), config);
+            title.add(new Span(" "), config);
         }
-        return name;
+        Span where = new Span(channel.kind().id() + " · " + channel.baseUrl());
+        where.addClassName("section-note");
+        return new Div(title, where);
     }
 
     private Checkbox enabledCell(Row row) {
@@ -166,8 +167,15 @@ class ChannelsAdminView extends VerticalLayout {
         return badge;
     }
 
-    private static String errorRate(ChannelHealth health) {
-        return health.attempts() == 0 ? "–" : Math.round(health.errorRate() * 100) + "% of " + health.attempts();
+    private static String recent(ChannelHealth health) {
+        if (health.attempts() == 0) {
+            return "No calls";
+        }
+        String calls = health.attempts() == 1 ? "1 call" : health.attempts() + " calls";
+        String latency = health.medianLatency() == null
+                ? ""
+                : " · " + health.medianLatency().toMillis() + " ms";
+        return calls + " · " + Math.round(health.errorRate() * 100) + "% failed" + latency;
     }
 
     private static String lastError(ChannelHealth health) {
@@ -178,7 +186,7 @@ class ChannelsAdminView extends VerticalLayout {
     }
 
     private static String models(Map<String, String> models) {
-        return models.size() == 1 ? models.keySet().iterator().next() : models.size() + " models";
+        return String.join(", ", models.keySet());
     }
 
     private void edit(@Nullable ChannelView channel) {
@@ -191,6 +199,9 @@ class ChannelsAdminView extends VerticalLayout {
                 .map(view -> new Row(view, health.getOrDefault(view.id(), ChannelHealth.UNUSED)))
                 .toList();
         grid.setItems(rows);
+        grid.setVisible(!rows.isEmpty());
+        empty.setVisible(rows.isEmpty());
+        charts.setVisible(!rows.isEmpty());
         List<Row> used =
                 rows.stream().filter(row -> row.health().attempts() > 0).toList();
         latency.show(new HorizontalBars(
@@ -207,7 +218,7 @@ class ChannelsAdminView extends VerticalLayout {
                                 row.channel().name(),
                                 BigDecimal.valueOf(Math.round(row.health().errorRate() * 100))))
                         .toList(),
-                Measure.COUNT));
+                Measure.PERCENT));
     }
 
     @Override

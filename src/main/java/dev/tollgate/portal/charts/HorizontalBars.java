@@ -28,7 +28,15 @@ public record HorizontalBars(List<Bar> bars, Measure measure) implements ChartSp
         option.set("grid", OptionParts.grid(8));
         option.set("tooltip", OptionParts.axisTooltip("shadow"));
         // few ticks: Cr$ labels are wide and would otherwise hide one another
-        option.set("xAxis", OptionParts.valueAxis().put("splitNumber", 4));
+        ObjectNode valueAxis = OptionParts.valueAxis().put("splitNumber", 4);
+        if (measure != Measure.CREDITS) {
+            // whole things: no ticks at 0.2 that round to the same label
+            valueAxis.put("minInterval", 1);
+        }
+        if (measure == Measure.PERCENT) {
+            valueAxis.put("max", 100).put("interval", 25);
+        }
+        option.set("xAxis", valueAxis);
         // ECharts draws the first category at the bottom; inverse puts the first bar on top, as a ranking reads
         option.set(
                 "yAxis",

@@ -5,7 +5,9 @@ public enum Measure {
     /** Amounts of Cr$, written {@code Cr$ 1.23}. */
     CREDITS("credits"),
     /** Whole numbers of things: tokens, images, videos. */
-    COUNT("count");
+    COUNT("count"),
+    /** Shares from 0 to 100, written {@code 12%}. */
+    PERCENT("percent");
 
     private final String format;
 

@@ -14,6 +14,7 @@ import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.OpenAiClients;
 import dev.tollgate.support.TestChannels;
 import dev.tollgate.support.TestTeams;
+import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
 import dev.tollgate.support.UpstreamStandIn.Answer;
 import java.math.BigDecimal;
@@ -84,7 +85,7 @@ class ChannelRoutingTests {
     @Test
     void whenTheFirstChannelAnswers503TheSecondAnswersAndTheRequestIsChargedOnceForItsUsage() {
         a.on("POST", "/v1/messages", Answer.json(503, "{\"type\":\"error\",\"error\":{\"type\":\"api_error\"}}"));
-        b.on("POST", "/v1/messages", reply("Answer from B", 40, 7));
+        b.on("POST", "/v1/messages", UpstreamReplies.anthropicText("Answer from B", 40, 7));
         channels.add("route-a", ChannelKind.ANTHROPIC, a.baseUrl("/v1"), "sk-channel-a", Map.of(MODEL, "up-a"), 0);
         channels.add("route-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-channel-b", Map.of(MODEL, "up-b"), 1);
 
@@ -108,7 +109,7 @@ class ChannelRoutingTests {
 
     @Test
     void theUpstreamSeesTheChannelsKeyAndNothingOfTheCaller() {
-        b.on("POST", "/v1/messages", reply("ok", 5, 1));
+        b.on("POST", "/v1/messages", UpstreamReplies.anthropicText("ok", 5, 1));
         channels.add("keys-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-channel-b", Map.of(MODEL, "up-b"), 0);
 
         client.chat().completions().create(params());
@@ -128,7 +129,7 @@ class ChannelRoutingTests {
                 "/v1/messages",
                 Answer.json(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow\"}}")
                         .withHeader("retry-after", "1"),
-                reply("after the wait", 5, 3));
+                UpstreamReplies.anthropicText("after the wait", 5, 3));
         channels.add("wait-a", ChannelKind.ANTHROPIC, a.baseUrl("/v1"), "sk-a", Map.of(MODEL, "up-a"), 0);
 
         ChatCompletion completion = client.chat().completions().create(params());
@@ -148,7 +149,7 @@ class ChannelRoutingTests {
                 "/v1/messages",
                 Answer.json(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"later\"}}")
                         .withHeader("retry-after", "60"));
-        b.on("POST", "/v1/messages", reply("from B", 5, 2));
+        b.on("POST", "/v1/messages", UpstreamReplies.anthropicText("from B", 5, 2));
         channels.add("cool-a", ChannelKind.ANTHROPIC, a.baseUrl("/v1"), "sk-a", Map.of(MODEL, "up-a"), 0);
         channels.add("cool-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-b", Map.of(MODEL, "up-b"), 1);
 
@@ -178,7 +179,7 @@ class ChannelRoutingTests {
     @Test
     void theCircuitOpensAfterRepeatedFailuresAndClosesAgainOnceAProbeSucceeds() throws Exception {
         a.on("POST", "/v1/messages", Answer.json(500, "{\"type\":\"error\",\"error\":{\"type\":\"api_error\"}}"));
-        b.on("POST", "/v1/messages", reply("from B", 5, 2));
+        b.on("POST", "/v1/messages", UpstreamReplies.anthropicText("from B", 5, 2));
         ChannelView channelA =
                 channels.add("breaker-a", ChannelKind.ANTHROPIC, a.baseUrl("/v1"), "sk-a", Map.of(MODEL, "up-a"), 0);
         channels.add("breaker-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-b", Map.of(MODEL, "up-b"), 1);
@@ -193,7 +194,7 @@ class ChannelRoutingTests {
         assertThat(health(channelA).errorRate()).isEqualTo(1.0);
 
         a.reset();
-        a.on("POST", "/v1/messages", reply("A is back", 5, 2));
+        a.on("POST", "/v1/messages", UpstreamReplies.anthropicText("A is back", 5, 2));
         Thread.sleep(2100); // tollgate.routing.open-for in tests
         assertThat(client.chat()
                         .completions()
@@ -233,7 +234,7 @@ class ChannelRoutingTests {
 
     @Test
     void aDisabledChannelIsNotUsedAndTheModelGoesBackToTheSimulator() {
-        b.on("POST", "/v1/messages", reply("from B", 5, 2));
+        b.on("POST", "/v1/messages", UpstreamReplies.anthropicText("from B", 5, 2));
         ChannelView channelB =
                 channels.add("off-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-b", Map.of(MODEL, "up-b"), 0);
         actors.asPlatformAdmin(() -> channelService.setEnabled(channelB.id(), false));
@@ -254,25 +255,6 @@ class ChannelRoutingTests {
                 .addUserMessage("Say something")
                 .maxCompletionTokens(50)
                 .build();
-    }
-
-    /** Anthropic's documented stream for a short text reply with the given usage. */
-    static Answer reply(String text, int input, int output) {
-        return Answer.sse(
-                List.of(
-                        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
-                                + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"model\":\"up\","
-                                + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + input
-                                + ",\"output_tokens\":1}}}",
-                        "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
-                                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
-                        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
-                                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + text + "\"}}",
-                        "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}",
-                        "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
-                                + "\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + output + "}}",
-                        "event: message_stop\ndata: {\"type\":\"message_stop\"}"),
-                Duration.ZERO);
     }
 
     private Map<String, Object> onlyUsageRow() {

@@ -18,6 +18,7 @@ import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.OpenAiClients;
 import dev.tollgate.support.TestTeams;
+import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
 import dev.tollgate.support.UpstreamStandIn.Answer;
 import java.awt.image.BufferedImage;
@@ -128,7 +129,7 @@ class ConfiguredChannelsTests {
 
     @Test
     void chatGoesToTheOpenAiCompatibleChannelUnderItsUpstreamIdWithTheChannelsKey() {
-        UPSTREAM.on("POST", "/v1/chat/completions", openAiStream("Hello from upstream"));
+        UPSTREAM.on("POST", "/v1/chat/completions", UpstreamReplies.openAiText("Hello from upstream", 9, 3));
 
         String reply = client.chat()
                 .completions()
@@ -150,7 +151,7 @@ class ConfiguredChannelsTests {
 
     @Test
     void aDottedModelIdFromTheYamlIsServedToo() {
-        UPSTREAM.on("POST", "/v1/chat/completions", openAiStream("dots survive"));
+        UPSTREAM.on("POST", "/v1/chat/completions", UpstreamReplies.openAiText("dots survive", 9, 3));
 
         client.chat()
                 .completions()
@@ -298,21 +299,6 @@ class ConfiguredChannelsTests {
             }
         }
         return dump.toString();
-    }
-
-    private static Answer openAiStream(String text) {
-        return Answer.sse(
-                List.of(
-                        "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
-                                + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"" + text
-                                + "\"},\"finish_reason\":null}]}",
-                        "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
-                                + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}",
-                        "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
-                                + "\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":3,"
-                                + "\"total_tokens\":12}}",
-                        "data: [DONE]"),
-                Duration.ZERO);
     }
 
     private static byte[] png(int width, int height) throws Exception {
