@@ -2,6 +2,8 @@ package dev.tollgate.admin;
 
 import dev.tollgate.account.TeamNotFoundException;
 import dev.tollgate.apikey.ApiKeyNotFoundException;
+import dev.tollgate.provider.channel.ChannelNotFoundException;
+import dev.tollgate.provider.channel.InvalidChannelException;
 import dev.tollgate.web.ApiError;
 import dev.tollgate.web.ApiErrorWriter;
 import dev.tollgate.web.ApiException;
@@ -30,7 +32,7 @@ class AdminApiExceptionHandler {
         this.errors = errors;
     }
 
-    @ExceptionHandler({TeamNotFoundException.class, ApiKeyNotFoundException.class})
+    @ExceptionHandler({TeamNotFoundException.class, ApiKeyNotFoundException.class, ChannelNotFoundException.class})
     ResponseEntity<Map<String, Object>> notFound(HttpServletRequest request, RuntimeException e) {
         return errors.entity(request, ApiError.notFound("not_found", e.getMessage()));
     }
@@ -38,6 +40,11 @@ class AdminApiExceptionHandler {
     /** Every domain rule (amounts, names, expiry, models) is an IllegalArgumentException with a readable message. */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, Object>> invalid(HttpServletRequest request, IllegalArgumentException e) {
+        return errors.entity(request, ApiError.invalidRequest(e.getMessage(), null));
+    }
+
+    @ExceptionHandler(InvalidChannelException.class)
+    ResponseEntity<Map<String, Object>> invalidChannel(HttpServletRequest request, InvalidChannelException e) {
         return errors.entity(request, ApiError.invalidRequest(e.getMessage(), null));
     }
 

@@ -1,17 +1,23 @@
 package dev.tollgate.webhook;
 
 import dev.tollgate.account.TeamId;
+import dev.tollgate.secret.SecretBox;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The team_webhook table. The signing secret is kept as is; it is to be encrypted at rest together with the upstream
- * channel secrets, since deliveries need its value and so cannot keep only a hash.
+ * The team_webhook table. Deliveries need the signing secret's value, so it cannot be kept as a hash; it is sealed
+ * with {@link SecretBox} instead, bound to its team. A plain secret left from before sealing is still read, and sealed
+ * by {@link #sealPlainSecrets} at start.
  */
 @Component
 class TeamWebhookStore {
@@ -25,23 +31,25 @@ class TeamWebhookStore {
     }
 
     private final JdbcClient jdbc;
+    private final SecretBox secrets;
 
-    TeamWebhookStore(JdbcClient jdbc) {
+    TeamWebhookStore(JdbcClient jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     Optional<Registration> find(TeamId team) {
         // the team's name is read with the webhook so that a delivery, which acts for nobody, needs no access check
         return jdbc.sql("""
-                        select w.team_id, t.name, w.url, w.signing_secret, w.updated_at
+                        select t.name, w.url, w.signing_secret, w.signing_secret_sealed, w.updated_at
                         from team_webhook w join team t on t.id = w.team_id
                         where w.team_id = ?""")
                 .param(team.value())
                 .query((rs, row) -> new Registration(
-                        new TeamId(rs.getObject("team_id", UUID.class)),
+                        team,
                         rs.getString("name"),
                         URI.create(rs.getString("url")),
-                        new SigningSecret(rs.getString("signing_secret")),
+                        secret(team, rs.getString("signing_secret"), rs.getBytes("signing_secret_sealed")),
                         rs.getTimestamp("updated_at").toInstant()))
                 .optional();
     }
@@ -49,28 +57,63 @@ class TeamWebhookStore {
     /** Creates the webhook with the secret, or only changes its URL when the team has one; true when created. */
     boolean save(TeamId team, URI url, SigningSecret secret, Instant now) {
         return jdbc.sql("""
-                        insert into team_webhook (team_id, url, signing_secret, created_at, updated_at)
+                        insert into team_webhook (team_id, url, signing_secret_sealed, created_at, updated_at)
                         values (:team, :url, :secret, :now, :now)
                         on conflict (team_id) do update set url = excluded.url, updated_at = excluded.updated_at
                         returning (xmax = 0) as created""")
                 .param("team", team.value())
                 .param("url", url.toString())
-                .param("secret", secret.value())
+                .param("secret", seal(team, secret))
                 .param("now", Timestamp.from(now))
                 .query(Boolean.class)
                 .single();
     }
 
     boolean changeSecret(TeamId team, SigningSecret secret, Instant now) {
-        return jdbc.sql("update team_webhook set signing_secret = ?, updated_at = ? where team_id = ?")
-                        .params(secret.value(), Timestamp.from(now), team.value())
+        return jdbc.sql("""
+                        update team_webhook set signing_secret = null, signing_secret_sealed = ?, updated_at = ?
+                        where team_id = ?""")
+                        .params(seal(team, secret), Timestamp.from(now), team.value())
                         .update()
                 == 1;
+    }
+
+    /** Seals the secrets stored in the clear before secrets were sealed; returns how many. */
+    int sealPlainSecrets() {
+        List<Map<String, Object>> plain = jdbc.sql(
+                        "select team_id, signing_secret from team_webhook where signing_secret is not null")
+                .query()
+                .listOfRows();
+        for (Map<String, Object> row : plain) {
+            TeamId team = new TeamId((UUID) row.get("team_id"));
+            SigningSecret secret = new SigningSecret((String) row.get("signing_secret"));
+            // conditional on the plain value, so a rotation racing this start is not overwritten
+            jdbc.sql("""
+                            update team_webhook set signing_secret = null, signing_secret_sealed = ?
+                            where team_id = ? and signing_secret = ?""")
+                    .params(seal(team, secret), team.value(), secret.value())
+                    .update();
+        }
+        return plain.size();
     }
 
     void delete(TeamId team) {
         jdbc.sql("delete from team_webhook where team_id = ?")
                 .param(team.value())
                 .update();
+    }
+
+    private byte[] seal(TeamId team, SigningSecret secret) {
+        return secrets.seal(secret.value(), owner(team));
+    }
+
+    private SigningSecret secret(TeamId team, @Nullable String plain, byte @Nullable [] sealed) {
+        return sealed != null
+                ? new SigningSecret(secrets.open(sealed, owner(team)))
+                : new SigningSecret(Objects.requireNonNull(plain));
+    }
+
+    private static String owner(TeamId team) {
+        return "team-webhook:" + team.value();
     }
 }

@@ -30,6 +30,12 @@ public final class AdminApiClient {
                 .header("Content-Type", "application/json"));
     }
 
+    public Reply put(String path, String json) {
+        return send(request(path)
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"));
+    }
+
     public Reply get(String path) {
         return send(request(path).GET());
     }

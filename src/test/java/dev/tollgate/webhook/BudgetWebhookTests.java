@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -77,6 +78,9 @@ class BudgetWebhookTests extends WithWebhookReceiver {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    TeamWebhookStore store;
+
     private TeamSummary team;
     private UserDetails owner;
     private URI hook;
@@ -90,6 +94,39 @@ class BudgetWebhookTests extends WithWebhookReceiver {
         secret = actors.as(owner, () -> webhooks.save(team.id(), hook.toString()))
                 .orElseThrow()
                 .secret();
+    }
+
+    @Test
+    void theSigningSecretIsStoredSealedNeverInTheClear() {
+        Map<String, Object> row = jdbc.sql(
+                        "select signing_secret, signing_secret_sealed from team_webhook where team_id = ?")
+                .param(team.id().value())
+                .query()
+                .singleRow();
+
+        assertThat(row.get("signing_secret")).isNull();
+        byte[] sealed = (byte[]) row.get("signing_secret_sealed");
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(secret.substring(6));
+        assertThat(store.find(team.id()).orElseThrow().secret().value()).isEqualTo(secret);
+    }
+
+    @Test
+    void aSecretStoredInTheClearByAnEarlierVersionIsSealedAndStillSigns() {
+        String legacy = "whsec_legacyPlainSecretFromBeforeSealing0123456789";
+        jdbc.sql("update team_webhook set signing_secret = ?, signing_secret_sealed = null where team_id = ?")
+                .params(legacy, team.id().value())
+                .update();
+        assertThat(store.find(team.id()).orElseThrow().secret().value()).isEqualTo(legacy);
+
+        assertThat(store.sealPlainSecrets()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("select signing_secret is null and signing_secret_sealed is not null from team_webhook "
+                                + "where team_id = ?")
+                        .param(team.id().value())
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(store.find(team.id()).orElseThrow().secret().value()).isEqualTo(legacy);
     }
 
     @Test

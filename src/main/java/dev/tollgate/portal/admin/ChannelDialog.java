@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.tollgate.portal.Notices;
 import dev.tollgate.provider.channel.ChannelDraft;
 import dev.tollgate.provider.channel.ChannelKind;
+import dev.tollgate.provider.channel.ChannelNotFoundException;
 import dev.tollgate.provider.channel.ChannelService;
 import dev.tollgate.provider.channel.ChannelView;
 import dev.tollgate.provider.channel.InvalidChannelException;
@@ -184,7 +185,7 @@ class ChannelDialog extends Dialog {
             Notices.done("Channel " + saved.name() + " saved");
             onChange.run();
             close();
-        } catch (InvalidChannelException e) {
+        } catch (InvalidChannelException | ChannelNotFoundException e) {
             error.setText(e.getMessage());
             error.setVisible(true);
         }
@@ -200,8 +201,12 @@ class ChannelDialog extends Dialog {
                 "Requests stop going to this channel at once. Video jobs it is still making will fail and be refunded.",
                 "Delete",
                 e -> {
-                    channels.delete(existing.id());
-                    Notices.done("Channel " + existing.name() + " deleted");
+                    try {
+                        channels.delete(existing.id());
+                        Notices.done("Channel " + existing.name() + " deleted");
+                    } catch (ChannelNotFoundException gone) {
+                        Notices.failed("Channel " + existing.name() + " was deleted meanwhile");
+                    }
                     onChange.run();
                     close();
                 });

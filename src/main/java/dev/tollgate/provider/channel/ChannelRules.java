@@ -99,7 +99,7 @@ class ChannelRules {
                     .orElseThrow(() -> new InvalidChannelException(
                             "Models: '" + entry.getKey() + "' is not a model of the catalog"));
             if (!draft.kind().serves(model.kind())) {
-                throw new InvalidChannelException("Models: a " + draft.kind() + " channel cannot serve "
+                throw new InvalidChannelException("Models: " + draft.kind() + " channels cannot serve "
                         + model.kind().label().toLowerCase(Locale.ROOT) + " model '" + model.id() + "'");
             }
             String upstream = entry.getValue() == null || entry.getValue().isBlank()

@@ -53,6 +53,16 @@ public class ChannelService {
         this.clock = clock;
     }
 
+    /**
+     * One channel.
+     *
+     * @throws ChannelNotFoundException when there is none with this id
+     */
+    public ChannelView get(ChannelId id) {
+        requireAdmin();
+        return store.find(id).map(ChannelRow::view).orElseThrow(() -> new ChannelNotFoundException(id.toString()));
+    }
+
     public List<ChannelView> list() {
         requireAdmin();
         return store.all().stream().map(ChannelRow::view).toList();
@@ -191,7 +201,7 @@ public class ChannelService {
     }
 
     private ChannelRow editable(ChannelId id) {
-        ChannelRow row = store.find(id).orElseThrow(() -> new InvalidChannelException("The channel no longer exists"));
+        ChannelRow row = store.find(id).orElseThrow(() -> new ChannelNotFoundException(id.toString()));
         if (row.fromConfig()) {
             throw new InvalidChannelException(
                     "'" + row.name() + "' is defined in the configuration (tollgate.channels); change it there");
