@@ -5,6 +5,7 @@ import dev.tollgate.provider.ChatEvent;
 import dev.tollgate.provider.ChatStream;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.UpstreamException;
+import dev.tollgate.provider.http.FirstEventDeadline;
 import dev.tollgate.provider.http.ServerSentEvents;
 import java.time.Duration;
 import java.util.NoSuchElementException;

@@ -6,6 +6,7 @@ import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ChatStream;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.UpstreamException;
+import dev.tollgate.provider.http.FirstEventDeadline;
 import dev.tollgate.provider.http.ServerSentEvents;
 import java.io.InputStream;
 import java.time.Duration;
@@ -29,7 +30,7 @@ final class OpenAiChatStream implements ChatStream {
     private final TokenCounter tokens;
     private final JsonMapper json;
     private final ChatChunkReader reader;
-    private final FirstEventWatchdog watchdog;
+    private final FirstEventDeadline watchdog;
     private final Deque<ChatEvent> pending = new ArrayDeque<>();
     private final AtomicLong outputTokens = new AtomicLong();
     private volatile long promptTokens = -1;
@@ -43,7 +44,7 @@ final class OpenAiChatStream implements ChatStream {
         this.tokens = tokens;
         this.json = json;
         this.reader = new ChatChunkReader(request.stopSequences());
-        this.watchdog = FirstEventWatchdog.start(timeout, events::close);
+        this.watchdog = FirstEventDeadline.start(timeout, events::close);
     }
 
     @Override
@@ -98,7 +99,7 @@ final class OpenAiChatStream implements ChatStream {
         ServerSentEvents.Event event;
         try {
             if (!events.hasNext()) {
-                if (watchdog.fired()) {
+                if (watchdog.expired()) {
                     throw timedOut(null);
                 }
                 finish(false);
@@ -110,7 +111,7 @@ final class OpenAiChatStream implements ChatStream {
                 ended = true;
                 return;
             }
-            throw watchdog.fired()
+            throw watchdog.expired()
                     ? timedOut(broken)
                     : new UpstreamException(broken.getMessage(), broken.retryable() && !outputStarted, broken);
         }

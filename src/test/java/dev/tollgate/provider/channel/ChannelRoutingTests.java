@@ -154,14 +154,7 @@ class ChannelRoutingTests {
         channels.add("cool-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-b", Map.of(MODEL, "up-b"), 1);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(client.chat()
-                            .completions()
-                            .create(params())
-                            .choices()
-                            .getFirst()
-                            .message()
-                            .content())
-                    .hasValue("from B");
+            assertThat(replyText()).hasValue("from B");
         }
 
         assertThat(a.received()).as("asked once, then left alone for 60 s").hasSize(1);
@@ -196,23 +189,9 @@ class ChannelRoutingTests {
         a.reset();
         a.on("POST", "/v1/messages", UpstreamReplies.anthropicText("A is back", 5, 2));
         Thread.sleep(2100); // tollgate.routing.open-for in tests
-        assertThat(client.chat()
-                        .completions()
-                        .create(params())
-                        .choices()
-                        .getFirst()
-                        .message()
-                        .content())
-                .hasValue("A is back");
+        assertThat(replyText()).hasValue("A is back");
         assertThat(health(channelA).circuit()).isEqualTo(ChannelHealth.Circuit.CLOSED);
-        assertThat(client.chat()
-                        .completions()
-                        .create(params())
-                        .choices()
-                        .getFirst()
-                        .message()
-                        .content())
-                .hasValue("A is back");
+        assertThat(replyText()).hasValue("A is back");
     }
 
     @Test
@@ -243,6 +222,17 @@ class ChannelRoutingTests {
 
         assertThat(b.received()).isEmpty();
         assertThat(onlyUsageRow().get("channel")).isEqualTo("simulator");
+    }
+
+    /** One chat call through the gateway, and the text it answered. */
+    private java.util.Optional<String> replyText() {
+        return client.chat()
+                .completions()
+                .create(params())
+                .choices()
+                .getFirst()
+                .message()
+                .content();
     }
 
     private ChannelHealth health(ChannelView channel) {

@@ -1,4 +1,4 @@
-package dev.tollgate.provider.anthropic;
+package dev.tollgate.provider.http;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * an upstream that sends them and then nothing would otherwise hold the request forever. When it expires it runs
  * {@code onExpiry} (closing the body, which ends the blocked read).
  */
-final class FirstEventDeadline {
+public final class FirstEventDeadline {
 
     private enum State {
         PENDING,
@@ -20,7 +20,7 @@ final class FirstEventDeadline {
     private final Thread timer;
 
     private FirstEventDeadline(Duration timeout, Runnable onExpiry) {
-        this.timer = Thread.ofVirtual().name("anthropic-first-event-deadline").unstarted(() -> {
+        this.timer = Thread.ofVirtual().name("upstream-first-event-deadline").unstarted(() -> {
             try {
                 Thread.sleep(timeout);
             } catch (InterruptedException e) {
@@ -32,20 +32,20 @@ final class FirstEventDeadline {
         });
     }
 
-    static FirstEventDeadline start(Duration timeout, Runnable onExpiry) {
+    public static FirstEventDeadline start(Duration timeout, Runnable onExpiry) {
         FirstEventDeadline deadline = new FirstEventDeadline(timeout, onExpiry);
         deadline.timer.start();
         return deadline;
     }
 
     /** The first event arrived (or the stream was closed): the deadline no longer applies. */
-    void cancel() {
+    public void cancel() {
         if (state.compareAndSet(State.PENDING, State.MET)) {
             timer.interrupt();
         }
     }
 
-    boolean expired() {
+    public boolean expired() {
         return state.get() == State.EXPIRED;
     }
 }
