@@ -27,6 +27,15 @@ class AdminApiTests {
     }
 
     @Test
+    void aUrlTheFirewallRefusesIsAJson400NotTheContainersErrorPage() {
+        AdminApiClient.Reply reply = admin.get("/admin/v1/teams//usage.csv");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("error").get("message").asString()).contains("The request URL is malformed");
+        assertThat(reply.raw().body()).doesNotContain("\"timestamp\"");
+    }
+
+    @Test
     void createsATeamWithANilBalance() {
         String name = "Acme " + UUID.randomUUID();
         Reply created = admin.post("/admin/v1/teams", "{\"name\":\"" + name + "\"}");
