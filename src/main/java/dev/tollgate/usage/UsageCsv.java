@@ -61,14 +61,14 @@ final class UsageCsv implements RowCallbackHandler {
                         .toString())
                 .writeField(rs.getString("request_id"))
                 .writeField(text(rs.getString("api_key_id")))
-                .writeField(text(rs.getString("api_key_name")))
+                .writeField(freeText(rs.getString("api_key_name")))
                 .writeField(text(rs.getString("user_id")))
                 .writeField(text(rs.getString("user_email")))
                 .writeField(rs.getString("source"))
                 .writeField(rs.getString("model"))
                 .writeField(rs.getString("kind"))
                 .writeField(text(rs.getString("dialect")))
-                .writeField(text(rs.getString("channel")))
+                .writeField(freeText(rs.getString("channel")))
                 .writeField(rs.getString("status"))
                 .writeField(rs.getString("input_tokens"))
                 .writeField(rs.getString("output_tokens"))
@@ -83,7 +83,7 @@ final class UsageCsv implements RowCallbackHandler {
                 .writeField(rs.getString("latency_ms"))
                 .writeField(text(rs.getString("first_token_ms")))
                 .writeField(text(rs.getString("finish_reason")))
-                .writeField(text(rs.getString("error")))
+                .writeField(freeText(rs.getString("error")))
                 .endRecord();
         rows++;
     }
@@ -100,6 +100,15 @@ final class UsageCsv implements RowCallbackHandler {
 
     private static String amount(ResultSet rs, String column) throws SQLException {
         return rs.getBigDecimal(column).toPlainString();
+    }
+
+    /**
+     * Text people or upstreams chose (key names, error messages): one that a spreadsheet would run as a formula
+     * (starting with =, +, -, @, tab or carriage return) is written after an apostrophe, which spreadsheets show as text.
+     */
+    static String freeText(@Nullable String value) {
+        String text = text(value);
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static String text(@Nullable String value) {
