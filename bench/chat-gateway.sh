@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Chat through the gateway (key auth, credit hold, settle, usage row) against the same simulator served bare,
-# in one run on loopback, as ratios. Then 2,000 concurrent paced streams through the gateway.
+# in one run on loopback, as ratios; then the same through an openai-compatible upstream channel (a real HTTP hop to
+# the bare simulator). Then 2,000 concurrent paced streams through the gateway.
 #
 #   bench/chat-gateway.sh                 # DURATION=10s CONNECTIONS=64 by default
 set -euo pipefail
@@ -64,6 +65,7 @@ for kind in plain stream; do
   gateway=$(load /v1/chat/completions "$KEY" "$body" "$CONNECTIONS" "$DURATION")
   echo "$kind direct : $direct"
   echo "$kind gateway: $gateway"
+  [ $kind = plain ] && PLAIN_GATEWAY=$gateway || STREAM_GATEWAY=$gateway
   awk -v dr="$(field "$direct" rps)" -v gr="$(field "$gateway" rps)" \
       -v dp="$(field "$direct" p50_ms)" -v gp="$(field "$gateway" p50_ms)" -v k=$kind \
       'BEGIN { printf "%s gateway/direct throughput: %.2f   added p50: %.2f ms\n", k, gr / dr, gp - dp }'
@@ -75,6 +77,22 @@ echo "single direct : $direct"
 echo "single gateway: $gateway"
 awk -v dp="$(field "$direct" p50_ms)" -v gp="$(field "$gateway" p50_ms)" \
     'BEGIN { printf "single added p50: %.2f ms\n", gp - dp }'
+echo "== through an upstream channel: the same model sent over HTTP to the bare simulator endpoint"
+# an openai-compatible channel pointing back at this instance: the adapter's HTTP client, SSE parsing and translation
+# on top of the gateway, against the gateway calling the simulator in process
+curl -fs -X POST "$BASE/admin/v1/channels" -H "Authorization: Bearer $MASTER_KEY" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"loopback\",\"kind\":\"openai-compatible\",\"baseUrl\":\"$BASE/simulator/v1\",
+       \"apiKey\":\"sk-bench\",\"models\":{\"aws/claude-haiku-4-5\":\"aws/claude-haiku-4-5\"}}" >/dev/null
+load /v1/chat/completions "$KEY" "$STREAM" "$CONNECTIONS" 5s >/dev/null
+for kind in plain stream; do
+  body=$PLAIN; [ $kind = stream ] && body=$STREAM
+  channel=$(load /v1/chat/completions "$KEY" "$body" "$CONNECTIONS" "$DURATION")
+  echo "$kind via channel: $channel"
+  [ $kind = plain ] && inproc=$PLAIN_GATEWAY || inproc=$STREAM_GATEWAY
+  awk -v cr="$(field "$channel" rps)" -v gr="$(field "$inproc" rps)" \
+      -v cp="$(field "$channel" p50_ms)" -v gp="$(field "$inproc" p50_ms)" -v k=$kind \
+      'BEGIN { printf "%s channel/in-process throughput: %.2f   added p50: %.2f ms\n", k, cr / gr, cp - gp }'
+done
 USAGE_ROWS=$(curl -fs "$BASE/admin/v1/teams/$TEAM" -H "Authorization: Bearer $MASTER_KEY")
 echo "team after the load: $USAGE_ROWS"
 stop_app
