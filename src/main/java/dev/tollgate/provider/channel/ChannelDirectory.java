@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The channels this instance routes to, with their adapters built and secrets opened in memory. Reloaded when a
@@ -72,7 +72,8 @@ class ChannelDirectory implements DisposableBean {
         return guard == null ? ChannelHealth.UNUSED : guard.health();
     }
 
-    @EventListener
+    /** After the change has committed, so a rolled-back change is never routed to. */
+    @TransactionalEventListener(fallbackExecution = true)
     void onChange(ChannelsChanged changed) {
         reload();
     }
