@@ -48,7 +48,8 @@ start_app() { # $1 first-token delay, $2 tokens per second
 }
 
 load() { # $1 path, $2 key ("" for none), $3 body, $4 connections, $5 duration → RESULT line
-  KEY=$2 BODY=$3 wrk -t2 -c"$4" -d"$5" --timeout 30s -s "$SCRIPT" "$BASE$1" | grep '^RESULT'
+  local threads=2; [ "$4" -lt 2 ] && threads=1
+  KEY=$2 BODY=$3 wrk -t"$threads" -c"$4" -d"$5" --timeout 30s -s "$SCRIPT" "$BASE$1" | grep '^RESULT'
 }
 field() { sed -n "s/.*$2=\([0-9.]*\).*/\1/p" <<<"$1"; }
 
