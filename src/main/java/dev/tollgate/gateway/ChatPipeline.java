@@ -217,7 +217,7 @@ public class ChatPipeline {
 
     private static ApiException asRefusal(UpstreamException failure) {
         return failure.retryable() || failure instanceof NoUpstreamChannelException
-                ? Refusals.upstreamUnavailable(failure.getMessage())
+                ? Refusals.upstreamUnavailable(failure)
                 : Refusals.upstreamFailed(failure.getMessage());
     }
 

@@ -139,7 +139,7 @@ public class ImagePipeline {
                 throw Refusals.upstreamFailed("the image could not be made");
             }
             throw upstream.retryable() || upstream instanceof NoUpstreamChannelException
-                    ? Refusals.upstreamUnavailable(upstream.getMessage())
+                    ? Refusals.upstreamUnavailable(upstream)
                     : Refusals.upstreamFailed(upstream.getMessage());
         }
     }

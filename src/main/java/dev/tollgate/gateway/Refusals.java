@@ -1,7 +1,9 @@
 package dev.tollgate.gateway;
 
+import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.web.ApiError;
 import dev.tollgate.web.ApiException;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 
 /** The reasons the pipelines turn a request away, each with its status in both dialects. */
@@ -81,10 +83,21 @@ final class Refusals {
                 retryAfterSeconds);
     }
 
-    static ApiException upstreamUnavailable(String message) {
+    /**
+     * No upstream could take the request now. {@code retry-after} passes on the wait the upstreams asked for (up to ten
+     * minutes), so SDKs back off as long as needed; one second when they named none.
+     */
+    static ApiException upstreamUnavailable(UpstreamException failure) {
+        Duration asked = failure.retryAfter();
+        long seconds = asked == null ? 1 : Math.clamp((asked.toMillis() + 999) / 1000, 1, 600);
         return new ApiException(
-                new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "server_error", "upstream_unavailable", message, null),
-                1L);
+                new ApiError(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "server_error",
+                        "upstream_unavailable",
+                        String.valueOf(failure.getMessage()),
+                        null),
+                seconds);
     }
 
     static ApiException upstreamFailed(String message) {

@@ -143,6 +143,27 @@ class ChannelRoutingTests {
     }
 
     @Test
+    void aLongRetryAfterIsPassedOnToTheCallerInsteadOfHoldingTheRequest() {
+        a.on(
+                "POST",
+                "/v1/messages",
+                Answer.json(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"busy\"}}")
+                        .withHeader("retry-after", "45"));
+        channels.add("long-a", ChannelKind.ANTHROPIC, a.baseUrl("/v1"), "sk-a", Map.of(MODEL, "up-a"), 0);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> client.chat().completions().create(params()))
+                .isInstanceOfSatisfying(InternalServerException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(503);
+                    assertThat(e.headers().values("retry-after")).containsExactly("45");
+                });
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(a.received()).hasSize(1);
+        assertThat(charges()).isEmpty();
+    }
+
+    @Test
     void aChannelThatAskedToWaitIsSkippedByLaterRequestsUntilItsTimeIsUp() {
         a.on(
                 "POST",
