@@ -3,6 +3,14 @@ package dev.tollgate.provider.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.JsonValue;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.StopReason;
+import com.anthropic.models.messages.Tool;
+import com.anthropic.models.messages.ToolUseBlock;
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.HttpResponse;
 import com.openai.errors.InternalServerException;
@@ -147,6 +155,71 @@ class ConfiguredChannelsTests {
         UpstreamStandIn.Received request = UPSTREAM.last();
         assertThat(request.header("authorization")).isEqualTo("Bearer sk-upstream-5ecret-7f3a9c");
         assertThat(request.bodyText()).contains("\"model\":\"claude-haiku\"").doesNotContain(key);
+    }
+
+    @Test
+    void anAnthropicCallerGetsTheToolCallAndCacheReadsOfAnOpenAiCompatibleUpstream() {
+        String chunk = "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",";
+        UPSTREAM.on(
+                "POST",
+                "/v1/chat/completions",
+                Answer.sse(
+                        List.of(
+                                chunk + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,"
+                                        + "\"tool_calls\":[{\"index\":0,\"id\":\"call_abc\",\"type\":\"function\","
+                                        + "\"function\":{\"name\":\"get_weather\",\"arguments\":\"\"}}]},"
+                                        + "\"finish_reason\":null}]}",
+                                chunk + "\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+                                        + "\"function\":{\"arguments\":\"{\\\"city\\\":\"}}]},\"finish_reason\":null}]}",
+                                chunk + "\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+                                        + "\"function\":{\"arguments\":\"\\\"Paris\\\"}\"}}]},\"finish_reason\":null}]}",
+                                chunk + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}",
+                                chunk + "\"choices\":[],\"usage\":{\"prompt_tokens\":1500,\"completion_tokens\":12,"
+                                        + "\"total_tokens\":1512,\"prompt_tokens_details\":{\"cached_tokens\":1280}}}",
+                                "data: [DONE]"),
+                        Duration.ZERO));
+        AnthropicClient anthropic = AnthropicOkHttpClient.builder()
+                .apiKey(key)
+                .baseUrl("http://localhost:" + port)
+                .maxRetries(0)
+                .build();
+
+        Message reply = anthropic
+                .messages()
+                .create(MessageCreateParams.builder()
+                        .model("aws/claude-haiku-4-5")
+                        .maxTokens(200)
+                        .system("You check the weather.")
+                        .addTool(Tool.builder()
+                                .name("get_weather")
+                                .description("Current weather for a city")
+                                .inputSchema(Tool.InputSchema.builder()
+                                        .properties(JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                                        .required(List.of("city"))
+                                        .build())
+                                .build())
+                        .addUserMessage("Weather in Paris?")
+                        .build());
+
+        assertThat(reply.stopReason()).contains(StopReason.TOOL_USE);
+        ToolUseBlock call = reply.content().stream()
+                .flatMap(block -> block.toolUse().stream())
+                .findFirst()
+                .orElseThrow();
+        assertThat(call.name()).isEqualTo("get_weather");
+        assertThat(call._input().convert(Map.class)).isEqualTo(Map.of("city", "Paris"));
+        assertThat(reply.usage().inputTokens()).isEqualTo(220);
+        assertThat(reply.usage().cacheReadInputTokens()).contains(1280L);
+        assertThat(reply.usage().outputTokens()).isEqualTo(12);
+        String sent = UPSTREAM.last().bodyText();
+        assertThat(sent)
+                .contains("\"role\":\"system\"")
+                .contains("You check the weather.")
+                .contains("\"name\":\"get_weather\"")
+                .contains("\"stream\":true")
+                .contains("\"include_usage\":true");
+        assertThat(UPSTREAM.last().headers()).doesNotContainKey("x-api-key");
+        assertThat(UPSTREAM.last().header("authorization")).isEqualTo("Bearer sk-upstream-5ecret-7f3a9c");
     }
 
     @Test
