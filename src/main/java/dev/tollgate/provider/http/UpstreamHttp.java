@@ -66,7 +66,8 @@ public final class UpstreamHttp implements AutoCloseable {
             throw new UpstreamException("Interrupted while waiting for the upstream", false, e);
         }
         if (response.statusCode() / 100 != 2) {
-            String body = readError(response);
+            // an upstream that echoes the key it was sent ("invalid key sk-…") must not put it into logs or usage rows
+            String body = withoutSecret(readError(response));
             throw UpstreamFailures.ofStatus(response.statusCode(), body, response.headers());
         }
         return response;
@@ -82,6 +83,13 @@ public final class UpstreamHttp implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new UpstreamException("The upstream's answer is not JSON", true, e);
         }
+    }
+
+    private String withoutSecret(String text) {
+        return channel.secretValue()
+                .filter(secret -> secret.length() >= 4 && text.contains(secret))
+                .map(secret -> text.replace(secret, "[channel secret]"))
+                .orElse(text);
     }
 
     private static String readError(HttpResponse<InputStream> response) {
