@@ -7,18 +7,21 @@ import com.openai.client.OpenAIClient;
 import com.openai.errors.InternalServerException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.images.ImageGenerateParams;
 import dev.tollgate.account.TeamSummary;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.OpenAiClients;
 import dev.tollgate.support.TestChannels;
+import dev.tollgate.support.TestImages;
 import dev.tollgate.support.TestTeams;
 import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
 import dev.tollgate.support.UpstreamStandIn.Answer;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +108,57 @@ class ChannelRoutingTests {
         assertThat((BigDecimal) usage.get("total_cost")).isEqualByComparingTo(cost);
         assertThat(charges()).containsExactly(cost.negate().stripTrailingZeros());
         assertThat(balance()).isEqualByComparingTo(new BigDecimal("10.00").subtract(cost));
+    }
+
+    @Test
+    void anImageRequestFailsOverToTheNextChannelAndIsChargedItsPriceOnce() throws Exception {
+        String model = "enterprise/gemini-3-pro-image-preview-1k";
+        String path = "/v1beta/models/gemini-3-pro-image-preview:generateContent";
+        byte[] png = TestImages.png(1024, 1024);
+        a.on(
+                "POST",
+                path,
+                Answer.json(503, "{\"error\":{\"code\":503,\"message\":\"overloaded\",\"status\":\"UNAVAILABLE\"}}"));
+        b.on(
+                "POST",
+                path,
+                Answer.json("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"inlineData\":"
+                        + "{\"mimeType\":\"image/png\",\"data\":\""
+                        + Base64.getEncoder().encodeToString(png)
+                        + "\"}}]},\"finishReason\":\"STOP\"}]}"));
+        channels.add(
+                "image-a",
+                ChannelKind.GEMINI_IMAGE,
+                a.baseUrl("/v1beta"),
+                "key-a",
+                Map.of(model, "gemini-3-pro-image-preview"),
+                0);
+        channels.add(
+                "image-b",
+                ChannelKind.GEMINI_IMAGE,
+                b.baseUrl("/v1beta"),
+                "key-b",
+                Map.of(model, "gemini-3-pro-image-preview"),
+                1);
+
+        String b64 = client.images()
+                .generate(ImageGenerateParams.builder()
+                        .model(model)
+                        .prompt("A harbour at dawn")
+                        .responseFormat(ImageGenerateParams.ResponseFormat.B64_JSON)
+                        .build())
+                .data()
+                .orElseThrow()
+                .getFirst()
+                .b64Json()
+                .orElseThrow();
+
+        assertThat(Base64.getDecoder().decode(b64)).isEqualTo(png);
+        assertThat(a.received()).hasSize(1);
+        assertThat(b.received()).hasSize(1);
+        assertThat(onlyUsageRow().get("channel")).isEqualTo("image-b");
+        assertThat(charges()).containsExactly(new BigDecimal("-0.32"));
+        assertThat(balance()).isEqualByComparingTo("9.68");
     }
 
     @Test
