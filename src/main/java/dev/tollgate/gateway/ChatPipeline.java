@@ -18,6 +18,7 @@ import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ChatRouter;
 import dev.tollgate.provider.ChatStream;
 import dev.tollgate.provider.FinishReason;
+import dev.tollgate.provider.ModelAvailability;
 import dev.tollgate.provider.NoUpstreamChannelException;
 import dev.tollgate.provider.RoutedChatStream;
 import dev.tollgate.provider.TokenCounter;
@@ -29,6 +30,7 @@ import dev.tollgate.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ public class ChatPipeline {
     private static final Logger log = LoggerFactory.getLogger(ChatPipeline.class);
 
     private final Catalog catalog;
+    private final ModelAvailability availability;
     private final KeyRateLimiter rateLimiter;
     private final TokenCounter tokenCounter;
     private final CreditHolds holds;
@@ -56,6 +59,7 @@ public class ChatPipeline {
 
     ChatPipeline(
             Catalog catalog,
+            ModelAvailability availability,
             KeyRateLimiter rateLimiter,
             TokenCounter tokenCounter,
             CreditHolds holds,
@@ -64,6 +68,7 @@ public class ChatPipeline {
             Settlements settlements,
             Clock clock) {
         this.catalog = catalog;
+        this.availability = availability;
         this.rateLimiter = rateLimiter;
         this.tokenCounter = tokenCounter;
         this.holds = holds;
@@ -85,6 +90,13 @@ public class ChatPipeline {
             throw Refusals.modelNotAllowed(modelId);
         }
         return model;
+    }
+
+    /** The chat models something serves now, for pickers. */
+    public List<CatalogModel> models() {
+        return catalog.ofKind(ModelKind.CHAT).stream()
+                .filter(availability::isServed)
+                .toList();
     }
 
     /** Tokens of the prompt as the gateway counts them (Anthropic's {@code count_tokens}). */

@@ -17,6 +17,7 @@ import dev.tollgate.money.Credits;
 import dev.tollgate.provider.GeneratedImage;
 import dev.tollgate.provider.ImageRequest;
 import dev.tollgate.provider.ImageRouter;
+import dev.tollgate.provider.ModelAvailability;
 import dev.tollgate.provider.NoUpstreamChannelException;
 import dev.tollgate.provider.UnreadableInputException;
 import dev.tollgate.provider.UpstreamException;
@@ -53,6 +54,7 @@ public class ImagePipeline {
     private static final Logger log = LoggerFactory.getLogger(ImagePipeline.class);
 
     private final Catalog catalog;
+    private final ModelAvailability availability;
     private final KeyRateLimiter rateLimiter;
     private final FixedPriceCharges charges;
     private final ImageRouter router;
@@ -62,6 +64,7 @@ public class ImagePipeline {
 
     ImagePipeline(
             Catalog catalog,
+            ModelAvailability availability,
             KeyRateLimiter rateLimiter,
             FixedPriceCharges charges,
             ImageRouter router,
@@ -69,6 +72,7 @@ public class ImagePipeline {
             UsageRecorder usage,
             Clock clock) {
         this.catalog = catalog;
+        this.availability = availability;
         this.rateLimiter = rateLimiter;
         this.charges = charges;
         this.router = router;
@@ -77,9 +81,11 @@ public class ImagePipeline {
         this.clock = clock;
     }
 
-    /** The image models, for pickers. */
+    /** The image models something serves now, for pickers. */
     public List<CatalogModel> models() {
-        return catalog.ofKind(ModelKind.IMAGE);
+        return catalog.ofKind(ModelKind.IMAGE).stream()
+                .filter(availability::isServed)
+                .toList();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.tollgate.apikey.AuthenticatedKey;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.catalog.ModelId;
+import dev.tollgate.provider.ModelAvailability;
 import dev.tollgate.web.ApiError;
 import dev.tollgate.web.ApiException;
 import java.util.List;
@@ -15,15 +16,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /v1/models}: the models the calling key may use. */
+/**
+ * {@code GET /v1/models}: the models the calling key may use and that something serves (with the simulator off, only
+ * models an enabled channel serves are listed).
+ */
 @RestController
 @RequestMapping({"/v1/models", "/api/v1/models"})
 class ModelsController {
 
     private final Catalog catalog;
+    private final ModelAvailability availability;
 
-    ModelsController(Catalog catalog) {
+    ModelsController(Catalog catalog, ModelAvailability availability) {
         this.catalog = catalog;
+        this.availability = availability;
     }
 
     /** OpenAI SDKs read the whole list; Anthropic SDKs page with {@code limit}, {@code after_id}, {@code before_id}. */
@@ -35,6 +41,7 @@ class ModelsController {
             @RequestParam(name = "before_id", required = false) @Nullable String beforeId) {
         List<ModelObject> visible = catalog.all().stream()
                 .filter(model -> key.allows(model.id()))
+                .filter(availability::isServed)
                 .map(ModelObject::of)
                 .toList();
         return ModelPage.of(visible, limit, afterId, beforeId);

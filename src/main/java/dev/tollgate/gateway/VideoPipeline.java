@@ -4,6 +4,7 @@ import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.ModelKind;
+import dev.tollgate.provider.ModelAvailability;
 import dev.tollgate.video.VideoJob;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -23,18 +24,23 @@ public class VideoPipeline {
     public static final List<String> SIZES = List.of("720x1280", "1280x720", "1024x1792", "1792x1024");
 
     private final Catalog catalog;
+    private final ModelAvailability availability;
     private final KeyRateLimiter rateLimiter;
     private final VideoAdmission admission;
 
-    VideoPipeline(Catalog catalog, KeyRateLimiter rateLimiter, VideoAdmission admission) {
+    VideoPipeline(
+            Catalog catalog, ModelAvailability availability, KeyRateLimiter rateLimiter, VideoAdmission admission) {
         this.catalog = catalog;
+        this.availability = availability;
         this.rateLimiter = rateLimiter;
         this.admission = admission;
     }
 
-    /** The video models, for pickers. */
+    /** The video models something serves now, for pickers. */
     public List<CatalogModel> models() {
-        return catalog.ofKind(ModelKind.VIDEO);
+        return catalog.ofKind(ModelKind.VIDEO).stream()
+                .filter(availability::isServed)
+                .toList();
     }
 
     /** Accepts the job (charged, queued) or throws the refusal as an {@code ApiException}. */

@@ -12,8 +12,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamMembership;
-import dev.tollgate.catalog.Catalog;
-import dev.tollgate.catalog.ModelKind;
 import dev.tollgate.gateway.ChatCall;
 import dev.tollgate.gateway.ChatOutcome;
 import dev.tollgate.gateway.ChatPipeline;
@@ -51,12 +49,11 @@ final class ChatPlayground extends VerticalLayout {
     private Credits spent = Credits.ZERO;
     private @Nullable AtomicBoolean stopRequested;
 
-    ChatPlayground(
-            ChatPipeline pipeline, Catalog catalog, TeamMembership team, BackgroundWork background, TeamAccess access) {
+    ChatPlayground(ChatPipeline pipeline, TeamMembership team, BackgroundWork background, TeamAccess access) {
         this.pipeline = pipeline;
         this.background = background;
         this.access = access;
-        this.settings = new PlaygroundSettings(catalog.ofKind(ModelKind.CHAT));
+        this.settings = new PlaygroundSettings(pipeline.models());
         Button viewCode = new Button(
                 "View code",
                 VaadinIcon.CODE.create(),

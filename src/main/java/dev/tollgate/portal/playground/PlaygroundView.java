@@ -9,7 +9,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamMembership;
-import dev.tollgate.catalog.Catalog;
 import dev.tollgate.gateway.ChatPipeline;
 import dev.tollgate.gateway.ImagePipeline;
 import dev.tollgate.portal.BackgroundWork;
@@ -33,7 +32,6 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
     PlaygroundView(
             ChatPipeline chat,
             ImagePipeline imagePipeline,
-            Catalog catalog,
             CurrentTeam currentTeam,
             BackgroundWork background,
             TeamAccess access) {
@@ -47,8 +45,7 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 "Try chat and image models on " + team.team().name() + "'s credit. Everything is billed like API"
                         + " calls."));
         images = new ImagePlayground(imagePipeline, team, background, access);
-        tabs.add("Chat", new ChatPlayground(chat, catalog, team, background, access))
-                .setId("playground-chat-tab");
+        tabs.add("Chat", new ChatPlayground(chat, team, background, access)).setId("playground-chat-tab");
         tabs.add("Image", images).setId("playground-image-tab");
         tabs.setSizeFull();
         add(tabs);

@@ -103,6 +103,12 @@ class ConfiguredChannelsTests {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    dev.tollgate.gateway.ChatPipeline chatPipeline;
+
+    @Autowired
+    dev.tollgate.gateway.ImagePipeline imagePipeline;
+
     OpenAIClient client;
     String key;
 
@@ -234,6 +240,27 @@ class ConfiguredChannelsTests {
                         .build());
 
         assertThat(UPSTREAM.last().bodyText()).contains("\"model\":\"minimax-m2.5-instruct\"");
+    }
+
+    @Test
+    void theModelListShowsOnlyWhatAChannelServesWhenTheSimulatorIsOff() {
+        List<String> listed = client.models().list().data().stream()
+                .map(com.openai.models.models.Model::id)
+                .toList();
+
+        assertThat(listed)
+                .containsExactlyInAnyOrder(
+                        "aws/claude-haiku-4-5",
+                        "aws/minimax-m2.5",
+                        "enterprise/gemini-3.1-flash-image-preview-1k",
+                        "enterprise/seedance-1-5-pro");
+        assertThat(chatPipeline.models())
+                .as("the playground's pickers offer the same")
+                .extracting(model -> model.id().value())
+                .containsExactlyInAnyOrder("aws/claude-haiku-4-5", "aws/minimax-m2.5");
+        assertThat(imagePipeline.models())
+                .extracting(model -> model.id().value())
+                .containsExactly("enterprise/gemini-3.1-flash-image-preview-1k");
     }
 
     @Test
