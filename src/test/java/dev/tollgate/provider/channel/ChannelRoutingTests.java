@@ -162,6 +162,27 @@ class ChannelRoutingTests {
     }
 
     @Test
+    void aChannelThatCannotBeReachedIsPassedOverForTheNext() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        b.on("POST", "/v1/messages", UpstreamReplies.anthropicText("B picked it up", 5, 3));
+        channels.add(
+                "unreachable",
+                ChannelKind.ANTHROPIC,
+                java.net.URI.create("http://127.0.0.1:" + closedPort + "/v1"),
+                "sk-a",
+                Map.of(MODEL, "up-a"),
+                0);
+        channels.add("reachable", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-b", Map.of(MODEL, "up-b"), 1);
+
+        assertThat(replyText()).hasValue("B picked it up");
+        assertThat(onlyUsageRow().get("channel")).isEqualTo("reachable");
+        assertThat(charges()).hasSize(1);
+    }
+
+    @Test
     void theUpstreamSeesTheChannelsKeyAndNothingOfTheCaller() {
         b.on("POST", "/v1/messages", UpstreamReplies.anthropicText("ok", 5, 1));
         channels.add("keys-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-channel-b", Map.of(MODEL, "up-b"), 0);
