@@ -2,9 +2,11 @@ package dev.tollgate.provider.channel;
 
 import dev.tollgate.account.TeamAccess;
 import dev.tollgate.secret.SecretBox;
+import dev.tollgate.secret.UnreadableSecretException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -151,10 +153,7 @@ public class ChannelService {
         // a fresh seal differs byte for byte; compare the secret by opening the stored one
         boolean sameSecret = draft.secret() == null
                 ? stored.secretSealed() == null
-                : stored.secretSealed() != null
-                        && draft.secret()
-                                .equals(secrets.open(
-                                        stored.secretSealed(), stored.id().secretOwner()));
+                : stored.secretSealed() != null && draft.secret().equals(openOrNull(stored));
         ChannelRow withStoredSecret = new ChannelRow(
                 fresh.id(),
                 fresh.name(),
@@ -176,6 +175,16 @@ public class ChannelService {
                 && stored.weight() == fresh.weight()
                 && stored.enabled() == fresh.enabled()
                 && stored.fromConfig();
+    }
+
+    /** The stored secret, or null when it was sealed under another key (TOLLGATE_SECRET_KEY changed): seal it anew. */
+    private @Nullable String openOrNull(ChannelRow stored) {
+        try {
+            return secrets.open(
+                    Objects.requireNonNull(stored.secretSealed()), stored.id().secretOwner());
+        } catch (UnreadableSecretException e) {
+            return null;
+        }
     }
 
     private ChannelRow row(ChannelId id, ChannelDraft draft, byte @Nullable [] storedSecret, boolean fromConfig) {

@@ -104,6 +104,9 @@ class ConfiguredChannelsTests {
     DataSource dataSource;
 
     @Autowired
+    ConfiguredChannels configured;
+
+    @Autowired
     dev.tollgate.gateway.ChatPipeline chatPipeline;
 
     @Autowired
@@ -343,6 +346,32 @@ class ConfiguredChannelsTests {
         assertThat(UPSTREAM.received("GET", "/files/cgt.mp4").getFirst().headers())
                 .as("a presigned file URL is fetched without the channel's key")
                 .doesNotContainKey("authorization");
+    }
+
+    @Test
+    void aSecretThatNoLongerOpensIsSealedAgainFromTheConfigurationAtTheNextStart() {
+        // another channel's sealed secret, bound to that channel, does not open on this row (as after a key change)
+        jdbc.sql("""
+                        update upstream_channel
+                        set secret_sealed = (select secret_sealed from upstream_channel where name = 'images')
+                        where name = 'primary'""").update();
+
+        configured.afterSingletonsInstantiated();
+
+        UPSTREAM.on("POST", "/v1/chat/completions", UpstreamReplies.openAiText("sealed again", 9, 3));
+        String reply = client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model("aws/claude-haiku-4-5")
+                        .addUserMessage("Hi")
+                        .build())
+                .choices()
+                .getFirst()
+                .message()
+                .content()
+                .orElseThrow();
+        assertThat(reply).isEqualTo("sealed again");
+        assertThat(UPSTREAM.last().header("authorization")).isEqualTo("Bearer sk-upstream-5ecret-7f3a9c");
     }
 
     @Test
