@@ -2,6 +2,7 @@ package dev.tollgate.webhook;
 
 import dev.tollgate.account.TeamId;
 import dev.tollgate.secret.SecretBox;
+import dev.tollgate.secret.UnreadableSecretException;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,13 +23,19 @@ import org.springframework.stereotype.Component;
 @Component
 class TeamWebhookStore {
 
-    /** A team's webhook with what a delivery needs: the team's name for the payload and the secret to sign with. */
-    record Registration(TeamId team, String teamName, URI url, SigningSecret secret, Instant updatedAt) {
+    /**
+     * A team's webhook with what a delivery needs: the team's name for the payload and the secret to sign with; no
+     * secret when it was sealed under another key (TOLLGATE_SECRET_KEY changed) and must be rotated.
+     */
+    record Registration(
+            TeamId team, String teamName, URI url, @Nullable SigningSecret secret, Instant updatedAt) {
 
         TeamWebhook toView() {
-            return new TeamWebhook(url, secret.masked(), updatedAt);
+            return new TeamWebhook(url, secret == null ? UNREADABLE : secret.masked(), updatedAt);
         }
     }
+
+    static final String UNREADABLE = "unreadable after a key change: rotate it";
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;
@@ -107,10 +114,15 @@ class TeamWebhookStore {
         return secrets.seal(secret.value(), owner(team));
     }
 
-    private SigningSecret secret(TeamId team, @Nullable String plain, byte @Nullable [] sealed) {
-        return sealed != null
-                ? new SigningSecret(secrets.open(sealed, owner(team)))
-                : new SigningSecret(Objects.requireNonNull(plain));
+    private @Nullable SigningSecret secret(TeamId team, @Nullable String plain, byte @Nullable [] sealed) {
+        if (sealed == null) {
+            return new SigningSecret(Objects.requireNonNull(plain));
+        }
+        try {
+            return new SigningSecret(secrets.open(sealed, owner(team)));
+        } catch (UnreadableSecretException e) {
+            return null;
+        }
     }
 
     private static String owner(TeamId team) {

@@ -30,10 +30,14 @@ class WebhookSender {
     }
 
     Attempt send(TeamWebhookStore.Registration webhook, UUID eventId, byte[] body) {
+        SigningSecret secret = webhook.secret();
+        if (secret == null) {
+            return new Attempt(false, false, "The signing secret is " + TeamWebhookStore.UNREADABLE);
+        }
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = Map.of(
                 TIMESTAMP, Long.toString(timestamp),
-                SIGNATURE, WebhookSignature.sign(webhook.secret(), timestamp, body),
+                SIGNATURE, WebhookSignature.sign(secret, timestamp, body),
                 EVENT_ID, eventId.toString());
         try {
             fetcher.post(webhook.url(), body, "application/json", headers, LARGEST_ANSWER);

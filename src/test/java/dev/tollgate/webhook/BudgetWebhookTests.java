@@ -81,6 +81,9 @@ class BudgetWebhookTests extends WithWebhookReceiver {
     @Autowired
     TeamWebhookStore store;
 
+    @Autowired
+    dev.tollgate.secret.SecretBox secretBox;
+
     private TeamSummary team;
     private UserDetails owner;
     private URI hook;
@@ -127,6 +130,30 @@ class BudgetWebhookTests extends WithWebhookReceiver {
                         .single())
                 .isTrue();
         assertThat(store.find(team.id()).orElseThrow().secret().value()).isEqualTo(legacy);
+    }
+
+    @Test
+    void aSecretThatNoLongerOpensIsShownAsSuchAndARotationRepairsIt() throws Exception {
+        // sealed for another team: it does not open here, as after a change of TOLLGATE_SECRET_KEY
+        jdbc.sql("update team_webhook set signing_secret_sealed = ? where team_id = ?")
+                .params(
+                        secretBox.seal(secret, "team-webhook:" + java.util.UUID.randomUUID()),
+                        team.id().value())
+                .update();
+
+        assertThat(actors.as(owner, () -> webhooks.get(team.id())).orElseThrow().maskedSecret())
+                .isEqualTo("unreadable after a key change: rotate it");
+        WebhookTestResult test = actors.as(owner, () -> webhooks.sendTest(team.id()));
+        assertThat(test.delivered()).isFalse();
+        assertThat(test.message()).contains("rotate it");
+        assertThat(receiver.deliveries(hook)).isEmpty();
+
+        String rotated =
+                actors.as(owner, () -> webhooks.rotateSecret(team.id())).secret();
+        assertThat(actors.as(owner, () -> webhooks.sendTest(team.id())).delivered())
+                .isTrue();
+        assertThat(receiver.await(hook, 1, WAIT)).hasSize(1);
+        assertThat(rotated).isNotEqualTo(secret);
     }
 
     @Test
