@@ -3,7 +3,7 @@ package dev.tollgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.TestImages;
 import java.io.IOException;
@@ -64,11 +64,13 @@ class ImageUrlFetchTests {
         trap.close();
     }
 
+    private FundedTeam funded;
+
     @BeforeEach
     void fundedTeam() {
-        AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
-        team = admin.createFundedTeam("Fetch", "5.00");
-        key = admin.createKey(team, "{\"name\":\"fetch\"}").get("key").asString();
+        funded = FundedTeam.create(port, "Fetch", "5.00");
+        team = funded.id();
+        key = funded.key();
     }
 
     @Test
@@ -134,10 +136,7 @@ class ImageUrlFetchTests {
     }
 
     private BigDecimal balance() {
-        return jdbc.sql("select balance from credit_account where team_id = ?::uuid")
-                .param(team)
-                .query(BigDecimal.class)
-                .single();
+        return funded.balance(jdbc);
     }
 
     /** A bare socket that counts every connection made to it, on both loopback addresses where possible. */

@@ -12,6 +12,7 @@ import com.openai.models.images.ImageEditParams;
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.images.ImagesResponse;
 import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.OpenAiClients;
 import dev.tollgate.support.TestImages;
@@ -61,12 +62,15 @@ class ImagesApiTests {
     private String key;
     private OpenAIClient client;
 
+    private FundedTeam funded;
+
     @BeforeEach
     void fundedTeam() {
         admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
-        team = admin.createFundedTeam("Images", "10.00");
-        key = admin.createKey(team, "{\"name\":\"images\"}").get("key").asString();
-        client = client(key);
+        funded = FundedTeam.create(port, "Images", "10.00");
+        team = funded.id();
+        key = funded.key();
+        client = funded.client();
     }
 
     @Test
@@ -331,7 +335,8 @@ class ImagesApiTests {
     @Test
     void aTeamThatCannotPayGets402AndNothingIsStored() {
         String poorTeam = admin.createFundedTeam("Poor images", "0.10");
-        OpenAIClient poor = client(
+        OpenAIClient poor = OpenAiClients.forKey(
+                port,
                 admin.createKey(poorTeam, "{\"name\":\"poor\"}").get("key").asString());
 
         assertThatThrownBy(() -> poor.images()
@@ -357,9 +362,11 @@ class ImagesApiTests {
 
     @Test
     void aKeyBudgetCapsImagesWhileTheTeamHasCredit() {
-        OpenAIClient capped = client(admin.createKey(team, "{\"name\":\"capped\",\"budget\":\"0.20\"}")
-                .get("key")
-                .asString());
+        OpenAIClient capped = OpenAiClients.forKey(
+                port,
+                admin.createKey(team, "{\"name\":\"capped\",\"budget\":\"0.20\"}")
+                        .get("key")
+                        .asString());
         ImageGenerateParams params =
                 ImageGenerateParams.builder().model(ONE_K).prompt("A kite").build();
         capped.images().generate(params);
@@ -375,7 +382,8 @@ class ImagesApiTests {
     @Test
     void parallelRequestsNeverSpendMoreThanTheBalanceAndEveryChargeHasItsImage() throws Exception {
         String smallTeam = admin.createFundedTeam("Parallel images", "0.80");
-        OpenAIClient burst = client(
+        OpenAIClient burst = OpenAiClients.forKey(
+                port,
                 admin.createKey(smallTeam, "{\"name\":\"burst\"}").get("key").asString());
         ImageGenerateParams params =
                 ImageGenerateParams.builder().model(ONE_K).prompt("A lantern").build();
@@ -468,14 +476,7 @@ class ImagesApiTests {
     }
 
     private BigDecimal balance() {
-        return jdbc.sql("select balance from credit_account where team_id = ?::uuid")
-                .param(team)
-                .query(BigDecimal.class)
-                .single();
-    }
-
-    private OpenAIClient client(String apiKey) {
-        return OpenAiClients.forKey(port, apiKey);
+        return funded.balance(jdbc);
     }
 
     /** Width and height from the PNG header, without decoding the pixels. */

@@ -6,7 +6,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.InternalServerException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -32,6 +31,7 @@ import dev.tollgate.provider.RoutedChatStream;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.provider.channel.Routed;
 import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -78,15 +78,13 @@ class UpstreamFailureTests {
     String team;
     OpenAIClient client;
 
+    private FundedTeam funded;
+
     @BeforeEach
     void fundedTeam() {
-        AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
-        team = admin.createFundedTeam("Failures", "1.00");
-        client = OpenAIOkHttpClient.builder()
-                .apiKey(admin.createKey(team, "{\"name\":\"f\"}").get("key").asString())
-                .baseUrl("http://localhost:" + port + "/v1")
-                .maxRetries(0)
-                .build();
+        funded = FundedTeam.create(port, "Failures", "1.00");
+        team = funded.id();
+        client = funded.client();
     }
 
     /** Routes every chat request to {@code provider}, as the router would with it as the only channel. */
@@ -297,10 +295,7 @@ class UpstreamFailureTests {
     }
 
     private BigDecimal balance() {
-        return jdbc.sql("select balance from credit_account where team_id = ?::uuid")
-                .param(team)
-                .query(BigDecimal.class)
-                .single();
+        return funded.balance(jdbc);
     }
 
     private long openHolds() {

@@ -13,6 +13,7 @@ import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.OpenAiClients;
 import dev.tollgate.support.TestImages;
@@ -52,12 +53,15 @@ class VideosApiTests {
     private String key;
     private OpenAIClient client;
 
+    private FundedTeam funded;
+
     @BeforeEach
     void fundedTeam() {
         admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
-        team = admin.createFundedTeam("Videos", "5.00");
-        key = admin.createKey(team, "{\"name\":\"videos\"}").get("key").asString();
-        client = OpenAiClients.forKey(port, key);
+        funded = FundedTeam.create(port, "Videos", "5.00");
+        team = funded.id();
+        key = funded.key();
+        client = funded.client();
     }
 
     @Test
@@ -306,9 +310,6 @@ class VideosApiTests {
     }
 
     private BigDecimal balance() {
-        return jdbc.sql("select balance from credit_account where team_id = ?::uuid")
-                .param(team)
-                .query(BigDecimal.class)
-                .single();
+        return funded.balance(jdbc);
     }
 }

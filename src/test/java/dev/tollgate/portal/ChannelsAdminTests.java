@@ -12,11 +12,10 @@ import dev.tollgate.account.TeamSummary;
 import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
 import dev.tollgate.support.Actors;
-import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.BrowserSupport;
 import dev.tollgate.support.ChromiumExtension;
+import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
-import dev.tollgate.support.OpenAiClients;
 import dev.tollgate.support.TestChannels;
 import dev.tollgate.support.TestTeams;
 import dev.tollgate.support.UpstreamReplies;
@@ -101,7 +100,8 @@ class ChannelsAdminTests {
                             Map.of(MODEL, "qwen-flaky"),
                             0);
             page.reload();
-            String reply = OpenAiClients.forKey(port, fundedKey())
+            String reply = FundedTeam.create(port, "Channels", "5.00")
+                    .client()
                     .chat()
                     .completions()
                     .create(ChatCompletionCreateParams.builder()
@@ -179,13 +179,5 @@ class ChannelsAdminTests {
             assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Channels")))
                     .hasCount(0);
         }
-    }
-
-    private String fundedKey() {
-        TeamSummary team = teams.createWithBalance("Channels", "5.00");
-        return new AdminApiClient(port, IntegrationTest.MASTER_KEY)
-                .createKey(team.id().toString(), "{\"name\":\"channels\"}")
-                .get("key")
-                .asString();
     }
 }

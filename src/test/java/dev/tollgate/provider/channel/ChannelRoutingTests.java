@@ -8,14 +8,11 @@ import com.openai.errors.InternalServerException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.images.ImageGenerateParams;
-import dev.tollgate.account.TeamSummary;
 import dev.tollgate.support.Actors;
-import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
-import dev.tollgate.support.OpenAiClients;
 import dev.tollgate.support.TestChannels;
 import dev.tollgate.support.TestImages;
-import dev.tollgate.support.TestTeams;
 import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
 import dev.tollgate.support.UpstreamStandIn.Answer;
@@ -53,15 +50,12 @@ class ChannelRoutingTests {
     Actors actors;
 
     @Autowired
-    TestTeams teams;
-
-    @Autowired
     JdbcClient jdbc;
 
     TestChannels channels;
     UpstreamStandIn a;
     UpstreamStandIn b;
-    TeamSummary team;
+    FundedTeam team;
     String key;
     OpenAIClient client;
 
@@ -70,12 +64,9 @@ class ChannelRoutingTests {
         channels = new TestChannels(channelService, actors);
         a = new UpstreamStandIn();
         b = new UpstreamStandIn();
-        team = teams.createWithBalance("Routing", "10.00");
-        key = new AdminApiClient(port, IntegrationTest.MASTER_KEY)
-                .createKey(team.id().toString(), "{\"name\":\"routing\"}")
-                .get("key")
-                .asString();
-        client = OpenAiClients.forKey(port, key);
+        team = FundedTeam.create(port, "Routing", "10.00");
+        key = team.key();
+        client = team.client();
     }
 
     @AfterEach
@@ -344,8 +335,8 @@ class ChannelRoutingTests {
     }
 
     private Map<String, Object> onlyUsageRow() {
-        List<Map<String, Object>> rows = jdbc.sql("select * from usage_record where team_id = ?")
-                .param(team.id().value())
+        List<Map<String, Object>> rows = jdbc.sql("select * from usage_record where team_id = ?::uuid")
+                .param(team.id())
                 .query()
                 .listOfRows();
         assertThat(rows).hasSize(1);
@@ -354,8 +345,8 @@ class ChannelRoutingTests {
 
     private List<BigDecimal> charges() {
         return jdbc
-                .sql("select amount from ledger_entry where team_id = ? and kind <> 'TOP_UP' order by created_at")
-                .param(team.id().value())
+                .sql("select amount from ledger_entry where team_id = ?::uuid and kind <> 'TOP_UP' order by created_at")
+                .param(team.id())
                 .query(BigDecimal.class)
                 .list()
                 .stream()
@@ -364,9 +355,6 @@ class ChannelRoutingTests {
     }
 
     private BigDecimal balance() {
-        return jdbc.sql("select balance from credit_account where team_id = ?")
-                .param(team.id().value())
-                .query(BigDecimal.class)
-                .single();
+        return team.balance(jdbc);
     }
 }

@@ -22,9 +22,7 @@ import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.Actors;
-import dev.tollgate.support.AdminApiClient;
-import dev.tollgate.support.IntegrationTest;
-import dev.tollgate.support.OpenAiClients;
+import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.TestTeams;
 import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
@@ -95,9 +93,6 @@ class ConfiguredChannelsTests {
     Actors actors;
 
     @Autowired
-    TestTeams teams;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -118,12 +113,9 @@ class ConfiguredChannelsTests {
     @BeforeEach
     void fundedKey() {
         UPSTREAM.reset();
-        String team = teams.createWithBalance("Configured", "10.00").id().toString();
-        key = new AdminApiClient(port, IntegrationTest.MASTER_KEY)
-                .createKey(team, "{\"name\":\"configured\"}")
-                .get("key")
-                .asString();
-        client = OpenAiClients.forKey(port, key);
+        FundedTeam team = FundedTeam.create(port, "Configured", "10.00");
+        key = team.key();
+        client = team.client();
     }
 
     @Test
@@ -148,17 +140,7 @@ class ConfiguredChannelsTests {
     void chatGoesToTheOpenAiCompatibleChannelUnderItsUpstreamIdWithTheChannelsKey() {
         UPSTREAM.on("POST", "/v1/chat/completions", UpstreamReplies.openAiText("Hello from upstream", 9, 3));
 
-        String reply = client.chat()
-                .completions()
-                .create(ChatCompletionCreateParams.builder()
-                        .model("aws/claude-haiku-4-5")
-                        .addUserMessage("Hi")
-                        .build())
-                .choices()
-                .getFirst()
-                .message()
-                .content()
-                .orElseThrow();
+        String reply = hi("aws/claude-haiku-4-5");
 
         assertThat(reply).isEqualTo("Hello from upstream");
         UpstreamStandIn.Received request = UPSTREAM.last();
@@ -235,12 +217,7 @@ class ConfiguredChannelsTests {
     void aDottedModelIdFromTheYamlIsServedToo() {
         UPSTREAM.on("POST", "/v1/chat/completions", UpstreamReplies.openAiText("dots survive", 9, 3));
 
-        client.chat()
-                .completions()
-                .create(ChatCompletionCreateParams.builder()
-                        .model("aws/minimax-m2.5")
-                        .addUserMessage("Hi")
-                        .build());
+        hi("aws/minimax-m2.5");
 
         assertThat(UPSTREAM.last().bodyText()).contains("\"model\":\"minimax-m2.5-instruct\"");
     }
@@ -268,16 +245,10 @@ class ConfiguredChannelsTests {
 
     @Test
     void aModelNoChannelServesIsA503WhenTheSimulatorIsOff() {
-        assertThatThrownBy(() -> client.chat()
-                        .completions()
-                        .create(ChatCompletionCreateParams.builder()
-                                .model("aws/glm-5")
-                                .addUserMessage("Hi")
-                                .build()))
-                .isInstanceOfSatisfying(InternalServerException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(503);
-                    assertThat(e.getMessage()).contains("No upstream channel serves the model 'aws/glm-5'");
-                });
+        assertThatThrownBy(() -> hi("aws/glm-5")).isInstanceOfSatisfying(InternalServerException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(503);
+            assertThat(e.getMessage()).contains("No upstream channel serves the model 'aws/glm-5'");
+        });
         assertThat(UPSTREAM.received()).isEmpty();
     }
 
@@ -359,17 +330,7 @@ class ConfiguredChannelsTests {
         configured.afterSingletonsInstantiated();
 
         UPSTREAM.on("POST", "/v1/chat/completions", UpstreamReplies.openAiText("sealed again", 9, 3));
-        String reply = client.chat()
-                .completions()
-                .create(ChatCompletionCreateParams.builder()
-                        .model("aws/claude-haiku-4-5")
-                        .addUserMessage("Hi")
-                        .build())
-                .choices()
-                .getFirst()
-                .message()
-                .content()
-                .orElseThrow();
+        String reply = hi("aws/claude-haiku-4-5");
         assertThat(reply).isEqualTo("sealed again");
         assertThat(UPSTREAM.last().header("authorization")).isEqualTo("Bearer sk-upstream-5ecret-7f3a9c");
     }
@@ -386,12 +347,7 @@ class ConfiguredChannelsTests {
     @Test
     void secretsAreNeitherInTheDatabaseNorInTheLog(CapturedOutput output) throws Exception {
         UPSTREAM.on("POST", "/v1/chat/completions", Answer.json(401, "{\"error\":{\"message\":\"bad key\"}}"));
-        assertThatThrownBy(() -> client.chat()
-                .completions()
-                .create(ChatCompletionCreateParams.builder()
-                        .model("aws/claude-haiku-4-5")
-                        .addUserMessage("Hi")
-                        .build()));
+        assertThatThrownBy(() -> hi("aws/claude-haiku-4-5"));
 
         String dump = databaseContents();
         assertThat(dump).contains("primary").contains("claude-haiku");
@@ -402,6 +358,21 @@ class ConfiguredChannelsTests {
             assertThat(output.getAll()).doesNotContain(secret);
         }
         assertThat(output.getAll()).contains("Channel 'primary' failed");
+    }
+
+    /** Says "Hi" to the model through the gateway with the OpenAI SDK; the reply's text. */
+    private String hi(String model) {
+        return client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model(model)
+                        .addUserMessage("Hi")
+                        .build())
+                .choices()
+                .getFirst()
+                .message()
+                .content()
+                .orElse("");
     }
 
     /** Every row of every table, as {@code COPY … TO STDOUT} writes them: the data part of a {@code pg_dump}. */

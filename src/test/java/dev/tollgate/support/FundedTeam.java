@@ -1,0 +1,31 @@
+package dev.tollgate.support;
+
+import com.openai.client.OpenAIClient;
+import java.math.BigDecimal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A fresh team with credit and one key, made through the admin API, and the official OpenAI SDK calling the app with
+ * that key: how most API tests begin.
+ *
+ * @param id the team's id as the admin API writes it
+ */
+public record FundedTeam(String id, String key, OpenAIClient client) {
+
+    public static FundedTeam create(int port, String prefix, String balance) {
+        AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
+        String team = admin.createFundedTeam(prefix, balance);
+        String key = admin.createKey(team, "{\"name\":\"" + prefix.toLowerCase() + "\"}")
+                .get("key")
+                .asString();
+        return new FundedTeam(team, key, OpenAiClients.forKey(port, key));
+    }
+
+    /** The team's balance as stored. */
+    public BigDecimal balance(JdbcClient jdbc) {
+        return jdbc.sql("select balance from credit_account where team_id = ?::uuid")
+                .param(id)
+                .query(BigDecimal.class)
+                .single();
+    }
+}
