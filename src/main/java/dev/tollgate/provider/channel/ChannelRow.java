@@ -3,7 +3,9 @@ package dev.tollgate.provider.channel;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A stored channel, its secret still sealed. */
@@ -41,13 +43,25 @@ record ChannelRow(
                 updatedAt);
     }
 
-    /** Whether calling the upstream would differ: anything but the on/off switch. */
+    /** Whether calling the upstream would be the same: everything but routing weights and the on/off switch. */
     boolean sameConnection(ChannelRow other) {
+        return sameAddressAndModels(other) && Arrays.equals(secretSealed, other.secretSealed);
+    }
+
+    /** Whether every setting but the secret is the same (a secret sealed twice differs byte for byte). */
+    boolean sameSettingsButSecret(ChannelRow other) {
+        return sameAddressAndModels(other)
+                && priority == other.priority
+                && weight == other.weight
+                && enabled == other.enabled
+                && fromConfig == other.fromConfig;
+    }
+
+    private boolean sameAddressAndModels(ChannelRow other) {
         return name.equals(other.name)
                 && kind == other.kind
                 && baseUrl.equals(other.baseUrl)
-                && java.util.Objects.equals(region, other.region)
-                && java.util.Arrays.equals(secretSealed, other.secretSealed)
+                && Objects.equals(region, other.region)
                 && models.equals(other.models)
                 && connectTimeout.equals(other.connectTimeout)
                 && timeout.equals(other.timeout);

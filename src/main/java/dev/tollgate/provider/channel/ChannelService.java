@@ -154,27 +154,7 @@ public class ChannelService {
         boolean sameSecret = draft.secret() == null
                 ? stored.secretSealed() == null
                 : stored.secretSealed() != null && draft.secret().equals(openOrNull(stored));
-        ChannelRow withStoredSecret = new ChannelRow(
-                fresh.id(),
-                fresh.name(),
-                fresh.kind(),
-                fresh.baseUrl(),
-                fresh.region(),
-                stored.secretSealed(),
-                fresh.models(),
-                fresh.priority(),
-                fresh.weight(),
-                fresh.connectTimeout(),
-                fresh.timeout(),
-                fresh.enabled(),
-                true,
-                stored.updatedAt());
-        return sameSecret
-                && stored.sameConnection(withStoredSecret)
-                && stored.priority() == fresh.priority()
-                && stored.weight() == fresh.weight()
-                && stored.enabled() == fresh.enabled()
-                && stored.fromConfig();
+        return sameSecret && stored.sameSettingsButSecret(fresh);
     }
 
     /** The stored secret, or null when it was sealed under another key (TOLLGATE_SECRET_KEY changed): seal it anew. */

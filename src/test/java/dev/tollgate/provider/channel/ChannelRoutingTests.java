@@ -8,6 +8,10 @@ import com.openai.errors.InternalServerException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.images.ImageGenerateParams;
+import com.openai.models.videos.Video;
+import com.openai.models.videos.VideoCreateParams;
+import com.openai.models.videos.VideoSeconds;
+import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
@@ -21,6 +25,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,12 @@ class ChannelRoutingTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ChannelDirectory directory;
+
+    @Autowired
+    dev.tollgate.secret.SecretBox secrets;
 
     TestChannels channels;
     UpstreamStandIn a;
@@ -171,6 +182,75 @@ class ChannelRoutingTests {
         assertThat(replyText()).hasValue("B picked it up");
         assertThat(onlyUsageRow().get("channel")).isEqualTo("reachable");
         assertThat(charges()).hasSize(1);
+    }
+
+    @Test
+    void aChannelAddedByAnotherInstanceIsRoutedToOnceThisOneLooksAgain() {
+        b.on("POST", "/v1/messages", UpstreamReplies.anthropicText("from elsewhere", 5, 2));
+        UUID id = UUID.randomUUID();
+        // written straight to the table, as another instance's admin view would
+        jdbc.sql("""
+                        insert into upstream_channel (id, name, kind, base_url, secret_sealed, models, priority,
+                            weight, connect_timeout_ms, timeout_ms, enabled, from_config, created_at, updated_at)
+                        values (?, 'other-instance', 'anthropic', ?, ?, cast(? as jsonb), 0, 1, 2000, 10000, true,
+                            false, now(), now())""")
+                .params(
+                        id,
+                        b.baseUrl("/v1").toString(),
+                        secrets.seal("sk-from-elsewhere", "channel:" + id),
+                        "{\"" + MODEL + "\":\"up-b\"}")
+                .update();
+
+        directory.followOtherInstances();
+
+        assertThat(replyText()).hasValue("from elsewhere");
+        assertThat(b.last().header("x-api-key")).isEqualTo("sk-from-elsewhere");
+    }
+
+    @Test
+    void aVideoTaskGoesToTheNextChannelWhenTheFirstRefusesAndIsFollowedThere() throws Exception {
+        String model = "enterprise/seedance-1-5-pro";
+        byte[] mp4 = "bytes of the finished video".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        a.on("POST", "/api/v3/contents/generations/tasks", Answer.json(503, "{\"error\":{\"message\":\"busy\"}}"));
+        b.on("POST", "/api/v3/contents/generations/tasks", Answer.json("{\"id\":\"cgt-b-1\"}"));
+        b.on(
+                "GET",
+                "/api/v3/contents/generations/tasks/cgt-b-1",
+                Answer.json("{\"id\":\"cgt-b-1\",\"status\":\"succeeded\",\"content\":{\"video_url\":\""
+                        + b.baseUrl("/files/b.mp4") + "\"}}"));
+        b.on("GET", "/files/b.mp4", Answer.bytes(200, "video/mp4", mp4));
+        channels.add("video-a", ChannelKind.SEEDANCE, a.baseUrl("/api/v3"), "ark-a", Map.of(model, "seedance"), 0);
+        channels.add("video-b", ChannelKind.SEEDANCE, b.baseUrl("/api/v3"), "ark-b", Map.of(model, "seedance"), 1);
+
+        Video created = client.videos()
+                .create(VideoCreateParams.builder()
+                        .model(model)
+                        .prompt("A kite over dunes")
+                        .seconds(VideoSeconds._4)
+                        .size(VideoSize._1280X720)
+                        .build());
+        Video done = created;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!done.status().asString().equals("completed") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            done = client.videos().retrieve(created.id());
+            assertThat(done.status().asString()).isNotEqualTo("failed");
+        }
+
+        assertThat(done.status().asString()).isEqualTo("completed");
+        try (java.io.InputStream body =
+                client.videos().downloadContent(created.id()).body()) {
+            assertThat(body.readAllBytes()).isEqualTo(mp4);
+        }
+        assertThat(a.received()).hasSize(1);
+        assertThat(b.received("GET", "/api/v3/contents/generations/tasks/cgt-b-1"))
+                .isNotEmpty();
+        assertThat(jdbc.sql("select channel from video_job where team_id = ?::uuid")
+                        .param(team.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("video-b");
+        assertThat(charges()).containsExactly(new BigDecimal("-0.6"));
     }
 
     @Test

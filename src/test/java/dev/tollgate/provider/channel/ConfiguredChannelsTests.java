@@ -320,6 +320,21 @@ class ConfiguredChannelsTests {
     }
 
     @Test
+    void aStartWithTheSameConfigurationRewritesNothing() {
+        List<String> before = jdbc.sql("select name || ' ' || updated_at from upstream_channel order by name")
+                .query(String.class)
+                .list();
+
+        configured.afterSingletonsInstantiated();
+
+        assertThat(jdbc.sql("select name || ' ' || updated_at from upstream_channel order by name")
+                        .query(String.class)
+                        .list())
+                .isEqualTo(before)
+                .hasSize(3);
+    }
+
+    @Test
     void aSecretThatNoLongerOpensIsSealedAgainFromTheConfigurationAtTheNextStart() {
         // another channel's sealed secret, bound to that channel, does not open on this row (as after a key change)
         jdbc.sql("""
