@@ -17,6 +17,7 @@ import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.OpenAiClients;
 import dev.tollgate.support.TestImages;
+import dev.tollgate.support.VideoPolls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -78,7 +79,7 @@ class VideosApiTests {
         assertThat(created.status().asString()).isIn("queued", "in_progress");
         assertThat(balance()).as("the fixed price is charged on acceptance").isEqualByComparingTo("4.40");
 
-        Video done = pollUntilFinished(created.id());
+        Video done = VideoPolls.untilFinished(client, created.id());
         assertThat(done.status().asString()).isEqualTo("completed");
         assertThat(done.progress()).isEqualTo(100);
         String videoUrl = done._additionalProperties().get("video_url").asStringOrThrow();
@@ -176,7 +177,7 @@ class VideosApiTests {
                         .model(MODEL)
                         .prompt("A spinning top")
                         .build());
-        Video done = pollUntilFinished(created.id());
+        Video done = VideoPolls.untilFinished(client, created.id());
         String videoUrl = done._additionalProperties().get("video_url").asStringOrThrow();
 
         assertThat(client.videos().delete(created.id()).deleted()).isTrue();
@@ -247,18 +248,6 @@ class VideosApiTests {
                 .contains("video model");
         assertThat(post("{\"model\":\"" + MODEL + "\"}").statusCode()).isEqualTo(400);
         assertThat(balance()).isEqualByComparingTo("5.00");
-    }
-
-    private Video pollUntilFinished(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        Video video = client.videos().retrieve(id);
-        while (!video.status().asString().equals("completed")
-                && !video.status().asString().equals("failed")
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            video = client.videos().retrieve(id);
-        }
-        return video;
     }
 
     /** An MP4 starts with an {@code ftyp} box, and an H.264 track has an {@code avc1} sample entry. */

@@ -20,6 +20,7 @@ import dev.tollgate.support.TestImages;
 import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
 import dev.tollgate.support.UpstreamStandIn.Answer;
+import dev.tollgate.support.VideoPolls;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Base64;
@@ -229,13 +230,7 @@ class ChannelRoutingTests {
                         .seconds(VideoSeconds._4)
                         .size(VideoSize._1280X720)
                         .build());
-        Video done = created;
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!done.status().asString().equals("completed") && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            done = client.videos().retrieve(created.id());
-            assertThat(done.status().asString()).isNotEqualTo("failed");
-        }
+        Video done = VideoPolls.untilFinished(client, created.id());
 
         assertThat(done.status().asString()).isEqualTo("completed");
         try (java.io.InputStream body =

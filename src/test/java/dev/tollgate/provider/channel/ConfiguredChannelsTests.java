@@ -27,6 +27,7 @@ import dev.tollgate.support.TestTeams;
 import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
 import dev.tollgate.support.UpstreamStandIn.Answer;
+import dev.tollgate.support.VideoPolls;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -298,13 +299,7 @@ class ConfiguredChannelsTests {
                         .seconds(VideoSeconds._4)
                         .size(VideoSize._1280X720)
                         .build());
-        Video done = created;
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!done.status().asString().equals("completed") && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            done = client.videos().retrieve(created.id());
-            assertThat(done.status().asString()).isNotEqualTo("failed");
-        }
+        Video done = VideoPolls.untilFinished(client, created.id());
 
         assertThat(done.status().asString()).isEqualTo("completed");
         HttpResponse content = client.videos().downloadContent(created.id());
