@@ -1,5 +1,6 @@
 package dev.tollgate.account;
 
+import dev.tollgate.text.StorableText;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -10,8 +11,8 @@ public record EmailAddress(String value) {
 
     public EmailAddress {
         value = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-        if (value.length() > 320 || !FORMAT.matcher(value).matches()) {
-            throw new AccountRuleException("Not an email address: \"" + value + "\"");
+        if (value.length() > 320 || !FORMAT.matcher(value).matches() || !StorableText.isStorable(value)) {
+            throw new AccountRuleException("Not an email address: \"" + StorableText.scrub(value, 320) + "\"");
         }
     }
 

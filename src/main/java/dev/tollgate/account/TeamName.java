@@ -1,5 +1,7 @@
 package dev.tollgate.account;
 
+import dev.tollgate.text.StorableText;
+
 /** A team's display name: 1 to 100 characters, unique among teams regardless of case. */
 public record TeamName(String value) {
 
@@ -11,5 +13,8 @@ public record TeamName(String value) {
         if (value.length() > 100) {
             throw new AccountRuleException("A team name has at most 100 characters");
         }
+        StorableText.flaw(value).ifPresent(flaw -> {
+            throw new AccountRuleException("The team name " + flaw);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.account;
 
+import dev.tollgate.text.StorableText;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -129,6 +130,9 @@ public class TeamService {
                 newMember.displayName() == null || newMember.displayName().isBlank()
                         ? email.value().substring(0, email.value().indexOf('@'))
                         : newMember.displayName().strip();
+        StorableText.flaw(displayName).ifPresent(flaw -> {
+            throw new AccountRuleException("The name " + flaw);
+        });
         return new UserAccount(email, displayName, passwordEncoder.encode(password), false, clock.instant());
     }
 

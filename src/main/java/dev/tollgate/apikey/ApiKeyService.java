@@ -9,6 +9,7 @@ import dev.tollgate.billing.HoldReleased;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.money.Credits;
+import dev.tollgate.text.StorableText;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -222,6 +223,9 @@ public class ApiKeyService {
         if (request.name().length() > LONGEST_NAME) {
             throw new InvalidApiKeyRequestException("A key name has at most " + LONGEST_NAME + " characters");
         }
+        StorableText.flaw(request.name()).ifPresent(flaw -> {
+            throw new InvalidApiKeyRequestException("The key name " + flaw);
+        });
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw new InvalidApiKeyRequestException("The expiry must be in the future");
         }

@@ -5,6 +5,7 @@ import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.money.Credits;
 import dev.tollgate.money.InvalidAmountException;
+import dev.tollgate.text.StorableText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +59,11 @@ public class BillingService {
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         if (cleanNote != null && cleanNote.length() > LONGEST_NOTE) {
             throw new InvalidAmountException("A note has at most " + LONGEST_NOTE + " characters");
+        }
+        if (cleanNote != null) {
+            StorableText.flaw(cleanNote).ifPresent(flaw -> {
+                throw new InvalidAmountException("The note " + flaw);
+            });
         }
         return post(team, LedgerEntryKind.TOP_UP, amount, cleanNote);
     }

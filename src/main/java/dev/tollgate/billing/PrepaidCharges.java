@@ -4,6 +4,7 @@ import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.money.Credits;
+import dev.tollgate.text.StorableText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -77,7 +78,7 @@ public class PrepaidCharges {
     @Transactional(transactionManager = "jdbcTransactionManager")
     public boolean refund(PrepaidCharge charge, String reason) {
         Instant now = clock.instant();
-        if (!charges.markRefunded(charge.id(), truncate(reason), now)) {
+        if (!charges.markRefunded(charge.id(), StorableText.fit(reason, 480), now)) {
             return false;
         }
         Credits balance = accounts.add(charge.team().value(), charge.amount().amount(), now)
@@ -88,7 +89,7 @@ public class PrepaidCharges {
                 LedgerEntryKind.REFUND,
                 charge.amount(),
                 balance,
-                "Refund: " + truncate(reason),
+                "Refund: " + StorableText.fit(reason, 480),
                 charge.requestId(),
                 "system",
                 now);
@@ -100,9 +101,5 @@ public class PrepaidCharges {
     @Transactional(transactionManager = "jdbcTransactionManager", readOnly = true)
     public boolean isRefunded(UUID charge) {
         return charges.status(charge).map("REFUNDED"::equals).orElse(false);
-    }
-
-    private static String truncate(String reason) {
-        return reason.length() <= 480 ? reason : reason.substring(0, 477) + "...";
     }
 }

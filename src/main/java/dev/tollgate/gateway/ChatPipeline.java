@@ -19,7 +19,6 @@ import dev.tollgate.provider.ChatRouter;
 import dev.tollgate.provider.ChatStream;
 import dev.tollgate.provider.FinishReason;
 import dev.tollgate.provider.ModelAvailability;
-import dev.tollgate.provider.NoUpstreamChannelException;
 import dev.tollgate.provider.RoutedChatStream;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.UpstreamException;
@@ -136,7 +135,7 @@ public class ChatPipeline {
             } catch (RuntimeException failure) {
                 metering.failed(stream.usageSoFar(), failure, listener.deliversIncrementally());
                 if (!metering.hasOutput() || !listener.deliversIncrementally()) {
-                    throw failure instanceof UpstreamException upstream ? asRefusal(upstream) : failure;
+                    throw failure instanceof UpstreamException upstream ? Refusals.ofUpstream(upstream) : failure;
                 }
                 log.warn("Chat request {} failed after output began", call.requestId(), failure);
                 try {
@@ -147,7 +146,7 @@ public class ChatPipeline {
             }
         } catch (UpstreamException beforeOutput) {
             metering.failed(TokenCounts.NONE, beforeOutput, false);
-            throw asRefusal(beforeOutput);
+            throw Refusals.ofUpstream(beforeOutput);
         } finally {
             settle(call, model, hold, metering);
         }
@@ -225,12 +224,6 @@ public class ChatPipeline {
                 metering.finishReason() == null ? null : metering.finishReason().name(),
                 metering.error(),
                 metering.started());
-    }
-
-    private static ApiException asRefusal(UpstreamException failure) {
-        return failure.retryable() || failure instanceof NoUpstreamChannelException
-                ? Refusals.upstreamUnavailable(failure)
-                : Refusals.upstreamFailed(failure.getMessage());
     }
 
     /** What the pipeline learns about one reply while it streams. */

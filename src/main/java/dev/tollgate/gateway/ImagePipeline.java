@@ -18,10 +18,10 @@ import dev.tollgate.provider.GeneratedImage;
 import dev.tollgate.provider.ImageRequest;
 import dev.tollgate.provider.ImageRouter;
 import dev.tollgate.provider.ModelAvailability;
-import dev.tollgate.provider.NoUpstreamChannelException;
 import dev.tollgate.provider.UnreadableInputException;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.provider.channel.Routed;
+import dev.tollgate.text.StorableText;
 import dev.tollgate.usage.UsageKind;
 import dev.tollgate.usage.UsageRecord;
 import dev.tollgate.usage.UsageRecorder;
@@ -144,9 +144,7 @@ public class ImagePipeline {
                 log.error("Image request {} failed", call.requestId(), failure);
                 throw Refusals.upstreamFailed("the image could not be made");
             }
-            throw upstream.retryable() || upstream instanceof NoUpstreamChannelException
-                    ? Refusals.upstreamUnavailable(upstream)
-                    : Refusals.upstreamFailed(upstream.getMessage());
+            throw Refusals.ofUpstream(upstream);
         }
     }
 
@@ -175,6 +173,9 @@ public class ImagePipeline {
         if (call.prompt().length() > LONGEST_PROMPT) {
             throw Refusals.invalid("The prompt is longer than " + LONGEST_PROMPT + " characters.", "prompt");
         }
+        StorableText.flaw(call.prompt()).ifPresent(flaw -> {
+            throw Refusals.invalid("The prompt " + flaw + ".", "prompt");
+        });
         if (call.count() < 1 || call.count() > MOST_IMAGES) {
             throw Refusals.invalid("n must be between 1 and " + MOST_IMAGES + ", not " + call.count() + ".", "n");
         }

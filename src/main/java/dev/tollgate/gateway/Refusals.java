@@ -1,5 +1,6 @@
 package dev.tollgate.gateway;
 
+import dev.tollgate.provider.NoUpstreamChannelException;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.web.ApiError;
 import dev.tollgate.web.ApiException;
@@ -98,6 +99,22 @@ final class Refusals {
                         String.valueOf(failure.getMessage()),
                         null),
                 seconds);
+    }
+
+    /** The upstream refused the request as malformed: a 400 the caller can act on, which SDKs do not retry. */
+    static ApiException refusedByUpstream(UpstreamException refusal) {
+        return new ApiException(
+                ApiError.invalidRequest("The upstream refused the request: " + refusal.getMessage(), null));
+    }
+
+    /** How an upstream failure reaches the caller: refused as malformed, unavailable for now, or failed. */
+    static ApiException ofUpstream(UpstreamException failure) {
+        if (failure.refusedRequest()) {
+            return refusedByUpstream(failure);
+        }
+        return failure.retryable() || failure instanceof NoUpstreamChannelException
+                ? upstreamUnavailable(failure)
+                : upstreamFailed(String.valueOf(failure.getMessage()));
     }
 
     static ApiException upstreamFailed(String message) {

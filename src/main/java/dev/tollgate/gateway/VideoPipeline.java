@@ -5,6 +5,7 @@ import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.ModelKind;
 import dev.tollgate.provider.ModelAvailability;
+import dev.tollgate.text.StorableText;
 import dev.tollgate.video.VideoJob;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +66,9 @@ public class VideoPipeline {
             throw Refusals.invalid(
                     "The prompt is longer than " + ImagePipeline.LONGEST_PROMPT + " characters.", "prompt");
         }
+        StorableText.flaw(call.prompt()).ifPresent(flaw -> {
+            throw Refusals.invalid("The prompt " + flaw + ".", "prompt");
+        });
         int seconds = seconds(call.seconds());
         String size = size(call.size());
         if (call.key() != null) {

@@ -41,6 +41,14 @@ public class UpstreamException extends RuntimeException {
         return status;
     }
 
+    /**
+     * The upstream refused the request itself as malformed (400, 413, 422): the caller's fault, which would fail on
+     * every channel, not the upstream's.
+     */
+    public boolean refusedRequest() {
+        return status == 400 || status == 413 || status == 422;
+    }
+
     /** How long the upstream asked to be left alone, when it said. */
     public @Nullable Duration retryAfter() {
         return retryAfter;

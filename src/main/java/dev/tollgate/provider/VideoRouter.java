@@ -5,6 +5,7 @@ import dev.tollgate.provider.channel.ChannelClients;
 import dev.tollgate.provider.channel.Failover;
 import dev.tollgate.provider.channel.Routed;
 import dev.tollgate.provider.simulator.SimulatorVideoProvider;
+import dev.tollgate.text.StorableText;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class VideoRouter {
+
+    private static final int LONGEST_TASK_ID = 200;
 
     private final SimulatorVideoProvider simulator;
     private final Failover failover;
@@ -39,7 +42,18 @@ public class VideoRouter {
         return failover.route(
                 request.model(),
                 ModelKind.VIDEO,
-                channel -> Objects.requireNonNull(channel.videos()).submit(request));
+                channel -> keepable(Objects.requireNonNull(channel.videos()).submit(request)));
+    }
+
+    /** A task id is kept with its job to follow it later, so it must fit the job's column. */
+    private static String keepable(String taskId) {
+        if (taskId.isBlank() || taskId.length() > LONGEST_TASK_ID || !StorableText.isStorable(taskId)) {
+            throw new UpstreamException(
+                    "The upstream answered with a task id the gateway cannot keep (blank, over " + LONGEST_TASK_ID
+                            + " characters or with a NUL)",
+                    true);
+        }
+        return taskId;
     }
 
     /**

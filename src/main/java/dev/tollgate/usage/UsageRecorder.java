@@ -1,5 +1,6 @@
 package dev.tollgate.usage;
 
+import dev.tollgate.text.StorableText;
 import java.sql.Timestamp;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,12 +65,8 @@ public class UsageRecorder {
                     ? null
                     : (int) usage.timeToFirstToken().toMillis(),
             usage.finishReason(),
-            usage.error() == null ? null : truncate(usage.error()),
+            usage.error() == null ? null : StorableText.fit(usage.error(), 500),
             Timestamp.from(usage.createdAt())
         };
-    }
-
-    private static String truncate(String error) {
-        return error.length() <= 500 ? error : error.substring(0, 497) + "...";
     }
 }

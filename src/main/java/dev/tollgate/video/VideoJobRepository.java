@@ -5,6 +5,7 @@ import dev.tollgate.account.UserId;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.media.MediaId;
 import dev.tollgate.money.Credits;
+import dev.tollgate.text.StorableText;
 import dev.tollgate.usage.UsageSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -201,7 +202,7 @@ class VideoJobRepository {
      */
     Optional<JobTicket> fail(VideoJobId id, @Nullable String worker, String error, Instant now) {
         Map<String, Object> params = new HashMap<>();
-        params.put("error", truncate(error));
+        params.put("error", StorableText.fit(error, 500));
         params.put("now", Timestamp.from(now));
         params.put("id", id.value());
         if (worker != null) {
@@ -295,9 +296,5 @@ class VideoJobRepository {
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static String truncate(String error) {
-        return error.length() <= 500 ? error : error.substring(0, 497) + "...";
     }
 }

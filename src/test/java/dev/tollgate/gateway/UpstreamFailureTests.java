@@ -7,6 +7,7 @@ import static org.mockito.BDDMockito.given;
 
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.StreamResponse;
+import com.openai.errors.BadRequestException;
 import com.openai.errors.InternalServerException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -163,6 +164,22 @@ class UpstreamFailureTests {
                         InternalServerException.class,
                         e -> assertThat(e.statusCode()).isEqualTo(502));
         assertNothingCharged();
+    }
+
+    @Test
+    void anUpstreamRefusingTheRequestAsMalformedIsA400NotA502() {
+        serveChatWith(request -> {
+            throw new UpstreamException("The upstream answered 400: messages.0.content: bad value", false, 400, null);
+        });
+        assertThatThrownBy(() -> client.chat().completions().create(params()))
+                .as("a 400 is the caller's to fix; a 502 would make the SDKs retry it")
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.type()).hasValue("invalid_request_error");
+                    assertThat(e.getMessage()).contains("messages.0.content: bad value");
+                });
+        assertNothingCharged();
+        assertThat(usage().get("status")).isEqualTo("FAILED");
     }
 
     @Test

@@ -58,12 +58,17 @@ final class AnthropicMessagesParser {
         for (int i = 0; i < items.size(); i++) {
             messages.add(message(items.get(i), "messages." + i));
         }
+        List<ToolDefinition> tools = tools(body);
+        ToolChoice toolChoice = toolChoice(body);
+        toolChoice.conflictWith(tools).ifPresent(conflict -> {
+            throw invalid("tool_choice: " + conflict, "tool_choice");
+        });
         return new ChatRequest(
                 modelId,
                 system(body.get("system")),
                 messages,
-                tools(body),
-                toolChoice(body),
+                tools,
+                toolChoice,
                 maxTokens,
                 RequestFields.optionalNumber(body, "temperature", "temperature", 0, 1),
                 RequestFields.stopSequences(body, "stop_sequences", 16),

@@ -73,12 +73,17 @@ final class OpenAiChatParser {
             includeUsage =
                     RequestFields.optionalBoolean(streamOptions, "include_usage", "stream_options.include_usage");
         }
+        List<ToolDefinition> tools = tools(body);
+        ToolChoice toolChoice = toolChoice(body);
+        toolChoice.conflictWith(tools).ifPresent(conflict -> {
+            throw invalid("tool_choice " + conflict + ".", "tool_choice");
+        });
         ChatRequest request = new ChatRequest(
                 modelId,
                 system,
                 messages,
-                tools(body),
-                toolChoice(body),
+                tools,
+                toolChoice,
                 chosen == null ? DEFAULT_MAX_TOKENS : chosen,
                 RequestFields.optionalNumber(body, "temperature", "temperature", 0, 2),
                 RequestFields.stopSequences(body, "stop", 4),

@@ -3,6 +3,7 @@ package dev.tollgate.provider.channel;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.catalog.ModelId;
+import dev.tollgate.text.StorableText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -105,9 +106,9 @@ class ChannelRules {
             String upstream = entry.getValue() == null || entry.getValue().isBlank()
                     ? model.id().value()
                     : entry.getValue().strip();
-            if (!UPSTREAM_MODEL.matcher(upstream).matches()) {
-                throw new InvalidChannelException(
-                        "Models: the upstream id for '" + model.id() + "' has spaces or is too long");
+            if (!UPSTREAM_MODEL.matcher(upstream).matches() || !StorableText.isStorable(upstream)) {
+                throw new InvalidChannelException("Models: the upstream id for '" + model.id()
+                        + "' has spaces or control characters, or is too long");
             }
             models.put(model.id().value(), upstream);
         });

@@ -36,7 +36,10 @@ final class ToolSelection {
                 .filter(tool -> tool.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new UpstreamException(
-                        "tool_choice names the tool " + name + ", which the request does not define", false));
+                        "tool_choice names the tool " + name + ", which the request does not define",
+                        false,
+                        400,
+                        null));
     }
 
     private static Optional<ToolDefinition> mentioned(ChatRequest request, String userText) {
