@@ -111,12 +111,13 @@ public class ChatPipeline {
     public ChatOutcome execute(ChatCall call, ChatReplyListener listener) {
         Instant started = clock.instant();
         CatalogModel model = authorize(call.key(), call.request().model().value());
+        requireOutputWithinLimit(call, model);
         if (call.key() != null) {
             rateLimiter.acquire(call.key());
         }
         TokenPricing pricing = model.requireTokenPricing();
         long promptTokens = tokenCounter.countPrompt(call.request());
-        ChatRequest request = fitOutputCap(call, pricing, promptTokens);
+        ChatRequest request = fitOutputCap(call, model, promptTokens);
         HoldEstimate estimate = HoldEstimate.of(pricing, promptTokens, request.maxTokens());
         Hold hold = reserve(call, estimate.amount());
 
@@ -154,17 +155,31 @@ public class ChatPipeline {
         return metering.outcome(call.requestId(), pricing);
     }
 
-    private ChatRequest fitOutputCap(ChatCall call, TokenPricing pricing, long promptTokens) {
+    /**
+     * A {@code max_tokens} the model cannot give is refused rather than lowered, as OpenAI and Anthropic do: the caller
+     * asked for something that cannot be honoured, and the hold for it would be out of all proportion.
+     */
+    private static void requireOutputWithinLimit(ChatCall call, CatalogModel model) {
+        int limit = model.requireMaxOutputTokens();
+        if (call.outputCapChosen() && call.request().maxTokens() > limit) {
+            throw Refusals.outputCapAboveLimit(
+                    model.id().value(), call.request().maxTokens(), limit);
+        }
+    }
+
+    /** An output cap the caller left to us is at most the model's limit, lowered further to what the balance covers. */
+    private ChatRequest fitOutputCap(ChatCall call, CatalogModel model, long promptTokens) {
         ChatRequest request = call.request();
         if (call.outputCapChosen()) {
             return request;
         }
+        TokenPricing pricing = model.requireTokenPricing();
+        int cap = Math.min(request.maxTokens(), model.requireMaxOutputTokens());
         Credits available = holds.available(call.team());
-        if (HoldEstimate.of(pricing, promptTokens, request.maxTokens()).amount().compareTo(available) <= 0) {
-            return request;
+        if (HoldEstimate.of(pricing, promptTokens, cap).amount().compareTo(available) > 0) {
+            cap = Math.min(cap, HoldEstimate.largestCapWithin(pricing, promptTokens, cap, available));
         }
-        int cap = HoldEstimate.largestCapWithin(pricing, promptTokens, request.maxTokens(), available);
-        return request.withMaxTokens(Math.min(cap, request.maxTokens()));
+        return cap == request.maxTokens() ? request : request.withMaxTokens(cap);
     }
 
     private Hold reserve(ChatCall call, Credits amount) {
