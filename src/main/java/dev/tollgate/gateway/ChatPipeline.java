@@ -6,6 +6,7 @@ import dev.tollgate.apikey.KeyBudgetExceededException;
 import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.Hold;
 import dev.tollgate.billing.InsufficientCreditException;
+import dev.tollgate.billing.LiveHold;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.catalog.ChatCost;
@@ -38,7 +39,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Every chat request, from the API in either dialect or from the playground, goes through here: authorize, price,
- * reserve, call the upstream, meter, settle exactly once and record usage. Database work on the hot path is one
+ * reserve (and keep the hold alive while the call runs), call the upstream, meter, settle exactly once and record
+ * usage. Database work on the hot path is one
  * reserve statement and a share of one plain-JDBC transaction that settles many calls together ({@link Settlements}),
  * which also writes the usage rows.
  */
@@ -120,8 +122,19 @@ public class ChatPipeline {
         ChatRequest request = fitOutputCap(call, model, promptTokens);
         HoldEstimate estimate = HoldEstimate.of(pricing, promptTokens, request.maxTokens());
         Hold hold = reserve(call, estimate.amount());
+        try (LiveHold alive = holds.keepAlive(hold)) {
+            return run(call, model, request, hold, new Metering(started), listener);
+        }
+    }
 
-        Metering metering = new Metering(started);
+    /** Streams the reply while the hold is kept alive, and settles it whatever happens. */
+    private ChatOutcome run(
+            ChatCall call,
+            CatalogModel model,
+            ChatRequest request,
+            Hold hold,
+            Metering metering,
+            ChatReplyListener listener) {
         try {
             ChatStream stream = openStream(request, metering);
             try (stream) {
@@ -152,7 +165,7 @@ public class ChatPipeline {
         } finally {
             settle(call, model, hold, metering);
         }
-        return metering.outcome(call.requestId(), pricing);
+        return metering.outcome(call.requestId(), model.requireTokenPricing());
     }
 
     /**
