@@ -135,8 +135,9 @@ public class ApiKeyService {
     }
 
     /**
-     * Spends part of a key's budget on a prepaid (fixed-price) request, or throws {@link KeyBudgetExceededException}.
-     * Runs in the caller's transaction, so a team charge that then fails takes the spending back with it.
+     * Adds a prepaid (fixed-price) request to the key's spending, or throws {@link KeyBudgetExceededException} when the
+     * key has a budget that cannot cover it. Runs in the caller's transaction, so a team charge that then fails takes
+     * the spending back with it.
      */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public void spendBudget(ApiKeyId key, Credits amount) {

@@ -70,6 +70,14 @@ class CreditAccountRepository {
                 .optional();
     }
 
+    /** The team's available credit (balance less what requests in flight hold), its row locked until the commit. */
+    BigDecimal lockAvailable(UUID teamId) {
+        return jdbc.sql("select balance - held from credit_account where team_id = ? for update")
+                .param(teamId)
+                .query(BigDecimal.class)
+                .single();
+    }
+
     /** Adds a signed amount unless the balance would go negative; the new balance, or empty when refused. */
     Optional<BigDecimal> add(UUID teamId, BigDecimal amount, Instant now) {
         return jdbc.sql("""

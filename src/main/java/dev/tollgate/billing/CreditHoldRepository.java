@@ -3,10 +3,9 @@ package dev.tollgate.billing;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -100,20 +99,31 @@ class CreditHoldRepository {
                 .single();
     }
 
-    /** Marks the hold settled with its charge; false when it was no longer held (already settled). */
-    boolean markSettled(UUID holdId, BigDecimal charged, Instant now) {
-        return jdbc.sql("""
-                        update credit_hold set status = 'SETTLED', charged = ?, settled_at = ?
-                        where id = ? and status = 'HELD'""").params(charged, Timestamp.from(now), holdId).update() == 1;
-    }
+    /** What a settle found of one hold when it claimed it: its state then, and its charge if settled before. */
+    record Claim(UUID id, ClaimedHold.Found found, @Nullable BigDecimal earlierCharge) {}
 
-    /** Marks the holds settled, each with its own charge, in one statement; the ids of those that were still held. */
-    Set<UUID> markSettled(List<HoldCharge> charges, Instant now) {
-        return new HashSet<>(jdbc.sql("""
-                        update credit_hold h set status = 'SETTLED', charged = v.charge, settled_at = :now
-                        from unnest(cast(:ids as uuid[]), cast(:charges as numeric[])) as v(id, charge)
-                        where h.id = v.id and h.status = 'HELD'
-                        returning h.id""")
+    /**
+     * Claims the holds for their calls' settles, each with its charge, in one statement: a hold still held is marked
+     * settled, a hold the sweeper released and nobody charged since gets its call's charge; a hold settled before is
+     * left as it was and reported with its charge. Balances are not touched.
+     */
+    List<Claim> claim(List<HoldCharge> charges, Instant now) {
+        return jdbc.sql("""
+                        with owed as (
+                            select v.id, v.charge
+                            from unnest(cast(:ids as uuid[]), cast(:charges as numeric[])) as v(id, charge)),
+                        claimed as (
+                            update credit_hold h set status = 'SETTLED', charged = o.charge, settled_at = :now
+                            from owed o
+                            where h.id = o.id and (h.status = 'HELD' or (h.released_at is not null and h.charged is null))
+                            returning h.id, h.released_at is not null as released)
+                        select o.id,
+                               case when c.id is null then 'SETTLED' when c.released then 'RELEASED' else 'HELD' end
+                                   as found,
+                               case when c.id is null then h.charged end as earlier_charge
+                        from owed o
+                        left join claimed c on c.id = o.id
+                        left join credit_hold h on h.id = o.id""")
                 .param(
                         "ids",
                         charges.stream().map(c -> c.hold().id().toString()).toArray(String[]::new))
@@ -121,21 +131,50 @@ class CreditHoldRepository {
                         "charges",
                         charges.stream().map(c -> c.charge().toPlainString()).toArray(String[]::new))
                 .param("now", Timestamp.from(now))
+                .query((rs, row) -> new Claim(
+                        rs.getObject("id", UUID.class),
+                        ClaimedHold.Found.valueOf(rs.getString("found")),
+                        rs.getBigDecimal("earlier_charge")))
+                .list();
+    }
+
+    /**
+     * Renews the holds that are still held, in one statement, so the sweeper leaves them alone; the ids renewed. Rows a
+     * settle is busy with are skipped rather than waited for: they need no renewal, and a renewal that never waits can
+     * never deadlock with a batch of settles.
+     */
+    Set<UUID> renew(Collection<UUID> holdIds, Instant now) {
+        return new HashSet<>(jdbc.sql("""
+                        update credit_hold set renewed_at = :now
+                        where id in (
+                            select id from credit_hold
+                            where id = any(cast(:ids as uuid[])) and status = 'HELD'
+                            for update skip locked)
+                        returning id""")
+                .param("ids", holdIds.stream().map(UUID::toString).toArray(String[]::new))
+                .param("now", Timestamp.from(now))
                 .query(UUID.class)
                 .list());
     }
 
-    Map<UUID, BigDecimal> chargedFor(List<UUID> holdIds) {
-        Map<UUID, BigDecimal> charged = new HashMap<>();
-        jdbc.sql("select id, charged from credit_hold where id = any(cast(:ids as uuid[])) and charged is not null")
-                .param("ids", holdIds.stream().map(UUID::toString).toArray(String[]::new))
-                .query((rs, row) -> charged.put(rs.getObject("id", UUID.class), rs.getBigDecimal("charged")))
-                .list();
-        return charged;
+    /**
+     * Releases the hold if it is still held and was neither renewed nor made after {@code cutoff}; false otherwise (it
+     * was settled, or its call renewed it since it was found stale). A released hold keeps no charge.
+     */
+    boolean release(UUID holdId, Instant cutoff, Instant now) {
+        return jdbc.sql("""
+                        update credit_hold set status = 'SETTLED', released_at = :now, settled_at = :now
+                        where id = :id and status = 'HELD' and coalesce(renewed_at, created_at) < :cutoff""")
+                        .param("now", Timestamp.from(now))
+                        .param("id", holdId)
+                        .param("cutoff", Timestamp.from(cutoff))
+                        .update()
+                == 1;
     }
 
+    /** What the hold was charged, if anything: nothing while it is held or after the sweeper released it. */
     Optional<BigDecimal> chargedFor(UUID holdId) {
-        return jdbc.sql("select charged from credit_hold where id = ?")
+        return jdbc.sql("select charged from credit_hold where id = ? and charged is not null")
                 .param(holdId)
                 .query(BigDecimal.class)
                 .optional();
@@ -143,10 +182,11 @@ class CreditHoldRepository {
 
     record OpenHold(UUID id, UUID teamId, @Nullable UUID apiKeyId, String requestId, BigDecimal amount) {}
 
-    List<OpenHold> heldBefore(Instant cutoff, int limit) {
+    /** Held holds that were neither renewed nor made after {@code cutoff}: their calls are no longer running. */
+    List<OpenHold> staleSince(Instant cutoff, int limit) {
         return jdbc.sql("""
                         select id, team_id, api_key_id, request_id, amount from credit_hold
-                        where status = 'HELD' and created_at < ? order by created_at limit ?""")
+                        where status = 'HELD' and coalesce(renewed_at, created_at) < ? order by created_at limit ?""")
                 .params(Timestamp.from(cutoff), limit)
                 .query(OpenHold.class)
                 .list();

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reserve before a metered call, settle after it: the hold makes sure concurrent requests can never spend the same
- * credit, and the settle charges what was actually used, exactly once per request.
+ * Reserve before a metered call, keep the hold alive while the call runs, settle after it: the hold makes sure
+ * concurrent requests can never spend the same credit, and the settle charges what was actually used, exactly once per
+ * request.
  */
 @Service
 public class CreditHolds {
@@ -32,6 +33,7 @@ public class CreditHolds {
     private final CreditAccountRepository accounts;
     private final CreditHoldRepository holds;
     private final LedgerWriter ledger;
+    private final HoldRenewals renewals;
     private final TeamAccess access;
     private final Clock clock;
 
@@ -39,11 +41,13 @@ public class CreditHolds {
             CreditAccountRepository accounts,
             CreditHoldRepository holds,
             LedgerWriter ledger,
+            HoldRenewals renewals,
             TeamAccess access,
             Clock clock) {
         this.accounts = accounts;
         this.holds = holds;
         this.ledger = ledger;
+        this.renewals = renewals;
         this.access = access;
         this.clock = clock;
     }
@@ -76,7 +80,8 @@ public class CreditHolds {
     /**
      * Charges {@code charge} against the hold and releases the rest; settling again changes nothing and returns what
      * the first settle charged. A charge above what the hold and the remaining credit cover is cut to the hold, so a
-     * balance never goes below zero.
+     * balance never goes below zero. A hold the sweeper released has nothing left to charge against and charges nothing
+     * here; a finished call is settled through {@link #claim} instead, which charges it even then.
      */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public Credits settle(Hold hold, Credits charge, String note) {
@@ -96,71 +101,167 @@ public class CreditHolds {
         if (result.balance() != null) {
             return charge;
         }
-        log.warn(
-                "Request {} used {} but only {} was held and no more credit is left; charging the hold",
-                hold.requestId(),
-                charge.toPlainString(),
-                hold.amount().toPlainString());
-        Credits charged = hold.amount();
-        BigDecimal balance = accounts.settle(hold.team().value(), hold.amount().amount(), charged.amount(), now)
-                .orElseThrow(() -> new IllegalStateException("A hold is always covered"));
-        holds.correctCharge(hold.id(), charged.amount());
-        ledger.append(
-                hold.team().value(),
-                LedgerEntryKind.CHARGE,
-                charged.negate(),
-                new Credits(balance),
-                owed.note(),
-                hold.requestId(),
-                owed.actor(),
-                now);
-        return charged;
+        return chargeTheHold(owed, now);
     }
 
     /**
-     * Settles many holds in the caller's transaction with one balance update per team: every hold is marked settled at
-     * once, each team's balance drops by the sum of its charges, and each charge gets its own ledger row with the
-     * running balance after it, in the order given. Holds settled before keep (and report) their earlier charge.
-     * Throws {@link InsufficientCreditException} when a team's charges do not fit its holds and remaining credit; the
-     * caller then rolls back and settles the charges one by one, which cuts the charge that does not fit.
-     *
-     * @return what each hold was charged, by hold id
+     * First step of settling finished calls, in the caller's transaction: claims each call's hold with a compare-and-set
+     * on the hold alone, and says what it found. A hold still held, or released by the sweeper while its call ran and not
+     * charged since, is claimed for its call's charge; a hold settled before keeps its earlier charge. No balance moves
+     * until {@link #chargeAll} or {@link #charge(ClaimedHold)}, so the caller can settle what depends on the claim (a
+     * key's reservation, freed only by whoever ended the hold) in between.
      */
     @Transactional(transactionManager = "jdbcTransactionManager")
-    public Map<UUID, Credits> settleAll(List<HoldCharge> owed) {
-        Instant now = clock.instant();
-        Set<UUID> settledNow = holds.markSettled(owed, now);
-        Map<UUID, Credits> charged = new HashMap<>();
-        Map<UUID, List<HoldCharge>> byTeam = new TreeMap<>();
-        List<UUID> settledBefore = new ArrayList<>();
+    public List<ClaimedHold> claim(List<HoldCharge> owed) {
+        Map<UUID, CreditHoldRepository.Claim> claims = new HashMap<>();
+        holds.claim(owed, clock.instant()).forEach(claim -> claims.put(claim.id(), claim));
+        List<ClaimedHold> claimed = new ArrayList<>(owed.size());
         for (HoldCharge charge : owed) {
-            if (settledNow.contains(charge.hold().id())) {
-                charged.put(charge.hold().id(), charge.charge());
-                byTeam.computeIfAbsent(charge.hold().team().value(), team -> new ArrayList<>())
-                        .add(charge);
+            CreditHoldRepository.Claim claim = claims.get(charge.hold().id());
+            if (claim == null || claim.found() == ClaimedHold.Found.SETTLED) {
+                BigDecimal earlier = claim == null ? null : claim.earlierCharge();
+                claimed.add(new ClaimedHold(
+                        charge, ClaimedHold.Found.SETTLED, earlier == null ? Credits.ZERO : new Credits(earlier)));
             } else {
-                settledBefore.add(charge.hold().id());
+                claimed.add(new ClaimedHold(charge, claim.found(), Credits.ZERO));
+                if (claim.found() == ClaimedHold.Found.RELEASED) {
+                    log.warn(
+                            "Request {} settled after its hold was released; charging {} from the balance",
+                            charge.hold().requestId(),
+                            charge.charge().toPlainString());
+                }
             }
         }
-        if (!settledBefore.isEmpty()) {
-            holds.chargedFor(settledBefore).forEach((hold, amount) -> charged.put(hold, new Credits(amount)));
-            settledBefore.forEach(hold -> charged.putIfAbsent(hold, Credits.ZERO));
+        return claimed;
+    }
+
+    /**
+     * Second step for a batch: charges the claimed calls with one balance update per team, in the caller's transaction.
+     * Each team's balance drops by the sum of its calls' charges while the holds found held are released, and each
+     * charge gets its own ledger row with the running balance after it, in the order given. Throws {@link
+     * InsufficientCreditException} when a team's charges do not fit its holds and remaining credit; the caller then
+     * rolls back and settles the calls one by one ({@link #charge(ClaimedHold)}), which cuts the charge that does not
+     * fit.
+     *
+     * @return what each call was charged, by hold id
+     */
+    @Transactional(transactionManager = "jdbcTransactionManager")
+    public Map<UUID, Credits> chargeAll(List<ClaimedHold> claimed) {
+        Instant now = clock.instant();
+        Map<UUID, Credits> charged = new HashMap<>();
+        Map<UUID, List<ClaimedHold>> byTeam = new TreeMap<>();
+        for (ClaimedHold claim : claimed) {
+            charged.put(claim.owed().hold().id(), claim.charge());
+            if (claim.found() != ClaimedHold.Found.SETTLED) {
+                byTeam.computeIfAbsent(claim.owed().hold().team().value(), team -> new ArrayList<>())
+                        .add(claim);
+            }
         }
-        byTeam.forEach((team, charges) -> chargeTeam(team, charges, now));
+        byTeam.forEach((team, claims) -> chargeTeam(team, claims, now));
         return charged;
     }
 
-    private void chargeTeam(UUID team, List<HoldCharge> charges, Instant now) {
+    private void chargeTeam(UUID team, List<ClaimedHold> claims, Instant now) {
         Credits total = Credits.ZERO;
         Credits held = Credits.ZERO;
-        for (HoldCharge charge : charges) {
-            total = total.plus(charge.charge());
-            held = held.plus(charge.hold().amount());
+        List<HoldCharge> charges = new ArrayList<>(claims.size());
+        for (ClaimedHold claim : claims) {
+            total = total.plus(claim.owed().charge());
+            if (claim.found() == ClaimedHold.Found.HELD) {
+                held = held.plus(claim.owed().hold().amount());
+            }
+            charges.add(claim.owed());
         }
         Credits balance = accounts.settle(team, held.amount(), total.amount(), now)
                 .map(Credits::new)
                 .orElseThrow(() -> new InsufficientCreditException(new TeamId(team)));
         ledger.appendCharges(team, charges, balance.plus(total), now);
+    }
+
+    /**
+     * Second step for a single call, in the caller's transaction: charges it and returns what it was charged. A charge
+     * above what its hold and the remaining credit cover is cut to the hold; a call whose hold was released is charged
+     * from the available balance, at most all of it. Either way no balance goes below zero or below what other calls
+     * hold.
+     */
+    @Transactional(transactionManager = "jdbcTransactionManager")
+    public Credits charge(ClaimedHold claimed) {
+        HoldCharge owed = claimed.owed();
+        return switch (claimed.found()) {
+            case SETTLED -> claimed.earlierCharge();
+            case HELD -> chargeHeld(owed, clock.instant());
+            case RELEASED -> chargeReleased(owed, clock.instant());
+        };
+    }
+
+    private Credits chargeHeld(HoldCharge owed, Instant now) {
+        Hold hold = owed.hold();
+        Optional<BigDecimal> balance = accounts.settle(
+                hold.team().value(), hold.amount().amount(), owed.charge().amount(), now);
+        if (balance.isEmpty()) {
+            return chargeTheHold(owed, now);
+        }
+        appendCharge(owed, owed.charge(), new Credits(balance.get()), now);
+        return owed.charge();
+    }
+
+    /** A charge that did not fit its hold and the remaining credit: the call is charged its whole hold instead. */
+    private Credits chargeTheHold(HoldCharge owed, Instant now) {
+        Hold hold = owed.hold();
+        log.warn(
+                "Request {} used {} but only {} was held and no more credit is left; charging the hold",
+                hold.requestId(),
+                owed.charge().toPlainString(),
+                hold.amount().toPlainString());
+        Credits charged = hold.amount();
+        BigDecimal balance = accounts.settle(hold.team().value(), hold.amount().amount(), charged.amount(), now)
+                .orElseThrow(() -> new IllegalStateException("A hold is always covered"));
+        holds.correctCharge(hold.id(), charged.amount());
+        appendCharge(owed, charged, new Credits(balance), now);
+        return charged;
+    }
+
+    private Credits chargeReleased(HoldCharge owed, Instant now) {
+        Hold hold = owed.hold();
+        Credits available =
+                new Credits(accounts.lockAvailable(hold.team().value()).max(BigDecimal.ZERO));
+        Credits charged = owed.charge().compareTo(available) <= 0 ? owed.charge() : available;
+        if (!charged.equals(owed.charge())) {
+            log.warn(
+                    "Request {} used {} after its hold was released, but only {} is left; charging that",
+                    hold.requestId(),
+                    owed.charge().toPlainString(),
+                    charged.toPlainString());
+            holds.correctCharge(hold.id(), charged.amount());
+        }
+        Credits balance = accounts.add(hold.team().value(), charged.negate().amount(), now)
+                .map(Credits::new)
+                .orElseThrow(() -> new IllegalStateException("The available credit covers the charge"));
+        appendCharge(owed, charged, balance, now);
+        return charged;
+    }
+
+    private void appendCharge(HoldCharge owed, Credits charged, Credits balance, Instant now) {
+        if (charged.isPositive()) {
+            ledger.append(
+                    owed.hold().team().value(),
+                    LedgerEntryKind.CHARGE,
+                    charged.negate(),
+                    balance,
+                    owed.note(),
+                    owed.hold().requestId(),
+                    owed.actor(),
+                    now);
+        }
+    }
+
+    /**
+     * Keeps the hold from being released while its call runs: this instance renews it with its other live holds, in one
+     * statement every {@code tollgate.billing.hold-renewal-interval}, until the returned handle is closed. A hold whose
+     * instance dies stops being renewed and is released after {@code tollgate.billing.hold-timeout}.
+     */
+    public LiveHold keepAlive(Hold hold) {
+        return renewals.keepAlive(hold);
     }
 
     /** Requests in flight for a team (holds not yet settled). */

@@ -1,20 +1,23 @@
 package dev.tollgate.billing;
 
+import dev.tollgate.money.Credits;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Releases holds whose request never settled them (its instance died mid-call), so credit is never locked forever.
- * Each release is the same compare-and-set as a settle, so a late settle and the sweeper cannot both act.
+ * Releases holds whose call is no longer running (its instance died mid-call), so credit is never locked forever: a
+ * running call's instance renews its hold ({@link HoldRenewals}), so a hold neither renewed nor made within the hold
+ * timeout has nobody left to settle it. Each release is a compare-and-set that checks staleness again, so a late settle,
+ * a renewal and the sweeper never act on the same hold at once; a call that settles after all is still charged (see
+ * {@link ClaimedHold.Found#RELEASED}).
  */
 @Component
 class StaleHoldSweeper {
@@ -34,34 +37,36 @@ class StaleHoldSweeper {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Clock clock,
-            @Value("${tollgate.billing.hold-timeout:30m}") Duration timeout) {
+            HoldProperties properties) {
         this.holds = holds;
         this.accounts = accounts;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
-        this.timeout = timeout;
+        this.timeout = properties.holdTimeout();
     }
 
     @Scheduled(fixedDelayString = "${tollgate.billing.hold-sweep-interval:60s}")
     void releaseStaleHolds() {
         Instant now = clock.instant();
-        for (CreditHoldRepository.OpenHold stale : holds.heldBefore(now.minus(timeout), 500)) {
-            transactions.executeWithoutResult(status -> release(stale, now));
+        Instant cutoff = now.minus(timeout);
+        for (CreditHoldRepository.OpenHold stale : holds.staleSince(cutoff, 500)) {
+            transactions.executeWithoutResult(status -> release(stale, cutoff, now));
         }
     }
 
-    int release(CreditHoldRepository.OpenHold stale, Instant now) {
-        if (!holds.markSettled(stale.id(), BigDecimal.ZERO, now)) {
+    int release(CreditHoldRepository.OpenHold stale, Instant cutoff, Instant now) {
+        if (!holds.release(stale.id(), cutoff, now)) {
             return 0;
         }
         accounts.settle(stale.teamId(), stale.amount(), BigDecimal.ZERO, now);
-        events.publishEvent(new HoldReleased(
-                stale.id(), stale.requestId(), stale.apiKeyId(), new dev.tollgate.money.Credits(stale.amount())));
+        events.publishEvent(
+                new HoldReleased(stale.id(), stale.requestId(), stale.apiKeyId(), new Credits(stale.amount())));
         log.warn(
-                "Released the stale hold of request {} ({} Cr$)",
+                "Released the hold of request {} ({} Cr$): its call has not renewed it for {}",
                 stale.requestId(),
-                stale.amount().toPlainString());
+                stale.amount().toPlainString(),
+                timeout);
         return 1;
     }
 }

@@ -6,8 +6,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A model as the rest of the product sees it. Chat models carry {@link TokenPricing} and a context window; image
- * and video models a fixed price per request, and image models their one {@link Resolution}.
+ * A model as the rest of the product sees it. Chat models carry {@link TokenPricing}, a context window and the most
+ * output tokens one reply can have; image and video models a fixed price per request, and image models their one
+ * {@link Resolution}.
  */
 public record CatalogModel(
         ModelId id,
@@ -15,6 +16,7 @@ public record CatalogModel(
         ModelKind kind,
         @Nullable TokenPricing tokenPricing,
         @Nullable Integer contextWindow,
+        @Nullable Integer maxOutputTokens,
         @Nullable Credits requestPrice,
         @Nullable Resolution resolution,
         Instant createdAt) {
@@ -26,6 +28,9 @@ public record CatalogModel(
         if (kind == ModelKind.CHAT && tokenPricing == null) {
             throw new IllegalArgumentException("A chat model has token prices: " + id);
         }
+        if (kind == ModelKind.CHAT && (maxOutputTokens == null || maxOutputTokens < 1)) {
+            throw new IllegalArgumentException("A chat model has a positive output limit: " + id);
+        }
         if (kind.isPricedPerRequest() && requestPrice == null) {
             throw new IllegalArgumentException("An image or video model has a price per request: " + id);
         }
@@ -36,6 +41,11 @@ public record CatalogModel(
 
     public TokenPricing requireTokenPricing() {
         return Objects.requireNonNull(tokenPricing, () -> id + " is not priced per token");
+    }
+
+    /** The largest {@code max_tokens} a request to this chat model may ask for. */
+    public int requireMaxOutputTokens() {
+        return Objects.requireNonNull(maxOutputTokens, () -> id + " is not a chat model");
     }
 
     public Credits requireRequestPrice() {

@@ -28,6 +28,7 @@ class ModelEntity {
     private @Nullable BigDecimal cacheReadMultiplier;
     private @Nullable BigDecimal cacheWriteMultiplier;
     private @Nullable Integer contextWindow;
+    private @Nullable Integer maxOutputTokens;
     private @Nullable BigDecimal requestPrice;
     private @Nullable Integer width;
     private @Nullable Integer height;
@@ -57,6 +58,7 @@ class ModelEntity {
                 kind,
                 tokenPricing,
                 contextWindow,
+                maxOutputTokens,
                 requestPrice == null ? null : new Credits(requestPrice),
                 width == null || height == null ? null : new Resolution(width, height),
                 createdAt);

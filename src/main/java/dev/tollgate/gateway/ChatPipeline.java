@@ -6,6 +6,7 @@ import dev.tollgate.apikey.KeyBudgetExceededException;
 import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.Hold;
 import dev.tollgate.billing.InsufficientCreditException;
+import dev.tollgate.billing.LiveHold;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.catalog.ChatCost;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Every chat request, from the API in either dialect or from the playground, goes through here: authorize, price,
- * reserve, call the upstream, meter, settle exactly once and record usage. Database work on the hot path is one
+ * reserve (and keep the hold alive while the call runs), call the upstream, meter, settle exactly once and record
+ * usage. Database work on the hot path is one
  * reserve statement and a share of one plain-JDBC transaction that settles many calls together ({@link Settlements}),
  * which also writes the usage rows.
  */
@@ -110,16 +112,28 @@ public class ChatPipeline {
     public ChatOutcome execute(ChatCall call, ChatReplyListener listener) {
         Instant started = clock.instant();
         CatalogModel model = authorize(call.key(), call.request().model().value());
+        requireOutputWithinLimit(call, model);
         if (call.key() != null) {
             rateLimiter.acquire(call.key());
         }
         TokenPricing pricing = model.requireTokenPricing();
         long promptTokens = tokenCounter.countPrompt(call.request());
-        ChatRequest request = fitOutputCap(call, pricing, promptTokens);
+        ChatRequest request = fitOutputCap(call, model, promptTokens);
         HoldEstimate estimate = HoldEstimate.of(pricing, promptTokens, request.maxTokens());
         Hold hold = reserve(call, estimate.amount());
+        try (LiveHold alive = holds.keepAlive(hold)) {
+            return run(call, model, request, hold, new Metering(started), listener);
+        }
+    }
 
-        Metering metering = new Metering(started);
+    /** Streams the reply while the hold is kept alive, and settles it whatever happens. */
+    private ChatOutcome run(
+            ChatCall call,
+            CatalogModel model,
+            ChatRequest request,
+            Hold hold,
+            Metering metering,
+            ChatReplyListener listener) {
         try {
             ChatStream stream = openStream(request, metering);
             try (stream) {
@@ -150,20 +164,34 @@ public class ChatPipeline {
         } finally {
             settle(call, model, hold, metering);
         }
-        return metering.outcome(call.requestId(), pricing);
+        return metering.outcome(call.requestId(), model.requireTokenPricing());
     }
 
-    private ChatRequest fitOutputCap(ChatCall call, TokenPricing pricing, long promptTokens) {
+    /**
+     * A {@code max_tokens} the model cannot give is refused rather than lowered, as OpenAI and Anthropic do: the caller
+     * asked for something that cannot be honoured, and the hold for it would be out of all proportion.
+     */
+    private static void requireOutputWithinLimit(ChatCall call, CatalogModel model) {
+        int limit = model.requireMaxOutputTokens();
+        if (call.outputCapChosen() && call.request().maxTokens() > limit) {
+            throw Refusals.outputCapAboveLimit(
+                    model.id().value(), call.request().maxTokens(), limit);
+        }
+    }
+
+    /** An output cap the caller left to us is at most the model's limit, lowered further to what the balance covers. */
+    private ChatRequest fitOutputCap(ChatCall call, CatalogModel model, long promptTokens) {
         ChatRequest request = call.request();
         if (call.outputCapChosen()) {
             return request;
         }
+        TokenPricing pricing = model.requireTokenPricing();
+        int cap = Math.min(request.maxTokens(), model.requireMaxOutputTokens());
         Credits available = holds.available(call.team());
-        if (HoldEstimate.of(pricing, promptTokens, request.maxTokens()).amount().compareTo(available) <= 0) {
-            return request;
+        if (HoldEstimate.of(pricing, promptTokens, cap).amount().compareTo(available) > 0) {
+            cap = Math.min(cap, HoldEstimate.largestCapWithin(pricing, promptTokens, cap, available));
         }
-        int cap = HoldEstimate.largestCapWithin(pricing, promptTokens, request.maxTokens(), available);
-        return request.withMaxTokens(Math.min(cap, request.maxTokens()));
+        return cap == request.maxTokens() ? request : request.withMaxTokens(cap);
     }
 
     private Hold reserve(ChatCall call, Credits amount) {

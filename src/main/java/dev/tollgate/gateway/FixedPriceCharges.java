@@ -27,11 +27,14 @@ class FixedPriceCharges {
         this.keys = keys;
     }
 
-    /** The charge, or a 402 refusal in the caller's dialect. */
+    /**
+     * The charge, or a 402 refusal in the caller's dialect. Every key counts what it spends, with a budget or without,
+     * so its spending is everything it was charged and a refund has something to take back.
+     */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public PrepaidCharge charge(
             TeamId team, @Nullable AuthenticatedKey key, String requestId, Credits amount, String note) {
-        if (key != null && key.budget() != null) {
+        if (key != null) {
             try {
                 keys.spendBudget(key.id(), amount);
             } catch (KeyBudgetExceededException e) {

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A model as both SDK families read it: OpenAI's {@code id/object/created/owned_by} and Anthropic's
- * {@code type/display_name/created_at} do not collide, so one body serves both.
+ * {@code type/display_name/created_at} do not collide, so one body serves both. Like Anthropic's model objects it
+ * states the largest {@code max_tokens} a chat model accepts ({@code max_tokens}) and its context window
+ * ({@code max_input_tokens}).
  */
 record ModelObject(
         String id,
@@ -18,7 +20,8 @@ record ModelObject(
         @JsonProperty("display_name") String displayName,
         @JsonProperty("created_at") String createdAt,
         String kind,
-        @JsonProperty("max_input_tokens") @Nullable Integer maxInputTokens) {
+        @JsonProperty("max_input_tokens") @Nullable Integer maxInputTokens,
+        @JsonProperty("max_tokens") @Nullable Integer maxTokens) {
 
     static ModelObject of(CatalogModel model) {
         return new ModelObject(
@@ -30,6 +33,7 @@ record ModelObject(
                 model.name(),
                 DateTimeFormatter.ISO_INSTANT.format(model.createdAt()),
                 model.kind().name().toLowerCase(java.util.Locale.ROOT),
-                model.contextWindow());
+                model.contextWindow(),
+                model.maxOutputTokens());
     }
 }

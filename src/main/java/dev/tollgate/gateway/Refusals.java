@@ -39,6 +39,13 @@ final class Refusals {
                 "size"));
     }
 
+    static ApiException outputCapAboveLimit(String model, int asked, int limit) {
+        return new ApiException(ApiError.invalidRequest(
+                "max_tokens: " + asked + " > " + limit + ", the most output tokens the model '" + model
+                        + "' can give. Ask for " + limit + " or fewer.",
+                "max_tokens"));
+    }
+
     static ApiException invalid(String message, String param) {
         return new ApiException(ApiError.invalidRequest(message, param));
     }

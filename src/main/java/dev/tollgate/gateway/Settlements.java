@@ -3,6 +3,7 @@ package dev.tollgate.gateway;
 import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.BudgetSettlement;
+import dev.tollgate.billing.ClaimedHold;
 import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.HoldCharge;
 import dev.tollgate.money.Credits;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * longer queue on its account row one by one. A caller waits until its settle has committed. With no load a batch is
  * a single call, flushed at once; under load batches grow by themselves. A batch that fails (a charge that does not fit
  * its hold and the remaining credit, a request settled twice) is rolled back and its calls settled one by one, so one
- * bad call never affects another.
+ * bad call never affects another. A call whose hold the sweeper released while it still ran is charged all the same,
+ * from the available balance.
  */
 @Component
 class Settlements {
@@ -55,10 +58,6 @@ class Settlements {
 
         UUID holdId() {
             return charge.hold().id();
-        }
-
-        Credits cost() {
-            return charge.charge();
         }
     }
 
@@ -168,42 +167,47 @@ class Settlements {
     }
 
     /**
-     * Usage rows first, then the keys' spending, then the holds and the teams' balances, so the rows every call of a
-     * team or key updates are locked as briefly as possible.
+     * Usage rows first, then the holds (each row its own call's), then the keys' spending, then the teams' balances, so
+     * the rows every call of a team or key updates are locked as briefly as possible, and a key's reservation is freed
+     * only for holds this settle ended (the sweeper freed those it released).
      */
     private Map<UUID, Credits> settleTogether(List<Pending> batch) {
         List<Settlement> settlements = batch.stream().map(Pending::settlement).toList();
         usage.recordAll(settlements.stream().map(Settlement::usage).toList());
-        keys.settleBudgets(settlements.stream()
-                .filter(settlement -> settlement.key() != null)
-                .map(settlement -> new BudgetSettlement(settlement.key(), settlement.reserved(), settlement.cost()))
-                .toList());
-        Map<UUID, Credits> charged =
-                holds.settleAll(settlements.stream().map(Settlement::charge).toList());
-        // a hold settled before keeps its earlier charge: the key spent what the team paid, not what was used
-        keys.settleBudgets(settlements.stream()
-                .filter(settlement -> settlement.key() != null)
-                .filter(settlement -> !charged.get(settlement.holdId()).equals(settlement.cost()))
-                .map(settlement -> new BudgetSettlement(
-                        settlement.key(),
-                        Credits.ZERO,
-                        charged.get(settlement.holdId()).minus(settlement.cost())))
-                .toList());
-        return charged;
+        List<ClaimedHold> claimed =
+                holds.claim(settlements.stream().map(Settlement::charge).toList());
+        List<BudgetSettlement> budgets = new ArrayList<>();
+        for (int i = 0; i < settlements.size(); i++) {
+            budgetOf(settlements.get(i), claimed.get(i)).ifPresent(budgets::add);
+        }
+        keys.settleBudgets(budgets);
+        return holds.chargeAll(claimed);
     }
 
     private Credits settleAlone(Settlement settlement) {
         return Objects.requireNonNull(transactions.execute(status -> {
             usage.record(settlement.usage());
-            if (settlement.key() != null) {
-                keys.settleBudget(settlement.key(), settlement.reserved(), settlement.cost());
-            }
-            Credits charged = holds.settle(settlement.charge());
-            if (settlement.key() != null && !charged.equals(settlement.cost())) {
-                // the charge was cut to the hold: the key spent what the team paid, not what was used
-                keys.settleBudget(settlement.key(), Credits.ZERO, charged.minus(settlement.cost()));
+            ClaimedHold claimed = holds.claim(List.of(settlement.charge())).getFirst();
+            budgetOf(settlement, claimed)
+                    .ifPresent(budget -> keys.settleBudget(budget.key(), budget.reserved(), budget.charged()));
+            Credits charged = holds.charge(claimed);
+            if (settlement.key() != null && !charged.equals(claimed.charge())) {
+                // the charge was cut to what the hold or the balance covered: the key spent what the team paid
+                keys.settleBudget(settlement.key(), Credits.ZERO, charged.minus(claimed.charge()));
             }
             return charged;
         }));
+    }
+
+    /**
+     * What the call does to its key's budget: it frees the reservation its hold stood for, unless the sweeper released
+     * the hold and freed it then, and adds what the call is charged to the key's spending.
+     */
+    private static Optional<BudgetSettlement> budgetOf(Settlement settlement, ClaimedHold claimed) {
+        if (settlement.key() == null) {
+            return Optional.empty();
+        }
+        Credits reserved = claimed.found() == ClaimedHold.Found.RELEASED ? Credits.ZERO : settlement.reserved();
+        return Optional.of(new BudgetSettlement(settlement.key(), reserved, claimed.charge()));
     }
 }

@@ -11,7 +11,10 @@ import dev.tollgate.support.Actors;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.TestTeams;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +28,9 @@ class StaleHoldSweeperTests {
 
     @Autowired
     CreditHolds holds;
+
+    @Autowired
+    HoldRenewals renewals;
 
     @Autowired
     ApiKeyService keys;
@@ -76,6 +82,69 @@ class StaleHoldSweeperTests {
         assertThat(holds.settle(stale, Credits.parse("0.10"), "late settle"))
                 .as("a late settle after the sweep charges nothing")
                 .isEqualTo(Credits.ZERO);
+    }
+
+    @Test
+    void aHoldItsCallKeepsAliveOutlivesTheTimeoutWhileAnUnrenewedOneIsReleased() {
+        TeamSummary team = testTeams.createWithBalance("Renewed", "1.00");
+        Hold running = actors.asPlatformAdmin(
+                () -> holds.reserve(team.id(), null, "req_running_" + team.id(), Credits.parse("0.30")));
+        Hold dead = actors.asPlatformAdmin(
+                () -> holds.reserve(team.id(), null, "req_dead_" + team.id(), Credits.parse("0.20")));
+        jdbc.sql("update credit_hold set created_at = now() - interval '2 hours' where team_id = ?")
+                .param(team.id().value())
+                .update();
+
+        try (LiveHold alive = holds.keepAlive(running)) {
+            renewals.renew();
+            sweeper.releaseStaleHolds();
+
+            assertThat(status(running)).as("its call renews it").isEqualTo("HELD");
+            assertThat(status(dead)).as("nobody renews it").isEqualTo("SETTLED");
+        }
+        assertThat(jdbc.sql("select held from credit_account where team_id = ?")
+                        .param(team.id().value())
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("0.30");
+        assertThat(holds.settle(running, Credits.parse("0.10"), "finished")).isEqualTo(Credits.parse("0.10"));
+    }
+
+    @Test
+    void aCallSettlingAfterItsHoldWasReleasedIsChargedOnceFromTheBalance() {
+        TeamSummary team = testTeams.createWithBalance("Late settle", "1.00");
+        Hold released = actors.asPlatformAdmin(
+                () -> holds.reserve(team.id(), null, "req_late_" + team.id(), Credits.parse("0.30")));
+        jdbc.sql("update credit_hold set created_at = now() - interval '2 hours' where id = ?")
+                .param(released.id())
+                .update();
+        sweeper.releaseStaleHolds();
+        HoldCharge owed = actors.asPlatformAdmin(() -> holds.charge(released, Credits.parse("0.12"), "late call"));
+
+        Map<UUID, Credits> first = holds.chargeAll(holds.claim(List.of(owed)));
+        Map<UUID, Credits> again = holds.chargeAll(holds.claim(List.of(owed)));
+
+        assertThat(first).containsEntry(released.id(), Credits.parse("0.12"));
+        assertThat(again)
+                .as("a second settle finds the charge made")
+                .containsEntry(released.id(), Credits.parse("0.12"));
+        assertThat(jdbc.sql("select balance from credit_account where team_id = ?")
+                        .param(team.id().value())
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("0.88");
+        assertThat(jdbc.sql("select count(*) from ledger_entry where team_id = ? and kind = 'CHARGE'")
+                        .param(team.id().value())
+                        .query(Long.class)
+                        .single())
+                .as("one charge row")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select sum(amount) from ledger_entry where team_id = ?")
+                        .param(team.id().value())
+                        .query(BigDecimal.class)
+                        .single())
+                .as("balance = Σ ledger")
+                .isEqualByComparingTo("0.88");
     }
 
     private String status(Hold hold) {

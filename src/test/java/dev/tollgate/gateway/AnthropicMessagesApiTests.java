@@ -261,6 +261,23 @@ class AnthropicMessagesApiTests {
     }
 
     @Test
+    void maxTokensAboveTheModelsLimitIsAnInvalidRequestNamingTheLimit() {
+        MessageCreateParams.Builder params =
+                MessageCreateParams.builder().model(MODEL).addUserMessage("Say exactly: fine");
+
+        assertThatThrownBy(
+                        () -> client.messages().create(params.maxTokens(128_001).build()))
+                .isInstanceOfSatisfying(
+                        BadRequestException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("invalid_request_error")
+                                .contains("max_tokens")
+                                .contains("128000"));
+        assertThat(client.messages().create(params.maxTokens(128_000).build()).stopReason())
+                .hasValue(StopReason.END_TURN);
+    }
+
+    @Test
     void noCreditIs402AndTooManyRequestsIs429() {
         String broke = admin.createTeam("Broke anthropic " + UUID.randomUUID());
         AnthropicClient poor =

@@ -14,7 +14,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +179,30 @@ class ModelsApiTests {
         assertThat(error.get("code").asString()).isEqualTo("invalid_api_key");
         assertThat(error.has("param")).isTrue();
         assertThat(error.get("message").asString()).isNotBlank();
+    }
+
+    @Test
+    void everyChatModelStatesTheLargestMaxTokensItAccepts() throws Exception {
+        String key = admin.createKey(teamId, "{\"name\":\"limits\"}").get("key").asString();
+
+        JsonNode models = JsonMapper.builder()
+                .build()
+                .readTree(get("/v1/models", key).body())
+                .get("data");
+
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        models.forEach(model -> limits.put(
+                model.get("id").asString(),
+                model.path("max_tokens").isNumber() ? model.get("max_tokens").asInt() : null));
+        assertThat(limits)
+                .containsEntry("aws/claude-opus-4-7", 128_000)
+                .containsEntry("aws/claude-haiku-4-5", 64_000)
+                .containsEntry("aws/qwen3-codex", 65_536)
+                .containsEntry("enterprise/image-2", null);
+        assertThat(limits.entrySet())
+                .filteredOn(entry -> entry.getKey().startsWith("aws/"))
+                .as("every chat model has a limit")
+                .allSatisfy(entry -> assertThat(entry.getValue()).isPositive());
     }
 
     @Test

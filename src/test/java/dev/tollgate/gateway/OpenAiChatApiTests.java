@@ -284,6 +284,28 @@ class OpenAiChatApiTests {
     }
 
     @Test
+    void anOutputCapAboveTheModelsLimitIsA400NamingTheLimitAndTheLimitItselfIsServed() {
+        ChatCompletionCreateParams.Builder params =
+                ChatCompletionCreateParams.builder().model(MODEL).addUserMessage("Say exactly: fine");
+
+        assertThatThrownBy(() -> client.chat()
+                        .completions()
+                        .create(params.maxCompletionTokens(64_001).build()))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.getMessage()).contains("64000");
+                    assertThat(e.param()).hasValue("max_tokens");
+                });
+        assertThat(client.chat()
+                        .completions()
+                        .create(params.maxCompletionTokens(64_000).build())
+                        .choices()
+                        .getFirst()
+                        .message()
+                        .content())
+                .hasValue("fine");
+    }
+
+    @Test
     void unknownModelsAre404AndForbiddenModels403() {
         assertThatThrownBy(() -> client.chat()
                         .completions()

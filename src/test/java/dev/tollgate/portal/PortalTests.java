@@ -13,10 +13,13 @@ import dev.tollgate.account.TeamSummary;
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.KeyRejectedException;
 import dev.tollgate.apikey.NewApiKey;
+import dev.tollgate.billing.BillingService;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
+import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.BrowserSupport;
+import dev.tollgate.support.ChargesOfEveryKind;
 import dev.tollgate.support.ChromiumExtension;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.TestTeams;
@@ -49,6 +52,9 @@ class PortalTests {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    BillingService billing;
 
     BrowserContext context;
     Page page;
@@ -92,6 +98,8 @@ class PortalTests {
         assertThat(opusRow).hasCount(1);
         assertThat(page.locator("#image-prices")).containsText("4096×4096");
         assertThat(page.locator("#video-prices")).containsText("0.60");
+        assertThat(page.locator("#chat-prices")).containsText("Max output");
+        assertThat(page.locator("#chat-prices")).containsText("128,000");
         BrowserSupport.screenshot(page, "pricing");
     }
 
@@ -154,6 +162,24 @@ class PortalTests {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke shared-key")))
                 .hasCount(0);
         BrowserSupport.screenshot(page, "keys-member");
+    }
+
+    @Test
+    void theKeysViewShowsEverythingAKeyWithoutABudgetWasCharged() throws Exception {
+        TeamSummary team = testTeams.createWithBalance("Portal key spending", "10.00");
+        UserDetails owner = testTeams.addPerson(team, TeamRole.OWNER);
+        String key = actors.as(owner, () -> keys.issue(team.id(), NewApiKey.named("everything")))
+                .plaintext();
+
+        ChargesOfEveryKind.makeWith(port, key);
+
+        Credits paid = Credits.of("10.00").minus(actors.as(owner, () -> billing.balance(team.id())));
+        signIn(owner.getUsername(), TestTeams.PASSWORD);
+        page.navigate("/keys");
+        Locator row = page.locator("#keys-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(paid.display()));
+        assertThat(row).hasCount(1);
+        BrowserSupport.screenshot(page, "keys-spent");
     }
 
     @Test

@@ -40,7 +40,7 @@ final class PlaygroundSettings extends VerticalLayout {
         model.setItems(chatModels);
         model.setItemLabelGenerator(CatalogModel::name);
         model.setId("playground-model");
-        model.addValueChangeListener(e -> showPrices(e.getValue()));
+        model.addValueChangeListener(e -> modelChosen(e.getValue()));
         model.setWidthFull();
         chatModels.stream()
                 .filter(m -> m.id().value().equals("aws/claude-haiku-4-5"))
@@ -59,7 +59,6 @@ final class PlaygroundSettings extends VerticalLayout {
         temperature.setStepButtonsVisible(true);
         temperature.setWidthFull();
         maxTokens.setMin(1);
-        maxTokens.setMax(64_000);
         maxTokens.setValue(1024);
         maxTokens.setHelperText("The most a reply may cost is held until it ends.");
         maxTokens.setWidthFull();
@@ -71,17 +70,25 @@ final class PlaygroundSettings extends VerticalLayout {
 
     Snapshot snapshot() {
         String prompt = system.getValue();
+        CatalogModel chosen = model.getValue();
+        Integer cap = maxTokens.getValue();
         return new Snapshot(
-                model.getValue(),
+                chosen,
                 prompt == null || prompt.isBlank() ? List.of() : List.of(new TextPart(prompt, false)),
                 temperature.getValue(),
-                maxTokens.getValue() == null || maxTokens.getValue() < 1 ? 1024 : maxTokens.getValue());
+                cap == null || cap < 1 ? 1024 : Math.min(cap, chosen.requireMaxOutputTokens()));
     }
 
-    private void showPrices(@Nullable CatalogModel chosen) {
+    /** Shows the model's prices and keeps the output cap within what the model can give. */
+    private void modelChosen(@Nullable CatalogModel chosen) {
         if (chosen == null) {
             prices.setText("");
             return;
+        }
+        int limit = chosen.requireMaxOutputTokens();
+        maxTokens.setMax(limit);
+        if (maxTokens.getValue() != null && maxTokens.getValue() > limit) {
+            maxTokens.setValue(limit);
         }
         TokenPricing pricing = chosen.requireTokenPricing();
         prices.setText("Cr$ " + pricing.inputPerMillion().toPlainString() + " in / "

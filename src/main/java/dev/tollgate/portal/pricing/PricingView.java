@@ -28,7 +28,8 @@ class PricingView extends VerticalLayout {
         add(new ViewHeader("Pricing", "Every model you can call, and what it costs in Cr$."));
         add(section(
                 "Chat models",
-                "Per 1M tokens. Cache reads cost 0.53× and cache writes 1.25× the input price. Context up to 1M tokens.",
+                "Per 1M tokens. Cache reads cost 0.53× and cache writes 1.25× the input price. Context up to 1M tokens;"
+                        + " a request may ask for at most the model's max output (max_tokens).",
                 chatGrid(catalog.ofKind(ModelKind.CHAT))));
         add(section(
                 "Image generation",
@@ -60,6 +61,10 @@ class PricingView extends VerticalLayout {
         price(grid, "Cache write / 1M", model -> model.requireTokenPricing().cacheWritePerMillion());
         grid.addColumn(model -> String.format("%,d", model.contextWindow()))
                 .setHeader("Context")
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        grid.addColumn(model -> String.format("%,d", model.requireMaxOutputTokens()))
+                .setHeader("Max output")
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         return grid;
