@@ -16,6 +16,7 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
     private final String email;
     private final String displayName;
     private @Nullable String passwordHash;
+    private final String credentialsStamp;
     private final boolean platformAdmin;
     private final boolean enabled;
 
@@ -24,12 +25,14 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
             String email,
             String displayName,
             @Nullable String passwordHash,
+            String credentialsStamp,
             boolean platformAdmin,
             boolean enabled) {
         this.userId = userId;
         this.email = email;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
+        this.credentialsStamp = credentialsStamp;
         this.platformAdmin = platformAdmin;
         this.enabled = enabled;
     }
@@ -44,6 +47,11 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** Which password this user signed in with, without the password or its hash; see {@link PortalSignIn}. */
+    String credentialsStamp() {
+        return credentialsStamp;
     }
 
     public boolean isPlatformAdmin() {

@@ -3,7 +3,11 @@ package dev.tollgate.account;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
 
 @Entity
@@ -62,7 +66,20 @@ class UserAccount {
         this.passwordHash = newHash;
     }
 
+    /**
+     * A digest of the stored password hash: it changes with every new password (BCrypt salts each hash) and tells
+     * nothing about the password, so a session may keep it.
+     */
+    String credentialsStamp() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
     PortalUser toPortalUser() {
-        return new PortalUser(id(), email, displayName, passwordHash, platformAdmin, enabled);
+        return new PortalUser(id(), email, displayName, passwordHash, credentialsStamp(), platformAdmin, enabled);
     }
 }

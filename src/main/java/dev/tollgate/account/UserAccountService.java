@@ -12,13 +12,20 @@ public class UserAccountService {
     private final UserAccountRepository users;
     private final TeamAccess access;
     private final PasswordEncoder passwordEncoder;
+    private final PortalSignIn signIn;
 
-    UserAccountService(UserAccountRepository users, TeamAccess access, PasswordEncoder passwordEncoder) {
+    UserAccountService(
+            UserAccountRepository users, TeamAccess access, PasswordEncoder passwordEncoder, PortalSignIn signIn) {
         this.users = users;
         this.access = access;
         this.passwordEncoder = passwordEncoder;
+        this.signIn = signIn;
     }
 
+    /**
+     * Replaces the signed-in user's password. Their other sessions (other browsers, a copied session cookie) end at
+     * their next request; the session it was changed in stays signed in.
+     */
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         UserId me = access.currentUserId().orElseThrow(() -> new AccessDeniedException("Sign in first"));
@@ -31,5 +38,6 @@ public class UserAccountService {
                     "A password has at least " + TeamService.MINIMUM_PASSWORD_LENGTH + " characters");
         }
         user.changePasswordHash(passwordEncoder.encode(newPassword));
+        signIn.renewCurrentSession(user);
     }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.provider.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.support.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.TextPart;
 import dev.tollgate.provider.tokens.JtokkitTokenCounter;
+import dev.tollgate.support.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

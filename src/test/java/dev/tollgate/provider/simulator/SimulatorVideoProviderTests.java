@@ -8,6 +8,7 @@ import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.provider.VideoRequest;
 import dev.tollgate.provider.VideoResult;
 import dev.tollgate.provider.VideoTaskStatus;
+import dev.tollgate.support.MutableClock;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
