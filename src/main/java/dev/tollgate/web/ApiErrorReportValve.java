@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The container's last word on requests it refuses before the application sees them: a path with a NUL, a backslash or
  * a broken {@code %} escape, a header line with a control character or a bare carriage return, an oversized header, an
  * unknown transfer coding. For API and media URLs that is the API's JSON error in the caller's dialect, with a 4xx (a
- * refused credential header is a 401, as a wrong key is); for the portal it is the container's plain page, without
- * a stack trace or the server's name.
+ * refused credential header is a 401, as a wrong key is), and so it is for a request line too broken to name a path;
+ * for the portal it is the container's plain page, without a stack trace or the server's name.
  */
 public class ApiErrorReportValve extends ErrorReportValve {
 
@@ -36,11 +36,13 @@ public class ApiErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, @Nullable Throwable throwable) {
+        // a request line the connector could not read leaves no path: a browser never sends one, so it gets JSON too
         String path = request.getRequestURI();
-        if (path == null || !ApiPaths.answersInJson(path)) {
+        if (path != null && !path.isEmpty() && !ApiPaths.answersInJson(path)) {
             super.report(request, response, throwable);
             return;
         }
+        path = path == null ? "" : path;
         if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
@@ -84,15 +86,11 @@ public class ApiErrorReportValve extends ErrorReportValve {
             return ApiError.invalidRequest("Send the request as HTTP/1.1 or HTTP/2.", null);
         }
         if (status == HttpStatus.BAD_REQUEST.value()) {
-            return throwable == null
-                    ? ApiError.invalidRequest(
-                            "The request URL is malformed (a NUL, a backslash or a '%' not followed by two hex"
-                                    + " digits); check the path.",
-                            null)
-                    : ApiError.invalidRequest(
-                            "The request line or a header is malformed or too large (a control character, a line break"
-                                    + " inside a header, or more header bytes than the server accepts).",
-                            refusedHeader);
+            return ApiError.invalidRequest(
+                    "The request is malformed: its URL (a NUL, a backslash, a '%' not followed by two hex digits, more"
+                            + " bytes than the server accepts) or its framing (a header line with a control character"
+                            + " or a line break, a bad Content-Length or Transfer-Encoding, too many header bytes).",
+                    refusedHeader);
         }
         return ApiError.forStatus(status);
     }

@@ -54,7 +54,7 @@ class RequestErrorResolver implements HandlerExceptionResolver, Ordered {
     @Override
     public @Nullable ModelAndView resolveException(
             HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception failure) {
-        if (!ApiPaths.answersInJson(request.getRequestURI()) || response.isCommitted()) {
+        if (!ApiPaths.answersInJson(request.getRequestURI())) {
             return null;
         }
         ApiError error = errorFor(request, failure);
@@ -64,6 +64,10 @@ class RequestErrorResolver implements HandlerExceptionResolver, Ordered {
             }
             log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), failure);
             error = ApiError.internal();
+        }
+        if (response.isCommitted()) {
+            // e.g. a broken chunked body: the container has already taken over the answer and reports it itself
+            return new ModelAndView();
         }
         if (failure instanceof HttpRequestMethodNotSupportedException method) {
             Set<HttpMethod> allowed = method.getSupportedHttpMethods();
@@ -101,7 +105,7 @@ class RequestErrorResolver implements HandlerExceptionResolver, Ordered {
                         "The parameter '" + e.getParameterName() + "' is required.", e.getParameterName());
             case ServletRequestBindingException e -> ApiError.invalidRequest("The request is incomplete.", null);
             case InvalidParameterException e -> undecodableParameters(e);
-            case RequestRejectedException e -> RejectedRequestHandler.errorFor(e);
+            case RequestRejectedException e -> RejectedRequestHandler.errorFor(request, e);
             case NoResourceFoundException e -> ApiError.forStatus(HttpServletResponse.SC_NOT_FOUND);
             default -> null;
         };

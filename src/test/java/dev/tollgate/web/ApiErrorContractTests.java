@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * caller's dialect and with a 4xx, under every API prefix and for media URLs; the portal gets a plain page.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ApiErrorContractTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -90,11 +94,12 @@ class ApiErrorContractTests {
     }
 
     @Test
-    void aBrokenChunkedBodyIsAJson400() {
+    void aBrokenChunkedBodyIsAJson400AndNoServerError(CapturedOutput output) {
         String request = "POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + auth
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n";
 
         assertOpenAiError(http.exchange(request.getBytes(StandardCharsets.US_ASCII), false), 400, "bad chunk size");
+        assertThat(output.getAll()).as("the log").doesNotContain("Unexpected failure");
     }
 
     @Test
@@ -105,6 +110,30 @@ class ApiErrorContractTests {
         assertThat(response.status()).as(response.toString()).isBetween(400, 499);
         assertThat(JSON.readTree(response.text()).get("error").get("message").asString())
                 .isNotBlank();
+    }
+
+    @Test
+    void aBadContentLengthOrTransferEncodingIsAJson400() {
+        assertOpenAiError(
+                http.send("POST /v1/chat/completions HTTP/1.1\r\n" + auth + "Content-Length: abc\r\n"),
+                400,
+                "Content-Length");
+        assertOpenAiError(
+                http.send("POST /v1/chat/completions HTTP/1.1\r\n" + auth + "Transfer-Encoding: chunked, chunked\r\n"),
+                400,
+                "chunked twice");
+    }
+
+    @Test
+    void aRequestLineTooBrokenToNameAPathStillGetsJson() {
+        assertOpenAiError(
+                http.send("GET /v1/models/" + "a".repeat(10_000) + " HTTP/1.1\r\n" + auth), 400, "a 10 kB URL");
+        assertOpenAiError(http.send("G@T /v1/models HTTP/1.1\r\n" + auth), 400, "a method that is no token");
+    }
+
+    @Test
+    void aMethodTheFirewallDoesNotKnowIsA405() {
+        assertOpenAiError(http.send("PROPFIND /v1/models HTTP/1.1\r\n" + auth), 405, "PROPFIND");
     }
 
     @Test
