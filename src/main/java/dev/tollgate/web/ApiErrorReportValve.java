@@ -51,7 +51,7 @@ public class ApiErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        ApiError error = errorFor(request, response.getStatus(), throwable);
+        ApiError error = errorFor(request, response.getStatus());
         String requestId = RequestIds.of(request);
         try {
             response.setStatus(error.status().value());
@@ -70,7 +70,7 @@ public class ApiErrorReportValve extends ErrorReportValve {
         }
     }
 
-    private static ApiError errorFor(Request request, int status, @Nullable Throwable throwable) {
+    private static ApiError errorFor(Request request, int status) {
         String refusedHeader = refusedHeader(request);
         if (refusedHeader != null && CREDENTIAL_HEADERS.contains(refusedHeader)) {
             return ApiError.unauthorized("Incorrect API key provided: the " + refusedHeader
