@@ -11,16 +11,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Admin API failures as clean JSON 4xx bodies (OpenAI error shape), never a 500 for a caller's mistake. */
+/**
+ * Admin API failures as clean JSON 4xx bodies (OpenAI error shape), never a 500 for a caller's mistake. Failures of the
+ * HTTP request itself (body, method, content type) are answered before this by the web module's resolver.
+ */
 @RestControllerAdvice(basePackageClasses = AdminApiExceptionHandler.class)
 class AdminApiExceptionHandler {
 
@@ -46,29 +45,6 @@ class AdminApiExceptionHandler {
     @ExceptionHandler(InvalidChannelException.class)
     ResponseEntity<Map<String, Object>> invalidChannel(HttpServletRequest request, InvalidChannelException e) {
         return errors.entity(request, ApiError.invalidRequest(e.getMessage(), null));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request, HttpMessageNotReadableException e) {
-        return errors.entity(
-                request, ApiError.invalidRequest("The request body is not valid JSON for this endpoint.", null));
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpServletRequest request, HttpMediaTypeNotSupportedException e) {
-        return errors.entity(request, ApiError.invalidRequest("Send the body as application/json.", null));
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> method(HttpServletRequest request, HttpRequestMethodNotSupportedException e) {
-        return errors.entity(
-                request,
-                new ApiError(
-                        HttpStatus.METHOD_NOT_ALLOWED,
-                        "invalid_request_error",
-                        "method_not_allowed",
-                        request.getMethod() + " is not supported on " + request.getRequestURI(),
-                        null));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Admits admin API calls that carry {@code Authorization: Bearer <master key>}, as a platform admin. */
@@ -44,7 +46,7 @@ final class MasterKeyFilter extends OncePerRequestFilter {
                     ApiError.unauthorized("The admin API is disabled. Set TOLLGATE_MASTER_KEY to enable it."));
             return;
         }
-        if (!presentsMasterKey(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+        if (!presentsMasterKey(authorization(request))) {
             errors.write(
                     request,
                     response,
@@ -63,7 +65,17 @@ final class MasterKeyFilter extends OncePerRequestFilter {
         }
     }
 
-    private boolean presentsMasterKey(String authorization) {
+    /** The Authorization header, or null when the security firewall refuses to hand out a value it does not allow. */
+    private static @Nullable String authorization(HttpServletRequest request) {
+        try {
+            return request.getHeader(HttpHeaders.AUTHORIZATION);
+        } catch (RequestRejectedException unreadable) {
+            // the refusal quotes the whole value: a malformed key is only an incorrect one
+            return null;
+        }
+    }
+
+    private boolean presentsMasterKey(@Nullable String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -67,10 +68,15 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private static @Nullable String presentedKey(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return authorization.substring(BEARER.length()).strip();
+        try {
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                return authorization.substring(BEARER.length()).strip();
+            }
+            return request.getHeader("x-api-key");
+        } catch (RequestRejectedException unreadable) {
+            // a byte no header may carry (a key pasted with a curly quote); the refusal quotes the whole value
+            throw new KeyRejectedException(KeyRejectedException.Reason.MALFORMED);
         }
-        return request.getHeader("x-api-key");
     }
 }

@@ -1,69 +1,87 @@
 package dev.tollgate.media;
 
-import java.time.Duration;
+import dev.tollgate.web.ApiError;
+import dev.tollgate.web.ApiErrorWriter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Optional;
-import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves stored media by id. Content never changes under an id, so responses may be cached for a year; byte ranges are
- * answered (video players seek with them). Unknown and deleted ids are 404.
+ * Serves stored media by id, with byte ranges (video players seek with them) and conditional requests (see
+ * {@link MediaDelivery}). Unknown and deleted ids are a JSON 404, like every other error under {@code /media/}.
  */
 @RestController
 class MediaController {
 
-    private static final CacheControl FOREVER =
-            CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
-
     private final MediaService media;
+    private final MediaDelivery delivery;
+    private final ApiErrorWriter errors;
 
-    MediaController(MediaService media) {
+    MediaController(MediaService media, MediaDelivery delivery, ApiErrorWriter errors) {
         this.media = media;
+        this.delivery = delivery;
+        this.errors = errors;
     }
 
     @GetMapping("/media/{id}.{extension}")
-    ResponseEntity<Resource> content(
+    void content(
             @PathVariable String id,
             @PathVariable String extension,
-            @RequestParam(name = "download", required = false) String download) {
+            @RequestParam(name = "download", required = false) @Nullable String download,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         Optional<MediaService.Served> served = MediaId.tryParse(id).flatMap(media::content);
         if (served.isEmpty() || !served.get().item().extension().equals(extension)) {
-            return ResponseEntity.notFound().build();
+            notFound(request, response);
+            return;
         }
         MediaItem item = served.get().item();
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(item.mediaType()))
-                .cacheControl(FOREVER)
-                .eTag('"' + item.checksum() + '"')
-                .header("X-Content-Type-Options", "nosniff");
         if (download != null) {
-            response.header(
+            response.setHeader(
                     HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment()
                             .filename("tollgate-" + item.fileName())
                             .build()
                             .toString());
         }
-        return response.body(served.get().bytes());
+        delivery.send(
+                request,
+                response,
+                served.get().bytes(),
+                MediaType.parseMediaType(item.mediaType()),
+                '"' + item.checksum() + '"',
+                item.createdAt());
     }
 
     @GetMapping("/media/thumbnails/{id}.jpg")
-    ResponseEntity<Resource> thumbnail(@PathVariable String id) {
-        return MediaId.tryParse(id)
-                .flatMap(media::thumbnail)
-                .map(served -> ResponseEntity.ok()
-                        .contentType(MediaType.IMAGE_JPEG)
-                        .cacheControl(FOREVER)
-                        .header("X-Content-Type-Options", "nosniff")
-                        .body(served.bytes()))
-                .orElseGet(() -> ResponseEntity.notFound().build());
+    void thumbnail(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Optional<MediaService.Served> served = MediaId.tryParse(id).flatMap(media::thumbnail);
+        if (served.isEmpty()) {
+            notFound(request, response);
+            return;
+        }
+        MediaItem item = served.get().item();
+        delivery.send(
+                request,
+                response,
+                served.get().bytes(),
+                MediaType.IMAGE_JPEG,
+                "\"" + item.checksum() + "-thumbnail\"",
+                item.createdAt());
+    }
+
+    private void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        errors.write(request, response, ApiError.notFound("not_found", "No media at this URL."));
     }
 }

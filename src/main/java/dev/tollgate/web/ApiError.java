@@ -55,6 +55,62 @@ public record ApiError(
                 null);
     }
 
+    public static ApiError methodNotAllowed(String method, String path) {
+        return new ApiError(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "invalid_request_error",
+                "method_not_allowed",
+                method + " is not supported on " + path,
+                null);
+    }
+
+    public static ApiError tooLarge(String message) {
+        return new ApiError(HttpStatus.CONTENT_TOO_LARGE, "invalid_request_error", "request_too_large", message, null);
+    }
+
+    public static ApiError unsupportedMediaType(String message) {
+        return new ApiError(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "invalid_request_error", "unsupported_media_type", message, null);
+    }
+
+    /**
+     * The error for a bare status that the container or the framework chose before any endpoint could say more, with
+     * a message that fits whatever the request was.
+     */
+    public static ApiError forStatus(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        if (known == null) {
+            return status >= 500 ? internal() : invalidRequest("The request could not be handled.", null);
+        }
+        return switch (known) {
+            case BAD_REQUEST -> invalidRequest("The request is malformed.", null);
+            case UNAUTHORIZED -> unauthorized("Missing or incorrect credentials.");
+            case FORBIDDEN -> forbidden("permission_denied", "This request is not allowed.");
+            case NOT_FOUND -> notFound("unknown_endpoint", "Nothing is served at this URL.");
+            case METHOD_NOT_ALLOWED ->
+                new ApiError(
+                        known,
+                        "invalid_request_error",
+                        "method_not_allowed",
+                        "This method is not supported on this URL.",
+                        null);
+            case CONTENT_TOO_LARGE -> tooLarge("The request is larger than the server accepts.");
+            case UNSUPPORTED_MEDIA_TYPE -> unsupportedMediaType("The request body's content type is not supported.");
+            case REQUESTED_RANGE_NOT_SATISFIABLE ->
+                new ApiError(
+                        known,
+                        "invalid_request_error",
+                        "range_not_satisfiable",
+                        "None of the requested byte ranges lies within the content.",
+                        null);
+            case SERVICE_UNAVAILABLE -> unavailable();
+            default ->
+                known.is4xxClientError()
+                        ? new ApiError(known, "invalid_request_error", null, known.getReasonPhrase() + ".", null)
+                        : new ApiError(known, "server_error", null, internal().message(), null);
+        };
+    }
+
     /** Anthropic names its error types by status rather than by cause. */
     String anthropicType() {
         return switch (status) {

@@ -8,6 +8,9 @@ public final class ApiPaths {
 
     public static final String ADMIN = "/admin/v1/**";
 
+    /** Stored images and videos, whose URLs the API hands out. */
+    public static final String MEDIA = "/media/**";
+
     private ApiPaths() {}
 
     static boolean isApi(String path) {
@@ -17,5 +20,13 @@ public final class ApiPaths {
                 || path.equals("/api/v1")
                 || path.startsWith("/admin/v1/")
                 || path.equals("/admin/v1");
+    }
+
+    /**
+     * Paths whose every answer, errors included, is JSON: the APIs, and the media URLs they hand out (fetched by SDKs
+     * and scripts as often as by browsers). The path is taken as sent, so an undecodable one still counts.
+     */
+    static boolean answersInJson(String path) {
+        return isApi(path) || path.startsWith("/media/") || path.equals("/media");
     }
 }

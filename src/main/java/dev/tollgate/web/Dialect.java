@@ -1,8 +1,11 @@
 package dev.tollgate.web;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 /** The API family a caller speaks, which decides the shape of every error it receives. */
 public enum Dialect {
@@ -31,15 +34,31 @@ public enum Dialect {
     public abstract Map<String, Object> errorBody(ApiError error, String requestId);
 
     /**
-     * Anthropic SDKs always send {@code anthropic-version} and call {@code /v1/messages}; OpenAI SDKs never do.
+     * Anthropic SDKs always send {@code anthropic-version} and call {@code /v1/messages}; OpenAI SDKs never do. On the
+     * container's error dispatch the path is the one the caller asked for, not the error page's.
      */
     public static Dialect of(HttpServletRequest request) {
         String path = request.getRequestURI();
-        if (request.getHeader("anthropic-version") != null
-                || path.endsWith("/messages")
-                || path.contains("/messages/")) {
+        if (request.getDispatcherType() == DispatcherType.ERROR
+                && request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original) {
+            path = original;
+        }
+        return of(path, sendsAnthropicVersion(request));
+    }
+
+    static Dialect of(String path, boolean anthropicVersionSent) {
+        if (anthropicVersionSent || path.endsWith("/messages") || path.contains("/messages/")) {
             return ANTHROPIC;
         }
         return OPENAI;
+    }
+
+    private static boolean sendsAnthropicVersion(HttpServletRequest request) {
+        try {
+            return request.getHeader("anthropic-version") != null;
+        } catch (RequestRejectedException unreadable) {
+            // the security firewall hands out no header value it does not allow; the header was still sent
+            return true;
+        }
     }
 }

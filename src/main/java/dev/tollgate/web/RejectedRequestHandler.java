@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * URLs the security firewall refuses (an empty path segment such as {@code /teams//usage}, {@code ..}, a stray
- * semicolon) get the same JSON error as any other bad request, not the container's default error page.
+ * semicolon), methods it does not know (405) and header values it will not hand out (control characters) get the same
+ * JSON error as any other bad request on the APIs, and the plain error page on the portal. The refusal's own message quotes the offending value,
+ * which may be a credential, so it is never passed on.
  */
 @Component
 class RejectedRequestHandler implements RequestRejectedHandler {
@@ -23,12 +25,27 @@ class RejectedRequestHandler implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        errors.write(
-                request,
-                response,
-                ApiError.invalidRequest(
-                        "The request URL is malformed (an empty path segment, '..' or a character URLs may not "
-                                + "carry); check the path",
-                        null));
+        if (ApiPaths.answersInJson(request.getRequestURI())) {
+            errors.write(request, response, errorFor(request, rejected));
+        } else {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+        }
+    }
+
+    static ApiError errorFor(HttpServletRequest request, RequestRejectedException rejected) {
+        String reason = String.valueOf(rejected.getMessage());
+        if (reason.contains("HTTP method")) {
+            return ApiError.methodNotAllowed(request.getMethod(), request.getRequestURI());
+        }
+        if (reason.contains("header")) {
+            return ApiError.invalidRequest(
+                    "A request header holds a character HTTP headers may not carry (a control character or a"
+                            + " stray non-ASCII byte); check the headers.",
+                    null);
+        }
+        return ApiError.invalidRequest(
+                "The request URL is malformed (an empty path segment, '..' or a character URLs may not carry); check"
+                        + " the path",
+                null);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,13 +48,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
     }
 
     static ApiError tooLarge() {
-        return new ApiError(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "invalid_request_error",
-                "request_too_large",
-                "The request body is larger than "
-                        + DataSize.ofBytes(LARGEST_BODY).toMegabytes() + " MB.",
-                null);
+        return ApiError.tooLarge("The request body is larger than "
+                + DataSize.ofBytes(LARGEST_BODY).toMegabytes() + " MB.");
     }
 
     /** A request whose body ends with an error once more than the cap has been read. */
@@ -106,7 +100,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
         private void count(int n) throws IOException {
             read += n;
             if (read > LARGEST_BODY) {
-                throw new IOException("The request body is larger than the limit");
+                throw new BodyTooLargeException();
             }
         }
 

@@ -11,7 +11,6 @@ import dev.tollgate.provider.InputImage;
 import dev.tollgate.usage.UsageSource;
 import dev.tollgate.web.PublicUrls;
 import dev.tollgate.web.RequestIds;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
@@ -94,7 +93,7 @@ class ImagesController {
         // content type, and callers may send a URL or base64 as a plain field of the same name
         List<InputImage> inputs = new ArrayList<>();
         InputImage mask = null;
-        for (Part part : partsOf(request)) {
+        for (Part part : FormParts.of(request)) {
             boolean image = IMAGE_PART.matcher(part.getName()).matches();
             if (image || part.getName().equals("mask")) {
                 InputImage input = input(part, image ? "image" : "mask");
@@ -152,14 +151,6 @@ class ImagesController {
         return ImageFormat.sniff(bytes).isPresent() || part.getSubmittedFileName() != null
                 ? references.fromBytes(bytes, param)
                 : references.fromText(new String(bytes, StandardCharsets.UTF_8), param);
-    }
-
-    private static java.util.Collection<Part> partsOf(HttpServletRequest request) throws IOException {
-        try {
-            return request.getParts();
-        } catch (ServletException e) {
-            throw RequestFields.invalid("The multipart/form-data body could not be read.", null);
-        }
     }
 
     private void respond(

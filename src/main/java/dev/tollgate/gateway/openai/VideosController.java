@@ -17,7 +17,6 @@ import dev.tollgate.web.ApiError;
 import dev.tollgate.web.ApiException;
 import dev.tollgate.web.PublicUrls;
 import dev.tollgate.web.RequestIds;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
@@ -41,6 +40,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -100,16 +100,12 @@ class VideosController {
             value = {"/v1/videos", "/api/v1/videos"},
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, @Nullable Object>> createFromForm(
-            @AuthenticationPrincipal AuthenticatedKey key, HttpServletRequest request) throws IOException {
+            @AuthenticationPrincipal AuthenticatedKey key, MultipartHttpServletRequest request) throws IOException {
         Map<String, byte[]> parts = new HashMap<>();
-        try {
-            for (Part part : request.getParts()) {
-                try (InputStream in = part.getInputStream()) {
-                    parts.put(part.getName(), in.readNBytes(ImageReferences.LARGEST_IMAGE + 1));
-                }
+        for (Part part : FormParts.of(request)) {
+            try (InputStream in = part.getInputStream()) {
+                parts.put(part.getName(), in.readNBytes(ImageReferences.LARGEST_IMAGE + 1));
             }
-        } catch (ServletException e) {
-            throw RequestFields.invalid("The multipart/form-data body could not be read.", null);
         }
         InputImage image = null;
         if (parts.containsKey("input_reference")) {
