@@ -50,7 +50,7 @@ record ReplyPlan(
         }
         List<Step> steps = new ArrayList<>();
         long used = 0;
-        for (TokenRun run : counter.split(text)) {
+        for (TokenRun run : counter.split(text, request.maxTokens())) {
             if (used + run.tokens() > request.maxTokens()) {
                 return new ReplyPlan(steps, FinishReason.MAX_TOKENS, null, used);
             }
@@ -74,7 +74,7 @@ record ReplyPlan(
         int fragmentTokens = 0;
         int fragmentSize = 1 + random.nextInt(LARGEST_FRAGMENT);
         boolean truncated = false;
-        for (TokenRun run : counter.split(call.argumentsJson())) {
+        for (TokenRun run : counter.split(call.argumentsJson(), maxTokens - used)) {
             if (used + run.tokens() > maxTokens) {
                 truncated = true;
                 break;
