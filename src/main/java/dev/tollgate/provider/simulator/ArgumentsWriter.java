@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,21 +15,39 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Makes up tool-call arguments that satisfy the tool's JSON Schema: every required property, some optional ones,
- * values from {@code enum}, numbers within their bounds, one item per array, local {@code $ref}s resolved. Values come
- * from the prompt where they fit: a {@code city} gets a name the user wrote, a number the user wrote is reused, a
- * {@code query} gets the user's words.
+ * Makes up tool-call arguments that satisfy the tool's JSON Schema: every required property, some optional ones (at
+ * least {@code minProperties}), values from {@code enum}, numbers within their bounds, {@code minItems} items per
+ * array (at least one), local {@code $ref}s resolved. Values come from the prompt where they fit: a {@code city} gets a
+ * name the user wrote, a number the user wrote is reused, a {@code query} gets the user's words.
+ *
+ * <p>The arguments are written as JSON text straight into a buffer of a given length and stop there, like a model's
+ * output stops at its token limit: a schema asking for millions of items, strings of any {@code minLength} or
+ * references to itself costs only as much as the reply can hold. Nesting stops at depth {@value #DEEPEST} (deeper
+ * values are {@code null}), and bounds beyond {@link NumberRange}'s magnitudes are brought within them.
  */
 final class ArgumentsWriter {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonNode ANY_VALUE = JsonNodeFactory.instance.objectNode();
     private static final int DEEPEST = 8;
+
+    /** Of alternatives ({@code anyOf}, a list of types) only the first few are considered. */
+    private static final int ALTERNATIVES_READ = 64;
+
+    /** Prompt numbers reused, at most, and the longest read (longer ones are no values a tool expects). */
+    private static final int MOST_PROMPT_NUMBERS = 64;
+
+    private static final int LONGEST_PROMPT_NUMBER = 40;
+
+    /** Property names are matched against the patterns below by their start. */
+    private static final int PROPERTY_NAME_READ = 64;
+
+    private static final int LONGEST_EXCERPT = 100;
+
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?(?![\\w.])");
     private static final Pattern PLACE = Pattern.compile("city|location|place|country|town|region|destination|origin");
     private static final Pattern PERSON = Pattern.compile("name|title|person|author|user|owner|recipient");
@@ -39,74 +59,100 @@ final class ArgumentsWriter {
     private final Keywords keywords;
     private final String userText;
     private final RandomGenerator random;
+    private final JsonBuffer out;
     private final List<BigDecimal> promptNumbers = new ArrayList<>();
     private final Set<Integer> usedNumbers = new HashSet<>();
+    private final Map<String, JsonNode> references = new HashMap<>();
+    private final Map<JsonNode, Set<String>> requiredNames = new IdentityHashMap<>();
+    private @Nullable String excerpt;
     private int namesUsed;
     private int topicsUsed;
 
-    private ArgumentsWriter(JsonNode root, Keywords keywords, String userText, RandomGenerator random) {
+    private ArgumentsWriter(
+            JsonNode root, Keywords keywords, String userText, RandomGenerator random, int longestText) {
         this.root = root;
         this.keywords = keywords;
         this.userText = userText;
         this.random = random;
+        this.out = new JsonBuffer(longestText);
         Matcher numbers = NUMBER.matcher(userText);
-        while (numbers.find()) {
-            promptNumbers.add(new BigDecimal(numbers.group()));
+        while (promptNumbers.size() < MOST_PROMPT_NUMBERS && numbers.find()) {
+            if (numbers.end() - numbers.start() <= LONGEST_PROMPT_NUMBER) {
+                promptNumbers.add(new BigDecimal(numbers.group()));
+            }
         }
     }
 
-    /** Arguments for a tool with this parameter schema, as compact JSON text. */
-    static String write(JsonNode schema, Keywords keywords, String userText, RandomGenerator random) {
-        return new ArgumentsWriter(schema, keywords, userText, random)
-                .value(schema, "", 0)
-                .toString();
+    /**
+     * Arguments for a tool with this parameter schema, as compact JSON text of at most {@code longestText}
+     * characters: the start of the arguments when they would be longer.
+     */
+    static String write(JsonNode schema, Keywords keywords, String userText, RandomGenerator random, int longestText) {
+        ArgumentsWriter writer = new ArgumentsWriter(schema, keywords, userText, random, longestText);
+        writer.value(schema, "", 0);
+        return writer.out.toString();
     }
 
-    private JsonNode value(JsonNode schema, String property, int depth) {
+    private void value(JsonNode schema, String property, int depth) {
+        if (out.full()) {
+            return;
+        }
         JsonNode resolved = resolve(schema, depth);
         if (depth > DEEPEST) {
-            return NODES.nullNode();
+            out.append("null");
+            return;
         }
         if (resolved.has("const")) {
-            return resolved.get("const").deepCopy();
+            literal(resolved.get("const"));
+            return;
         }
         JsonNode choices = resolved.path("enum");
         if (choices.isArray() && !choices.isEmpty()) {
-            return choices.get(random.nextInt(choices.size())).deepCopy();
+            literal(choices.get(random.nextInt(choices.size())));
+            return;
         }
         for (String alternatives : List.of("anyOf", "oneOf", "allOf")) {
             JsonNode options = resolved.path(alternatives);
             if (options.isArray() && !options.isEmpty()) {
-                return value(firstNotNull(options), property, depth + 1);
+                value(firstNotNull(options), property, depth + 1);
+                return;
             }
         }
-        return switch (typeOf(resolved)) {
+        switch (typeOf(resolved)) {
             case "object" -> object(resolved, depth);
             case "array" -> array(resolved, property, depth);
-            case "integer" -> NODES.numberNode(number(resolved, true));
-            case "number" -> NODES.numberNode(number(resolved, false));
-            case "boolean" -> NODES.booleanNode(random.nextBoolean());
-            case "null" -> NODES.nullNode();
-            default -> NODES.stringNode(string(resolved, property));
-        };
+            case "integer" -> out.append(number(resolved, true).toString());
+            case "number" -> out.append(number(resolved, false).toString());
+            case "boolean" -> out.append(random.nextBoolean() ? "true" : "false");
+            case "null" -> out.append("null");
+            default -> string(resolved, property);
+        }
     }
 
     private JsonNode resolve(JsonNode schema, int depth) {
         JsonNode current = schema;
         for (int hops = 0; hops < DEEPEST - depth && current.path("$ref").isString(); hops++) {
-            String reference = current.get("$ref").asString();
-            // only references into the tool's own schema can be followed; anything else allows any value
-            current = reference.equals("#") || reference.startsWith("#/")
-                    ? root.at(reference.substring(1))
-                    : NODES.objectNode();
+            current = references.computeIfAbsent(current.get("$ref").asString(), this::referenced);
         }
-        return current.isMissingNode() ? NODES.objectNode() : current;
+        return current.isMissingNode() ? ANY_VALUE : current;
+    }
+
+    /** Only references into the tool's own schema can be followed; anything else allows any value. */
+    private JsonNode referenced(String reference) {
+        if (!reference.equals("#") && !reference.startsWith("#/")) {
+            return ANY_VALUE;
+        }
+        try {
+            return root.at(reference.substring(1));
+        } catch (IllegalArgumentException malformedPointer) {
+            return ANY_VALUE;
+        }
     }
 
     private static JsonNode firstNotNull(JsonNode options) {
-        for (JsonNode option : options) {
-            if (!"null".equals(option.path("type").asString(""))) {
-                return option;
+        for (int i = 0; i < Math.min(options.size(), ALTERNATIVES_READ); i++) {
+            if (!"null".equals(options.get(i).path("type").asString(""))) {
+                return options.get(i);
             }
         }
         return options.get(0);
@@ -118,9 +164,9 @@ final class ArgumentsWriter {
             return type.asString();
         }
         if (type.isArray()) {
-            for (JsonNode candidate : type) {
-                if (!"null".equals(candidate.asString())) {
-                    return candidate.asString();
+            for (int i = 0; i < Math.min(type.size(), ALTERNATIVES_READ); i++) {
+                if (!"null".equals(type.get(i).asString())) {
+                    return type.get(i).asString();
                 }
             }
         }
@@ -130,33 +176,89 @@ final class ArgumentsWriter {
         return schema.has("items") ? "array" : "string";
     }
 
-    private ObjectNode object(JsonNode schema, int depth) {
+    private void object(JsonNode schema, int depth) {
+        Set<String> required = requiredNames.computeIfAbsent(schema, ArgumentsWriter::required);
+        JsonNode properties = schema.path("properties");
+        int minProperties = schema.path("minProperties").asInt(0);
+        int left = properties.size();
+        int written = 0;
+        out.append('{');
+        for (Map.Entry<String, JsonNode> property : properties.properties()) {
+            if (out.full()) {
+                return;
+            }
+            String name = property.getKey();
+            if (required.contains(name) || written + left <= minProperties || random.nextInt(3) > 0) {
+                if (written > 0) {
+                    out.append(',');
+                }
+                out.quoted(name);
+                out.append(':');
+                value(property.getValue(), name, depth + 1);
+                written++;
+            }
+            left--;
+        }
+        out.append('}');
+    }
+
+    private static Set<String> required(JsonNode schema) {
         Set<String> required = new HashSet<>();
         for (JsonNode name : schema.path("required")) {
             required.add(name.asString());
         }
-        ObjectNode object = NODES.objectNode();
-        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-            String name = property.getKey();
-            if (required.contains(name) || random.nextInt(3) > 0) {
-                object.set(name, value(property.getValue(), name, depth + 1));
-            }
-        }
-        return object;
+        return required;
     }
 
-    private ArrayNode array(JsonNode schema, String property, int depth) {
+    private void array(JsonNode schema, String property, int depth) {
         JsonNode items = schema.path("items");
         JsonNode itemSchema = items.isArray() ? items.path(0) : items;
-        int count = Math.max(1, schema.path("minItems").asInt(0));
+        long count = Math.max(1, schema.path("minItems").asLong(0));
         if (schema.has("maxItems")) {
-            count = Math.min(count, schema.get("maxItems").asInt());
+            count = Math.min(count, schema.get("maxItems").asLong());
         }
-        ArrayNode array = NODES.arrayNode();
-        for (int i = 0; i < count; i++) {
-            array.add(value(itemSchema.isMissingNode() ? NODES.objectNode() : itemSchema, property, depth + 1));
+        out.append('[');
+        for (long i = 0; i < count && !out.full(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            value(itemSchema.isMissingNode() ? ANY_VALUE : itemSchema, property, depth + 1);
         }
-        return array;
+        out.append(']');
+    }
+
+    /** A value the schema spells out ({@code const}, {@code enum}), written as it stands. */
+    private void literal(JsonNode value) {
+        if (out.full()) {
+            return;
+        }
+        if (value.isObject()) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
+                if (!first) {
+                    out.append(',');
+                }
+                out.quoted(field.getKey());
+                out.append(':');
+                literal(field.getValue());
+                first = false;
+            }
+            out.append('}');
+        } else if (value.isArray()) {
+            out.append('[');
+            for (int i = 0; i < value.size() && !out.full(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                literal(value.get(i));
+            }
+            out.append(']');
+        } else if (value.isString()) {
+            out.quoted(value.asString());
+        } else {
+            out.append(value.toString());
+        }
     }
 
     /** A number the prompt mentions if one fits, else one drawn from the allowed range. */
@@ -172,13 +274,13 @@ final class ArgumentsWriter {
         return plain(range.draw(random), integer);
     }
 
-    /** Without exponent or, for integers, fraction digits: Jackson writes a BigDecimal as its toString(). */
+    /** Without exponent or, for integers, fraction digits, as far as the number's magnitude allows. */
     private static BigDecimal plain(BigDecimal number, boolean integer) {
         BigDecimal stripped = integer ? number.setScale(0, RoundingMode.DOWN) : number.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private String string(JsonNode schema, String property) {
+    private void string(JsonNode schema, String property) {
         String text = switch (schema.path("format").asString("")) {
             case "date" -> date().toString();
             case "date-time" -> date() + "T10:30:00Z";
@@ -186,22 +288,45 @@ final class ArgumentsWriter {
             case "email" -> slug() + "@example.com";
             case "uri", "url" -> "https://example.com/" + slug();
             case "uuid" -> uuid().toString();
-            default -> text(property.toLowerCase(Locale.ROOT));
+            default -> text(property);
         };
-        return fitLength(schema, text);
+        int length = text.codePointCount(0, text.length());
+        long fitted = Math.max(length, schema.path("minLength").asLong(0));
+        if (schema.has("maxLength")) {
+            fitted = Math.min(fitted, Math.max(0, schema.get("maxLength").asLong()));
+        }
+        out.append('"');
+        if (fitted <= length) {
+            out.escaped(text.substring(0, text.offsetByCodePoints(0, (int) fitted)));
+        } else {
+            out.escaped(text);
+            out.repeat('x', fitted - length);
+        }
+        out.append('"');
     }
 
     private String text(String property) {
-        if (PLACE.matcher(property).find() || PERSON.matcher(property).find()) {
+        String name = property.substring(0, Math.min(property.length(), PROPERTY_NAME_READ))
+                .toLowerCase(Locale.ROOT);
+        if (PLACE.matcher(name).find() || PERSON.matcher(name).find()) {
             return keywords.names().isEmpty()
                     ? ProseWriter.capitalise(nextTopic())
                     : keywords.names().get(namesUsed++ % keywords.names().size());
         }
-        if (FREE_TEXT.matcher(property).find() && !userText.isBlank()) {
-            String flat = userText.strip().replaceAll("\\s+", " ");
-            return flat.length() <= 100 ? flat : flat.substring(0, flat.offsetByCodePoints(0, 100));
+        if (FREE_TEXT.matcher(name).find() && !excerpt().isEmpty()) {
+            return excerpt();
         }
         return nextTopic();
+    }
+
+    /** The start of the user's words, on one line. */
+    private String excerpt() {
+        if (excerpt == null) {
+            String flat = FlatText.start(userText, 2 * LONGEST_EXCERPT + 1);
+            int codePoints = flat.codePointCount(0, flat.length());
+            excerpt = flat.substring(0, flat.offsetByCodePoints(0, Math.min(codePoints, LONGEST_EXCERPT)));
+        }
+        return excerpt;
     }
 
     private String nextTopic() {
@@ -222,20 +347,5 @@ final class ArgumentsWriter {
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
-    }
-
-    private static String fitLength(JsonNode schema, String text) {
-        StringBuilder fitted = new StringBuilder(text);
-        int minLength = schema.path("minLength").asInt(0);
-        while (fitted.codePointCount(0, fitted.length()) < minLength) {
-            fitted.append('x');
-        }
-        if (schema.has("maxLength")) {
-            int maxLength = schema.get("maxLength").asInt();
-            if (fitted.codePointCount(0, fitted.length()) > maxLength) {
-                return fitted.substring(0, fitted.offsetByCodePoints(0, Math.max(0, maxLength)));
-            }
-        }
-        return fitted.toString();
     }
 }

@@ -6,27 +6,45 @@ import dev.tollgate.provider.ImagePart;
 import dev.tollgate.provider.TextPart;
 import dev.tollgate.provider.ToolCallPart;
 import dev.tollgate.provider.ToolResultPart;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /** What the simulator reads from the message history: the caller's latest words and any tool result to answer. */
 record Conversation(List<ChatMessage> messages) {
 
-    /** The text of the latest user message that has any: the question being answered, even after a tool round trip. */
-    String lastUserText() {
+    /**
+     * The text of the latest user message that has any: the question being answered, even after a tool round trip. Only
+     * its first {@code longest} characters are read.
+     */
+    String lastUserText(int longest) {
         for (ChatMessage message : messages.reversed()) {
             if (message.role() == ChatMessage.Role.USER) {
-                String text = message.parts().stream()
-                        .filter(TextPart.class::isInstance)
-                        .map(part -> ((TextPart) part).text())
-                        .collect(Collectors.joining("\n"));
+                String text = textOf(message, longest);
                 if (!text.isBlank()) {
                     return text;
                 }
             }
         }
         return "";
+    }
+
+    private static String textOf(ChatMessage message, int longest) {
+        StringBuilder text = new StringBuilder();
+        boolean first = true;
+        for (ContentPart part : message.parts()) {
+            if (part instanceof TextPart(String words, boolean _)) {
+                if (!first) {
+                    text.append('\n');
+                }
+                text.append(words, 0, Math.min(words.length(), Math.max(0, longest - text.length())));
+                first = false;
+                if (text.length() >= longest) {
+                    break;
+                }
+            }
+        }
+        return text.toString();
     }
 
     boolean lastMessageHasImage() {
@@ -41,15 +59,17 @@ record Conversation(List<ChatMessage> messages) {
                 .toList();
     }
 
-    /** The name of the tool the assistant called with this id, if the history still holds that call. */
-    Optional<String> toolNameOf(String toolCallId) {
-        return messages.stream()
-                .flatMap(message -> message.parts().stream())
-                .filter(ToolCallPart.class::isInstance)
-                .map(ToolCallPart.class::cast)
-                .filter(call -> call.id().equals(toolCallId))
-                .map(ToolCallPart::name)
-                .findFirst();
+    /** The names of the tools the assistant called, by call id, as far as the history still holds the calls. */
+    Map<String, String> toolNames() {
+        Map<String, String> names = new HashMap<>();
+        for (ChatMessage message : messages) {
+            for (ContentPart part : message.parts()) {
+                if (part instanceof ToolCallPart call) {
+                    names.putIfAbsent(call.id(), call.name());
+                }
+            }
+        }
+        return names;
     }
 
     private List<ContentPart> lastParts() {

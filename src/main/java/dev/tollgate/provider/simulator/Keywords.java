@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The salient words of a prompt, which the simulated reply talks about: longer, repeated and capitalised words rank
- * first, common words and instructions ("explain", "please") not at all. Only ASCII words qualify, which keeps the
- * generated prose ASCII.
+ * first, common words and instructions ("explain", "please") not at all. Only ASCII words of up to
+ * {@value #LONGEST_WORD} characters qualify, which keeps the generated prose ASCII and readable.
  *
  * @param topics the keywords, most salient first, each in the case it appears in mid-sentence
  * @param names the words only ever written capitalised mid-sentence (places, people, products), in prompt order
@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 record Keywords(List<String> topics, List<String> names) {
 
     private static final int MOST_TOPICS = 6;
+    private static final int LONGEST_WORD = 40;
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9'-]*[A-Za-z0-9]");
 
@@ -43,6 +44,9 @@ record Keywords(List<String> topics, List<String> names) {
         Matcher words = WORD.matcher(text);
         int position = 0;
         while (words.find()) {
+            if (words.end() - words.start() > LONGEST_WORD) {
+                continue;
+            }
             String word = words.group();
             String key = word.toLowerCase(Locale.ROOT);
             if (key.length() < 3 || COMMON.contains(key) || key.chars().allMatch(Character::isDigit)) {

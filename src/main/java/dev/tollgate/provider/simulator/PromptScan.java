@@ -38,13 +38,13 @@ record PromptScan(long promptTokens, @Nullable CachePrefix cachePrefix, long see
 
     private static final class Scanner {
 
-        private final JtokkitTokenCounter counter;
+        private final JtokkitTokenCounter.Tally tally;
         private final MessageDigest digest = sha256();
         private long tokens;
         private @Nullable CachePrefix lastBreakpoint;
 
         Scanner(JtokkitTokenCounter counter) {
-            this.counter = counter;
+            this.tally = counter.tally();
         }
 
         PromptScan scan(ChatRequest request) {
@@ -53,7 +53,7 @@ record PromptScan(long promptTokens, @Nullable CachePrefix cachePrefix, long see
             for (ToolDefinition tool : request.tools()) {
                 feed("tool", tool.name(), Objects.requireNonNullElse(tool.description(), ""));
                 feed(tool.parameters().toString());
-                tokens += counter.countTool(tool);
+                tokens += tally.tool(tool);
                 markIf(tool.cacheBreakpoint());
             }
             if (!request.system().isEmpty()) {
@@ -96,7 +96,7 @@ record PromptScan(long promptTokens, @Nullable CachePrefix cachePrefix, long see
                 case ToolResultPart result ->
                     feed("tool_result", result.toolCallId(), String.valueOf(result.isError()), result.content());
             }
-            tokens += counter.countPart(part);
+            tokens += tally.part(part);
             markIf(part.cacheBreakpoint());
         }
 

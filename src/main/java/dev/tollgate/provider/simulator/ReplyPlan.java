@@ -11,7 +11,8 @@ import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A reply cut into the events that stream it, already cut short where a stop sequence or {@code maxTokens} ends it.
+ * A reply cut into the events that stream it, already cut short where a stop sequence or the {@link ReplyLimit} ends
+ * it. Only as much of the reply is cut into tokens as the limit lets through.
  *
  * @param steps every event before {@code Completed}, each with the output tokens it carries
  * @param outputTokens the tokens of all steps together: never more than the request's {@code maxTokens}
@@ -28,13 +29,14 @@ record ReplyPlan(
     private static final int LARGEST_FRAGMENT = 4;
 
     static ReplyPlan of(Reply reply, ChatRequest request, JtokkitTokenCounter counter, RandomGenerator random) {
+        int limit = ReplyLimit.of(request).tokens();
         return switch (reply) {
-            case Reply.Text text -> text(text.text(), request, counter);
-            case Reply.ToolCall call -> toolCall(call, request.maxTokens(), counter, random);
+            case Reply.Text text -> text(text.text(), request, limit, counter);
+            case Reply.ToolCall call -> toolCall(call, limit, counter, random);
         };
     }
 
-    private static ReplyPlan text(String fullText, ChatRequest request, JtokkitTokenCounter counter) {
+    private static ReplyPlan text(String fullText, ChatRequest request, int maxTokens, JtokkitTokenCounter counter) {
         String text = fullText;
         String stopSequence = null;
         int stopAt = fullText.length();
@@ -50,8 +52,8 @@ record ReplyPlan(
         }
         List<Step> steps = new ArrayList<>();
         long used = 0;
-        for (TokenRun run : counter.split(text)) {
-            if (used + run.tokens() > request.maxTokens()) {
+        for (TokenRun run : counter.split(text, maxTokens)) {
+            if (used + run.tokens() > maxTokens) {
                 return new ReplyPlan(steps, FinishReason.MAX_TOKENS, null, used);
             }
             steps.add(new Step(new ChatEvent.TextDelta(run.text()), run.tokens()));
@@ -74,7 +76,7 @@ record ReplyPlan(
         int fragmentTokens = 0;
         int fragmentSize = 1 + random.nextInt(LARGEST_FRAGMENT);
         boolean truncated = false;
-        for (TokenRun run : counter.split(call.argumentsJson())) {
+        for (TokenRun run : counter.split(call.argumentsJson(), maxTokens - used)) {
             if (used + run.tokens() > maxTokens) {
                 truncated = true;
                 break;

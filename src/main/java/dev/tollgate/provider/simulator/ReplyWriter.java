@@ -5,13 +5,21 @@ import dev.tollgate.provider.ToolDefinition;
 import dev.tollgate.provider.ToolResultPart;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * Decides the simulated model's answer from the conversation: a tool call when one is due, an answer to pending tool
  * results, the dictated words of a "Say exactly: X" prompt, or else prose about the latest user message.
+ *
+ * <p>It reads as much of the latest user message as a reply could repeat, and looks for keywords, numbers and tool
+ * names in its first {@value #READ_FOR_WORDS} characters; what it writes is never much longer than the reply's
+ * {@link ReplyLimit} lets through. Neither depends on {@code maxTokens} except through that limit, so a lower
+ * {@code maxTokens} still cuts the same reply short.
  */
 final class ReplyWriter {
+
+    private static final int READ_FOR_WORDS = 100_000;
 
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final int ID_LENGTH = 24;
@@ -23,17 +31,22 @@ final class ReplyWriter {
     }
 
     Reply write(ChatRequest request, RandomGenerator random) {
+        ReplyLimit limit = ReplyLimit.of(request);
         Conversation conversation = new Conversation(request.messages());
-        String userText = conversation.lastUserText();
-        Keywords keywords = Keywords.of(userText);
-        Optional<ToolDefinition> tool = ToolSelection.choose(request, conversation);
+        String userText = conversation.lastUserText(ReplyLimit.MOST_CHARACTERS);
+        String opening = userText.substring(0, Math.min(userText.length(), READ_FOR_WORDS));
+        Keywords keywords = Keywords.of(opening);
+        Optional<ToolDefinition> tool = ToolSelection.choose(request, conversation, opening);
         if (tool.isPresent()) {
-            String arguments = ArgumentsWriter.write(tool.get().parameters(), keywords, userText, random);
+            // their own generator, so that arguments cut short by a lower limit leave the call id as it was
+            RandomGenerator forArguments = new SplittableRandom(random.nextLong());
+            String arguments =
+                    ArgumentsWriter.write(tool.get().parameters(), keywords, opening, forArguments, limit.characters());
             return new Reply.ToolCall(toolCallId(random), tool.get().name(), arguments);
         }
         List<ToolResultPart> results = conversation.pendingToolResults();
         if (!results.isEmpty()) {
-            return new Reply.Text(ToolResultAnswer.write(conversation, results, keywords, random));
+            return new Reply.Text(ToolResultAnswer.write(conversation, results, keywords, random, limit.characters()));
         }
         return new Reply.Text(VerbatimInstruction.in(userText)
                 .orElseGet(() -> prose.write(keywords, conversation.lastMessageHasImage(), random)));

@@ -22,12 +22,15 @@ import org.springframework.stereotype.Component;
  *   <li><b>Dictated replies</b>: a prompt such as {@code Say exactly: pong}, {@code Reply with only OK} or
  *       {@code Respond with just "yes"} is answered with exactly those words ({@code pong}, {@code OK}, {@code yes}),
  *       which makes the simulator handy in tests.
- *   <li><b>Limits</b>: output never exceeds {@code maxTokens} (finish reason {@code MAX_TOKENS}); a stop sequence ends
- *       the reply right before it ({@code STOP_SEQUENCE}); otherwise {@code END_TURN}.
+ *   <li><b>Limits</b>: output never exceeds {@code maxTokens}, nor {@value ReplyLimit#MOST_TOKENS} tokens (finish
+ *       reason {@code MAX_TOKENS}); a stop sequence ends the reply right before it ({@code STOP_SEQUENCE}); otherwise
+ *       {@code END_TURN}. A reply costs memory and time in proportion to what it may deliver, whatever the prompt.
  *   <li><b>Tools</b>: with tool choice {@code REQUIRED} (the tool the user mentions, else the first), {@code NAMED},
  *       or {@code AUTO} when the latest user message mentions a tool by name, it calls that tool with arguments that
  *       satisfy its JSON Schema, built from the prompt's words where they fit, and finishes with {@code TOOL_USE}.
- *       When the conversation ends with tool results it answers them in text instead. {@code NONE} never calls a tool.
+ *       Arguments that need more tokens than the limit are cut there, mid-JSON, and the reply finishes with
+ *       {@code MAX_TOKENS}, as upstreams do. When the conversation ends with tool results it answers them in text
+ *       instead. {@code NONE} never calls a tool.
  *   <li><b>Streaming</b>: one text event per token (of the o200k_base encoding the gateway counts with), after
  *       {@code firstTokenDelay} and then at {@code tokensPerSecond}; usage counts the tokens delivered so far.
  *   <li><b>Prompt caching</b>: a prefix of at least {@value #SMALLEST_CACHEABLE_PREFIX} tokens, up to the last cache

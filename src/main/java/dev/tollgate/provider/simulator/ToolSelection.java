@@ -9,17 +9,20 @@ import java.util.regex.Pattern;
 /**
  * Whether the simulated model calls a tool, and which: the named one when the caller insists, one the latest user
  * message mentions by name, or the first one when some call is required. It never calls a tool right after receiving
- * tool results (it answers them instead), nor when tool choice is {@code NONE}.
+ * tool results (it answers them instead), nor when tool choice is {@code NONE}. Mentions are looked for among the
+ * first {@value #MOST_MENTIONABLE} tools (as many as OpenAI accepts in a request), since each is a search of the text.
  */
 final class ToolSelection {
 
+    private static final int MOST_MENTIONABLE = 128;
+
     private ToolSelection() {}
 
-    static Optional<ToolDefinition> choose(ChatRequest request, Conversation conversation) {
+    /** The tool to call, if any, given the latest user message's {@code userText}. */
+    static Optional<ToolDefinition> choose(ChatRequest request, Conversation conversation, String userText) {
         if (request.tools().isEmpty() || !conversation.pendingToolResults().isEmpty()) {
             return Optional.empty();
         }
-        String userText = conversation.lastUserText();
         return switch (request.toolChoice().mode()) {
             case NONE -> Optional.empty();
             case AUTO -> mentioned(request, userText);
@@ -44,6 +47,7 @@ final class ToolSelection {
 
     private static Optional<ToolDefinition> mentioned(ChatRequest request, String userText) {
         return request.tools().stream()
+                .limit(MOST_MENTIONABLE)
                 .filter(tool -> mentions(userText, tool.name()))
                 .findFirst();
     }

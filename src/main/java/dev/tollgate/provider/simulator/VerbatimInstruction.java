@@ -16,6 +16,8 @@ final class VerbatimInstruction {
                     + "(?:\\s+the\\s+(?:word|words|text|phrase))?\\s*(:?)\\s*(.+)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    private static final Pattern WORD = Pattern.compile("\\S+");
+
     private static final Pattern QUOTED = Pattern.compile("([\"'`\u201c])(.*)([\"'`\u201d])\\.?", Pattern.DOTALL);
 
     /** Text that ends where a sentence may start, allowing a polite "please". */
@@ -45,10 +47,20 @@ final class VerbatimInstruction {
         if (colon) {
             return Optional.of(rest);
         }
-        if (rest.split("\\s+").length > MOST_BARE_WORDS || !startsSentence(text, instruction.start())) {
+        if (moreWordsThan(rest, MOST_BARE_WORDS) || !startsSentence(text, instruction.start())) {
             return Optional.empty();
         }
         return Optional.of(rest.endsWith(".") ? rest.substring(0, rest.length() - 1) : rest);
+    }
+
+    /** Counts words only as far as it needs to, since the rest of the text may be long. */
+    private static boolean moreWordsThan(String text, int words) {
+        Matcher word = WORD.matcher(text);
+        int found = 0;
+        while (found <= words && word.find()) {
+            found++;
+        }
+        return found > words;
     }
 
     private static boolean startsSentence(String text, int index) {

@@ -25,6 +25,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>Special-token markers such as {@code <|endoftext|>} in user text count as ordinary text, since a caller cannot
  * inject control tokens into an upstream either.
+ *
+ * <p>Counting costs memory and time in proportion to the text, whatever the text. Text is handed to the encoder in
+ * {@link Spans} cut where the encoder would cut anyway, so ordinary text counts exactly as if it were encoded whole.
+ * Two kinds of text are not encoded but counted one token per UTF-8 byte, the most any byte-level tokenizer can make
+ * of them: a stretch of more than {@value Spans#LONGEST_TOKENISED_RUN} bytes with no place to cut (one enormous
+ * "word", on which the encoder's cost explodes), and whatever a prompt holds beyond its first
+ * {@value #MOST_TOKENISED_CHARACTERS} characters (more than the largest context window takes).
  */
 @Component
 public final class JtokkitTokenCounter implements TokenCounter {
@@ -38,24 +45,41 @@ public final class JtokkitTokenCounter implements TokenCounter {
     /** What one image costs, whatever its size: upstreams scale images down before they count them. */
     public static final int IMAGE_TOKENS = 258;
 
+    /** The longest o200k token in UTF-8 bytes (128 spaces), so text of n bytes never counts fewer than n / 128. */
+    public static final int LONGEST_TOKEN_BYTES = 128;
+
+    /**
+     * Characters of one prompt that are tokenised, give or take the span that crosses the mark; text beyond counts one
+     * token per byte. A million tokens of English, the largest context window on offer, is about 4.5 million
+     * characters.
+     */
+    public static final long MOST_TOKENISED_CHARACTERS = 8_000_000;
+
+    /** Counting hands the encoder this much text at a time, so ordinary prompts go to it in one piece. */
+    private static final int COUNTED_SPAN = 1 << 16;
+
+    /** Splitting hands the encoder less, so a split that stops after a few tokens has not encoded the rest. */
+    private static final int SPLIT_SPAN = 1 << 12;
+
     private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
     @Override
     public long countPrompt(ChatRequest request) {
+        Tally tally = tally();
         long tokens = REQUEST_OVERHEAD;
         for (ToolDefinition tool : request.tools()) {
-            tokens += countTool(tool);
+            tokens += tally.tool(tool);
         }
         if (!request.system().isEmpty()) {
             tokens += MESSAGE_OVERHEAD;
             for (TextPart block : request.system()) {
-                tokens += countPart(block);
+                tokens += tally.part(block);
             }
         }
         for (ChatMessage message : request.messages()) {
             tokens += MESSAGE_OVERHEAD;
             for (ContentPart part : message.parts()) {
-                tokens += countPart(part);
+                tokens += tally.part(part);
             }
         }
         return tokens;
@@ -63,37 +87,58 @@ public final class JtokkitTokenCounter implements TokenCounter {
 
     @Override
     public long countText(String text) {
-        return text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
-    }
-
-    /** Tokens of one tool definition: its name, description and parameter schema as JSON text. */
-    public long countTool(ToolDefinition tool) {
-        return countText(tool.name())
-                + countText(descriptionOf(tool))
-                + countText(tool.parameters().toString());
-    }
-
-    /** Tokens of one message part, without the message's own overhead. */
-    public long countPart(ContentPart part) {
-        return switch (part) {
-            case TextPart text -> countText(text.text());
-            case ImagePart _ -> IMAGE_TOKENS;
-            case ToolCallPart call -> countText(call.name()) + countText(call.argumentsJson());
-            case ToolResultPart result -> countText(result.content());
-        };
+        return tally().text(text);
     }
 
     /**
-     * Cuts text at token boundaries so it can be streamed token by token. Concatenating the runs gives the text back,
-     * and their token counts add up to {@link #countText(String)}.
+     * A length of text that holds more than {@code tokens} tokens, and whose first {@code tokens} tokens stay the same
+     * however the text goes on: no token is longer than {@value #LONGEST_TOKEN_BYTES} bytes, and only the stretch after
+     * the text's last place to cut, which is tokenised only if it is at most {@value Spans#LONGEST_TOKENISED_RUN}
+     * bytes, can tokenise differently once more text follows.
      */
-    public List<TokenRun> split(String text) {
+    public static long charactersBeyond(long tokens) {
+        return (tokens + 1) * LONGEST_TOKEN_BYTES + Spans.LONGEST_TOKENISED_RUN;
+    }
+
+    /** A count of one prompt's parts in turn, which share the prompt's {@value #MOST_TOKENISED_CHARACTERS}. */
+    public Tally tally() {
+        return new Tally();
+    }
+
+    /**
+     * Cuts text at token boundaries so it can be streamed token by token, as far as {@code limit} tokens: the runs
+     * stop after the first one that takes their tokens past {@code limit}, or at the end of the text. Concatenated,
+     * the runs of a whole text give it back, and their tokens add up to {@link #countText(String)}.
+     */
+    public List<TokenRun> split(String text, long limit) {
+        List<TokenRun> runs = new ArrayList<>();
+        long tokens = 0;
+        long allowance = MOST_TOKENISED_CHARACTERS;
+        Spans spans = new Spans(text, SPLIT_SPAN);
+        while (tokens <= limit && spans.hasNext()) {
+            Spans.Span span = spans.next();
+            int length = span.end() - span.start();
+            if (span.tokenised() && length > allowance) {
+                allowance = 0;
+            }
+            if (span.tokenised() && allowance > 0) {
+                allowance -= length;
+                tokens += splitEncoded(text.substring(span.start(), span.end()), limit - tokens, runs);
+            } else {
+                tokens += splitByBytes(text, span, limit - tokens, runs);
+            }
+        }
+        return runs;
+    }
+
+    /** Adds the runs of tokenised text, up to the first past {@code limit}; returns their tokens. */
+    private long splitEncoded(String text, long limit, List<TokenRun> runs) {
         IntArrayList tokens = encoding.encodeOrdinary(text);
-        List<TokenRun> runs = new ArrayList<>(tokens.size());
         ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        long added = 0;
         int pendingTokens = 0;
         IntArrayList single = new IntArrayList(1);
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = 0; i < tokens.size() && added <= limit; i++) {
             single.clear();
             single.add(tokens.get(i));
             pending.writeBytes(encoding.decodeBytes(single));
@@ -101,16 +146,26 @@ public final class JtokkitTokenCounter implements TokenCounter {
             byte[] bytes = pending.toByteArray();
             if (endsOnCharacterBoundary(bytes) || i == tokens.size() - 1) {
                 runs.add(new TokenRun(new String(bytes, StandardCharsets.UTF_8), pendingTokens));
+                added += pendingTokens;
                 pending.reset();
                 pendingTokens = 0;
             }
         }
-        return runs;
+        return added;
     }
 
-    private static String descriptionOf(ToolDefinition tool) {
-        String description = tool.description();
-        return description == null ? "" : description;
+    /** Adds one run per character of text counted by its bytes, up to the first past {@code limit}. */
+    private static long splitByBytes(String text, Spans.Span span, long limit, List<TokenRun> runs) {
+        long added = 0;
+        for (int i = span.start(); i < span.end() && added <= limit; ) {
+            int codePoint = text.codePointAt(i);
+            int next = i + Character.charCount(codePoint);
+            int bytes = Spans.utf8Length(codePoint);
+            runs.add(new TokenRun(text.substring(i, next), bytes));
+            added += bytes;
+            i = next;
+        }
+        return added;
     }
 
     /** False when the bytes end inside a multi-byte UTF-8 sequence that a later token completes. */
@@ -124,5 +179,56 @@ public final class JtokkitTokenCounter implements TokenCounter {
         }
         // only continuation bytes: malformed input, nothing later will make it whole
         return true;
+    }
+
+    /**
+     * The running count of one prompt. Its parts share one allowance of tokenised characters, so the gateway's
+     * estimate, {@code count_tokens} and the simulator's metering, which all count part by part in the same order,
+     * agree.
+     */
+    public final class Tally {
+
+        private long allowance = MOST_TOKENISED_CHARACTERS;
+
+        private Tally() {}
+
+        /** Tokens of one tool definition: its name, description and parameter schema as JSON text. */
+        public long tool(ToolDefinition tool) {
+            String description = tool.description();
+            return text(tool.name())
+                    + (description == null ? 0 : text(description))
+                    + text(tool.parameters().toString());
+        }
+
+        /** Tokens of one message part, without the message's own overhead. */
+        public long part(ContentPart part) {
+            return switch (part) {
+                case TextPart text -> text(text.text());
+                case ImagePart _ -> IMAGE_TOKENS;
+                case ToolCallPart call -> text(call.name()) + text(call.argumentsJson());
+                case ToolResultPart result -> text(result.content());
+            };
+        }
+
+        /** Tokens of one text. */
+        public long text(String text) {
+            long tokens = 0;
+            Spans spans = new Spans(text, COUNTED_SPAN);
+            while (spans.hasNext()) {
+                Spans.Span span = spans.next();
+                int length = span.end() - span.start();
+                if (span.tokenised() && length > allowance) {
+                    // once a span is over the allowance, so is everything after it
+                    allowance = 0;
+                }
+                if (span.tokenised() && allowance > 0) {
+                    allowance -= length;
+                    tokens += encoding.countTokensOrdinary(text.substring(span.start(), span.end()));
+                } else {
+                    tokens += Spans.utf8Length(text, span.start(), span.end());
+                }
+            }
+            return tokens;
+        }
     }
 }

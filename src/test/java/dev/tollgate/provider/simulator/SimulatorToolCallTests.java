@@ -229,4 +229,56 @@ class SimulatorToolCallTests {
         assertThat(streamed.text()).contains("get_forecast", "drizzle", "12");
         assertThat(streamed.completed().finishReason()).isEqualTo(FinishReason.END_TURN);
     }
+
+    @Test
+    void argumentsHoldEveryItemMinItemsAsksForWhenTheLimitAllows() {
+        JsonNode schema = JsonMapper.shared().readTree("""
+                {"type":"object","properties":{"digits":{"type":"array","minItems":300,
+                 "items":{"type":"integer","minimum":0,"maximum":9}}},"required":["digits"]}
+                """);
+        ChatRequest request = Requests.asking("Pick digits.")
+                .tool(new ToolDefinition("pick", null, schema, false))
+                .toolChoice(ToolChoice.REQUIRED)
+                .build();
+
+        Streamed streamed = Streamed.drain(simulator.open(request));
+
+        JsonNode arguments = JsonMapper.shared().readTree(streamed.toolArguments());
+        assertThat(arguments.path("digits").size()).isEqualTo(300);
+        assertThat(SchemaCheck.violations(schema, arguments)).isEmpty();
+        assertThat(streamed.completed().finishReason()).isEqualTo(FinishReason.TOOL_USE);
+    }
+
+    @Test
+    void minPropertiesAddsOptionalProperties() {
+        JsonNode schema = JsonMapper.shared().readTree("""
+                {"type":"object","minProperties":5,"properties":{"a":{"type":"integer"},"b":{"type":"integer"},
+                 "c":{"type":"integer"},"d":{"type":"integer"},"e":{"type":"integer"}}}
+                """);
+        ChatRequest request = Requests.asking("Fill in everything.")
+                .tool(new ToolDefinition("fill", null, schema, false))
+                .toolChoice(ToolChoice.REQUIRED)
+                .build();
+
+        JsonNode arguments = JsonMapper.shared()
+                .readTree(Streamed.drain(simulator.open(request)).toolArguments());
+
+        assertThat(arguments.propertyNames()).containsExactly("a", "b", "c", "d", "e");
+    }
+
+    @Test
+    void aLowerMaxTokensCutsTheSameCallShort() {
+        Requests forecast = Requests.asking("Will it rain in Lisbon over the next 5 days?")
+                .tool(FORECAST)
+                .toolChoice(ToolChoice.REQUIRED);
+
+        Streamed whole = Streamed.drain(simulator.open(forecast.build()));
+        Streamed cut = Streamed.drain(simulator.open(forecast.maxTokens(12).build()));
+
+        assertThat(cut.toolCalls()).isEqualTo(whole.toolCalls());
+        assertThat(whole.toolArguments()).startsWith(cut.toolArguments());
+        assertThat(cut.toolArguments()).isNotEmpty().isNotEqualTo(whole.toolArguments());
+        assertThat(cut.completed().finishReason()).isEqualTo(FinishReason.MAX_TOKENS);
+        assertThat(cut.completed().usage().output()).isEqualTo(12);
+    }
 }
