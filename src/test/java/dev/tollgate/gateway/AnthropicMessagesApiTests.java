@@ -167,6 +167,33 @@ class AnthropicMessagesApiTests {
     }
 
     @Test
+    void aToolCallCutByMaxTokensEndsWithMaxTokensAndKeepsItsBlockInAWholeReply() {
+        Tool notes = Tool.builder()
+                .name("save_notes")
+                .inputSchema(Tool.InputSchema.builder()
+                        .properties(JsonValue.from(Map.of("text", Map.of("type", "string", "minLength", 400))))
+                        .required(List.of("text"))
+                        .build())
+                .build();
+
+        Message cut = client.messages()
+                .create(MessageCreateParams.builder()
+                        .model(MODEL)
+                        .maxTokens(5)
+                        .addTool(notes)
+                        .toolChoice(ToolChoice.ofTool("save_notes"))
+                        .addUserMessage("Save my notes")
+                        .build());
+
+        assertThat(cut.stopReason()).contains(StopReason.MAX_TOKENS);
+        ToolUseBlock call = cut.content().getLast().toolUse().orElseThrow();
+        assertThat(call.name()).isEqualTo("save_notes");
+        assertThat(call._input().convert(Map.class))
+                .as("the cut arguments are no JSON object yet; the block keeps its place with an empty input")
+                .isEmpty();
+    }
+
+    @Test
     void anImageBlockIsAccepted() {
         Message message = client.messages()
                 .create(MessageCreateParams.builder()

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A whole reply as Anthropic's {@code message} object; tool inputs are JSON objects, not strings. */
@@ -19,14 +21,7 @@ final class AnthropicMessageBody {
         }
         for (CollectedReply.ToolCall call : reply.toolCalls()) {
             content.add(Map.of(
-                    "type",
-                    "tool_use",
-                    "id",
-                    call.id(),
-                    "name",
-                    call.name(),
-                    "input",
-                    json.readTree(call.arguments())));
+                    "type", "tool_use", "id", call.id(), "name", call.name(), "input", input(call.arguments(), json)));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
@@ -38,5 +33,19 @@ final class AnthropicMessageBody {
         body.put("stop_sequence", reply.stopSequence());
         body.put("usage", AnthropicWire.usage(reply.usage()));
         return body;
+    }
+
+    /**
+     * A tool call's input as the object Anthropic's clients expect. Arguments cut short by {@code max_tokens} (the
+     * reply then stops with {@code max_tokens}) are not JSON yet: the block keeps its place with an empty input, as a
+     * caller must ask again with more room anyway.
+     */
+    private static JsonNode input(String arguments, JsonMapper json) {
+        try {
+            JsonNode parsed = json.readTree(arguments);
+            return parsed != null && parsed.isObject() ? parsed : json.createObjectNode();
+        } catch (JacksonException cut) {
+            return json.createObjectNode();
+        }
     }
 }

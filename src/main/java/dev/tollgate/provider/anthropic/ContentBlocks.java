@@ -104,7 +104,9 @@ final class ContentBlocks {
         }
         throw new UpstreamException(
                 "The arguments of the tool call '" + call.id() + "' (" + call.name() + ") are not a JSON object",
-                false);
+                false,
+                400,
+                null);
     }
 
     /** The media type the caller gave, or else the one the image's first bytes show (Anthropic requires one). */
