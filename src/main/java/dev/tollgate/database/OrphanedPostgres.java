@@ -93,17 +93,19 @@ final class OrphanedPostgres {
     }
 
     private boolean runsHere(ProcessHandle process, Optional<PidFile> pidFile) {
-        if (process.pid() == ProcessHandle.current().pid() || !isPostgres(process)) {
+        if (process.pid() == ProcessHandle.current().pid()) {
             return false;
         }
+        // the working directory first: one link to read, where the executable's name needs a process's whole info
         Optional<Path> workingDirectory = workingDirectory(process);
         if (workingDirectory.isPresent()) {
-            return workingDirectory.get().equals(dataDirectory);
+            return workingDirectory.get().equals(dataDirectory) && isPostgres(process);
         }
         // without /proc, a pid is trusted only together with the start time the server wrote beside it
-        return pidFile.filter(file -> file.pid() == process.pid())
-                .flatMap(file -> process.info().startInstant().map(started -> file.startedAround(started)))
-                .orElse(false);
+        return isPostgres(process)
+                && pidFile.filter(file -> file.pid() == process.pid())
+                        .flatMap(file -> process.info().startInstant().map(started -> file.startedAround(started)))
+                        .orElse(false);
     }
 
     private static boolean isPostgres(ProcessHandle process) {
