@@ -4,6 +4,7 @@ import dev.tollgate.database.ExclusiveDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,19 +47,25 @@ class OrphanedHolds {
     @EventListener(ApplicationStartedEvent.class)
     void releaseOnStart() {
         ExclusiveDatabase database = exclusiveDatabase.getIfAvailable();
-        if (database != null) {
+        if (database == null) {
+            return;
+        }
+        try {
             releaseHeldBefore(database.openedAt());
+        } catch (RuntimeException e) {
+            // not worth refusing to start over: the sweeper releases them after the hold timeout
+            log.error("Could not release the holds left by the previous run", e);
         }
     }
 
     /** Releases every hold made before {@code cutoff} that is still held; how many it released. */
-    int releaseHeldBefore(Instant cutoff) {
+    private int releaseHeldBefore(Instant cutoff) {
         int released = 0;
         List<CreditHoldRepository.OpenHold> open;
         while (!(open = holds.heldBefore(cutoff, BATCH)).isEmpty()) {
             Instant now = clock.instant();
             for (CreditHoldRepository.OpenHold hold : open) {
-                released += transactions.execute(status -> sweeper.release(hold, now));
+                released += Objects.requireNonNull(transactions.execute(status -> sweeper.release(hold, now)));
             }
         }
         if (released > 0) {
