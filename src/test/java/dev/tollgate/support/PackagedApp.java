@@ -22,9 +22,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class PackagedApp implements AutoCloseable {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
+    // one per process started, so that no connection pooled with an earlier (killed) process is tried
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private final long launchedAt = System.nanoTime();
     private final Process process;
     private final Path dataDir;
     private final Path log;
@@ -78,17 +81,15 @@ public final class PackagedApp implements AutoCloseable {
         return port;
     }
 
-    /** Waits until the health endpoint answers UP; how long the start took. */
+    /** Waits until the health endpoint answers UP; how long it took since the process was launched. */
     public Duration awaitReady(Duration patience) throws InterruptedException {
-        long started =
-                process.info().startInstant().map(at -> at.toEpochMilli()).orElse(System.currentTimeMillis());
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The application exited with " + process.exitValue() + ":\n" + log());
             }
             if (healthy()) {
-                return Duration.ofMillis(System.currentTimeMillis() - started);
+                return Duration.ofNanos(System.nanoTime() - launchedAt);
             }
             Thread.sleep(100);
         }
@@ -131,9 +132,11 @@ public final class PackagedApp implements AutoCloseable {
 
     private boolean healthy() {
         try {
-            HttpResponse<String> health = HTTP.send(
+            HttpResponse<String> health = http.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                            .timeout(Duration.ofSeconds(2))
+                            // an application that is up may still answer slowly while it renders videos on a busy
+                            // machine
+                            .timeout(Duration.ofSeconds(20))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             return health.statusCode() == 200 && health.body().contains("\"UP\"");
