@@ -62,10 +62,17 @@ class OrphanedHolds {
     private int releaseHeldBefore(Instant cutoff) {
         int released = 0;
         List<CreditHoldRepository.OpenHold> open;
-        while (!(open = holds.heldBefore(cutoff, BATCH)).isEmpty()) {
+        while (!(open = holds.staleSince(cutoff, BATCH)).isEmpty()) {
             Instant now = clock.instant();
+            int releasedNow = 0;
             for (CreditHoldRepository.OpenHold hold : open) {
-                released += Objects.requireNonNull(transactions.execute(status -> sweeper.release(hold, now)));
+                releasedNow +=
+                        Objects.requireNonNull(transactions.execute(status -> sweeper.release(hold, cutoff, now)));
+            }
+            released += releasedNow;
+            if (releasedNow == 0) {
+                // what is left was settled or renewed meanwhile: no call of the earlier run holds it
+                break;
             }
         }
         if (released > 0) {

@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps API request bodies. Multipart uploads have their own limits, but a JSON body (an image as base64) would
  * otherwise be read whole however large it is: one declaring a larger length is refused with 413 at once, and one
- * without a length stops being read at the cap.
+ * without a length stops being read at the cap. A {@code Content-Length} that is not a number of bytes (the container
+ * takes {@code -1} for "read until the connection closes") is a 400, so no request waits for a body that never ends.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -40,11 +43,23 @@ class RequestSizeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!isByteCount(request.getHeader(HttpHeaders.CONTENT_LENGTH))) {
+            errors.write(
+                    request,
+                    response,
+                    ApiError.invalidRequest("Content-Length must be a whole number of bytes, 0 or more.", null));
+            return;
+        }
         if (request.getContentLengthLong() > LARGEST_BODY) {
             errors.write(request, response, tooLarge());
             return;
         }
         chain.doFilter(new CappedRequest(request), response);
+    }
+
+    private static boolean isByteCount(@Nullable String contentLength) {
+        return contentLength == null
+                || (!contentLength.isEmpty() && contentLength.chars().allMatch(Character::isDigit));
     }
 
     static ApiError tooLarge() {

@@ -1,7 +1,9 @@
 package dev.tollgate.fuzz;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +99,7 @@ final class HostileRequests {
         values.put("a control byte", key + "\u0001");
         values.put("a tab inside", key.substring(0, 10) + "\t" + key.substring(10));
         values.put("Latin-1 bytes", "vai-ÿÿÿÿ");
-        values.put("8 KB of key", key + "x".repeat(8_000));
+        values.put("2 KB of key", key + "x".repeat(2_000));
         values.put("nothing after the scheme", "");
         values.put("only spaces", "    ");
         List<FuzzCase> cases = new ArrayList<>();
@@ -127,7 +129,7 @@ final class HostileRequests {
                             "master key with " + what,
                             "GET",
                             "/admin/v1/teams",
-                            Map.of("Authorization", "Bearer " + masterKey + value.replace(key, "")),
+                            Map.of("Authorization", "Bearer " + value.replace(key, masterKey)),
                             new byte[0])
                     .expecting(401));
         });
@@ -141,6 +143,12 @@ final class HostileRequests {
                 "/v1/models",
                 "GET /v1/models HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer\r\n " + key
                         + "\r\n\r\n"));
+        cases.add(FuzzCase.of(
+                "an 8 KB key, over the header limit",
+                "GET",
+                "/v1/models",
+                Map.of("Authorization", "Bearer " + key + "x".repeat(8_000)),
+                new byte[0]));
         cases.add(FuzzCase.of(
                 "two Authorization headers",
                 "GET",
@@ -310,7 +318,7 @@ final class HostileRequests {
             }
         }
         cases.add(FuzzCase.of(
-                        "a chunked body of 101 MB",
+                        "a chunked body of 110 MiB",
                         "POST",
                         "/v1/chat/completions",
                         Map.of(
@@ -320,19 +328,25 @@ final class HostileRequests {
                                 "application/json",
                                 "Transfer-Encoding",
                                 "chunked"),
-                        chunked(101_000_000))
+                        chunked(110))
                 .expecting(413));
         return cases;
     }
 
-    private static byte[] chunked(int size) {
+    /** A chunked JSON body of {@code mebibytes} MiB: an array opened and then only whitespace. */
+    private static byte[] chunked(int mebibytes) {
         int chunk = 1 << 20;
-        StringBuilder body = new StringBuilder("1\r\n[\r\n");
-        String data = " ".repeat(chunk);
-        for (int sent = 0; sent < size; sent += chunk) {
-            body.append(Integer.toHexString(chunk)).append("\r\n").append(data).append("\r\n");
+        byte[] head = "1\r\n[\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] chunkHead = (Integer.toHexString(chunk) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer body = ByteBuffer.allocate(head.length + mebibytes * (chunkHead.length + chunk + 2) + tail.length);
+        body.put(head);
+        byte[] spaces = new byte[chunk];
+        Arrays.fill(spaces, (byte) ' ');
+        for (int i = 0; i < mebibytes; i++) {
+            body.put(chunkHead).put(spaces).put((byte) '\r').put((byte) '\n');
         }
-        return body.append("0\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        return body.put(tail).array();
     }
 
     private static String prop(String schema) {

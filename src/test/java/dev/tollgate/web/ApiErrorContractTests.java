@@ -125,6 +125,24 @@ class ApiErrorContractTests {
     }
 
     @Test
+    void aNegativeContentLengthIsAJson400InsteadOfAWaitForTheConnectionToClose() {
+        assertOpenAiError(
+                http.send("POST /v1/chat/completions HTTP/1.1\r\n" + auth + "Content-Length: -1\r\n"),
+                400,
+                "Content-Length: -1");
+    }
+
+    @Test
+    void aWildcardContentTypeIsAJson415() {
+        assertOpenAiError(
+                http.send(
+                        "POST /v1/chat/completions HTTP/1.1\r\n" + auth + "Content-Type: */*\r\n",
+                        "{\"model\":\"aws/glm-5\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
+                415,
+                "*/*");
+    }
+
+    @Test
     void aRequestLineTooBrokenToNameAPathStillGetsJson() {
         assertOpenAiError(
                 http.send("GET /v1/models/" + "a".repeat(10_000) + " HTTP/1.1\r\n" + auth), 400, "a 10 kB URL");
