@@ -2,6 +2,7 @@ package dev.tollgate.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -82,7 +83,9 @@ public final class RawHttp {
 
     /**
      * Sends exactly these bytes, which must ask the server to close the connection after answering. A server may answer
-     * and close before it has read a body it refuses (a 413); that answer is read all the same.
+     * and close before it has read a body it refuses (a 413); that answer is read all the same. The answer ends where
+     * its framing says (its length, the last chunk), or where the server closes the connection: a server may keep
+     * reading a body it refused once it has answered.
      */
     public Response exchange(byte[] request, boolean head) {
         try (Socket socket = new Socket("localhost", port)) {
@@ -94,10 +97,61 @@ public final class RawHttp {
             } catch (IOException closedEarly) {
                 // the answer, if any, is waiting to be read
             }
-            return parse(socket.getInputStream().readAllBytes(), head);
+            return read(socket.getInputStream(), head);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Response read(InputStream in, boolean head) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        int last4 = 0;
+        while (last4 != 0x0D0A0D0A) {
+            int b = in.read();
+            if (b < 0) {
+                return parse(raw.toByteArray(), head);
+            }
+            raw.write(b);
+            last4 = (last4 << 8) | b;
+        }
+        Response framing = parse(raw.toByteArray(), true);
+        String length = framing.header("Content-Length");
+        boolean chunked = "chunked".equalsIgnoreCase(String.valueOf(framing.header("Transfer-Encoding")));
+        if (head || (length != null && !chunked)) {
+            raw.write(in.readNBytes(head ? 0 : Integer.parseInt(length.strip())));
+        } else if (chunked) {
+            readChunks(in, raw);
+        } else {
+            raw.write(in.readAllBytes());
+        }
+        return parse(raw.toByteArray(), head);
+    }
+
+    /** Copies chunks as they are (sizes included) up to and with the last, empty one and its trailer. */
+    private static void readChunks(InputStream in, ByteArrayOutputStream raw) throws IOException {
+        while (true) {
+            String sizeLine = line(in);
+            raw.writeBytes((sizeLine + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            int size = Integer.parseInt(sizeLine.split(";")[0].strip(), 16);
+            if (size == 0) {
+                for (String trailer = line(in); !trailer.isEmpty(); trailer = line(in)) {
+                    raw.writeBytes((trailer + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                }
+                raw.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            raw.write(in.readNBytes(size + 2));
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
     }
 
     private static Response parse(byte[] raw, boolean head) {
