@@ -10,6 +10,7 @@ import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.RawHttp;
 import dev.tollgate.support.TestChannels;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +73,13 @@ class ApiFuzzTests {
                 .map(fuzzCase -> DynamicTest.dynamicTest(fuzzCase.name(), () -> {
                     log.clear();
                     Allocation allocation = Allocation.start();
-                    RawHttp.Response response =
-                            http.exchange(fuzzCase.bytes(), fuzzCase.method().equals("HEAD"));
+                    RawHttp.Response response;
+                    try {
+                        response = http.exchange(
+                                fuzzCase.bytes(), fuzzCase.method().equals("HEAD"));
+                    } catch (UncheckedIOException noAnswer) {
+                        throw new AssertionError(fuzzCase + " got no answer in time", noAnswer);
+                    }
                     long allocated = allocation.stop();
 
                     assertThat(response.status())
