@@ -1,5 +1,6 @@
 package dev.tollgate.gateway;
 
+import dev.tollgate.calls.CallRefusedException;
 import dev.tollgate.web.ApiError;
 import dev.tollgate.web.ApiErrorWriter;
 import dev.tollgate.web.ApiException;
@@ -29,6 +30,11 @@ class GatewayExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(HttpServletRequest request, ApiException e) {
         return errors.entity(request, e);
+    }
+
+    @ExceptionHandler(CallRefusedException.class)
+    ResponseEntity<Map<String, Object>> refused(HttpServletRequest request, CallRefusedException e) {
+        return errors.entity(request, RefusalErrors.of(e.refusal()));
     }
 
     @ExceptionHandler(Exception.class)

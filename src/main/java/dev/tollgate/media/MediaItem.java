@@ -1,19 +1,15 @@
 package dev.tollgate.media;
 
 import dev.tollgate.account.TeamId;
-import dev.tollgate.account.UserId;
+import dev.tollgate.caller.Caller;
 import dev.tollgate.money.Credits;
 import java.time.Instant;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A stored image or video as the gallery and the API see it. */
+/** A stored image or video as the gallery and the API see it, with the caller who made it. */
 public record MediaItem(
         MediaId id,
-        TeamId team,
-        @Nullable UUID apiKeyId,
-        @Nullable UserId user,
-        String requestId,
+        Caller caller,
         MediaKind kind,
         String model,
         String prompt,
@@ -27,6 +23,10 @@ public record MediaItem(
         @Nullable MediaId editedFrom,
         boolean hasThumbnail,
         Instant createdAt) {
+
+    public TeamId team() {
+        return caller.team();
+    }
 
     /** Where the bytes are served, relative to the deployment's base URL. */
     public String path() {

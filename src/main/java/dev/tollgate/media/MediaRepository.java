@@ -1,7 +1,7 @@
 package dev.tollgate.media;
 
 import dev.tollgate.account.TeamId;
-import dev.tollgate.account.UserId;
+import dev.tollgate.caller.CallerColumns;
 import dev.tollgate.money.Credits;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,8 +20,8 @@ import org.springframework.stereotype.Repository;
 class MediaRepository {
 
     private static final String COLUMNS = """
-            id, team_id, api_key_id, user_id, request_id, kind, model, prompt, width, height, media_type, extension,
-            bytes, checksum, cost, edited_from, has_thumbnail, created_at""";
+            id, %s, kind, model, prompt, width, height,
+            media_type, extension, bytes, checksum, cost, edited_from, has_thumbnail, created_at""".formatted(CallerColumns.NAMES);
 
     private final JdbcClient jdbc;
 
@@ -32,13 +31,10 @@ class MediaRepository {
 
     void insert(MediaItem item) {
         jdbc.sql("insert into media_item (" + COLUMNS
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(CallerColumns.row(
                         item.id().value(),
-                        item.team().value(),
-                        item.apiKeyId(),
-                        item.user() == null ? null : item.user().value(),
-                        item.requestId(),
+                        item.caller(),
                         item.kind().name(),
                         item.model(),
                         item.prompt(),
@@ -51,7 +47,7 @@ class MediaRepository {
                         item.cost().amount(),
                         item.editedFrom() == null ? null : item.editedFrom().value(),
                         item.hasThumbnail(),
-                        Timestamp.from(item.createdAt()))
+                        Timestamp.from(item.createdAt())))
                 .update();
     }
 
@@ -154,13 +150,9 @@ class MediaRepository {
 
     private static MediaItem item(ResultSet rs, int row) throws SQLException {
         String editedFrom = rs.getString("edited_from");
-        UUID user = rs.getObject("user_id", UUID.class);
         return new MediaItem(
                 new MediaId(rs.getString("id")),
-                new TeamId(rs.getObject("team_id", UUID.class)),
-                rs.getObject("api_key_id", UUID.class),
-                user == null ? null : new UserId(user),
-                rs.getString("request_id"),
+                CallerColumns.read(rs),
                 MediaKind.valueOf(rs.getString("kind")),
                 rs.getString("model"),
                 rs.getString("prompt"),

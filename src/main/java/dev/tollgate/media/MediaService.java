@@ -69,10 +69,7 @@ public class MediaService {
         boolean thumbnail = media.kind() == MediaKind.IMAGE && writeThumbnail(id, upload.staged());
         MediaItem item = new MediaItem(
                 id,
-                media.team(),
-                media.apiKeyId(),
-                media.user(),
-                media.requestId(),
+                media.caller(),
                 media.kind(),
                 media.model(),
                 media.prompt(),
@@ -141,8 +138,10 @@ public class MediaService {
         TeamRole role = access.require(item.team(), TeamRole.MEMBER);
         return role.isAtLeast(TeamRole.ADMIN)
                 || access.isTeamPrincipal()
-                || (item.user() != null
-                        && access.currentUserId().filter(item.user()::equals).isPresent());
+                || (item.caller().user() != null
+                        && access.currentUserId()
+                                .filter(item.caller().user()::equals)
+                                .isPresent());
     }
 
     /** Removes the item's bytes and thumbnail; its id answers 404 from then on. */

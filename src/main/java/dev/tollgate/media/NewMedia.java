@@ -1,22 +1,18 @@
 package dev.tollgate.media;
 
 import dev.tollgate.account.TeamId;
-import dev.tollgate.account.UserId;
+import dev.tollgate.caller.Caller;
 import dev.tollgate.money.Credits;
 import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What is known about an object when it is stored: whose it is, what made it and what it cost.
+ * What is known about an object when it is stored: who made it and how, what made it and what it cost.
  *
  * @param editedFrom the stored image this one is an edit of, if any
  */
 public record NewMedia(
-        TeamId team,
-        @Nullable UUID apiKeyId,
-        @Nullable UserId user,
-        String requestId,
+        Caller caller,
         MediaKind kind,
         String model,
         String prompt,
@@ -28,13 +24,16 @@ public record NewMedia(
         @Nullable MediaId editedFrom) {
 
     public NewMedia {
-        Objects.requireNonNull(team);
-        Objects.requireNonNull(requestId);
+        Objects.requireNonNull(caller);
         Objects.requireNonNull(kind);
         Objects.requireNonNull(model);
         Objects.requireNonNull(prompt);
         Objects.requireNonNull(mediaType);
         Objects.requireNonNull(extension);
         Objects.requireNonNull(cost);
+    }
+
+    public TeamId team() {
+        return caller.team();
     }
 }

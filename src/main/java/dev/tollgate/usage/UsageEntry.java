@@ -2,6 +2,7 @@ package dev.tollgate.usage;
 
 import dev.tollgate.account.UserId;
 import dev.tollgate.apikey.ApiKeyId;
+import dev.tollgate.caller.CallSource;
 import dev.tollgate.catalog.ChatCost;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.TokenCounts;
@@ -19,7 +20,7 @@ public record UsageEntry(
         @Nullable String apiKeyName,
         @Nullable UserId user,
         @Nullable String userEmail,
-        UsageSource source,
+        CallSource source,
         ModelId model,
         UsageKind kind,
         @Nullable String dialect,

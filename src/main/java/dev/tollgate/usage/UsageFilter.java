@@ -1,6 +1,7 @@
 package dev.tollgate.usage;
 
 import dev.tollgate.apikey.ApiKeyId;
+import dev.tollgate.caller.CallSource;
 import dev.tollgate.catalog.ModelId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ public record UsageFilter(
         @Nullable ModelId model,
         @Nullable UsageKind kind,
         @Nullable UsageStatus status,
-        @Nullable UsageSource source) {
+        @Nullable CallSource source) {
 
     public static final UsageFilter ALL = new UsageFilter(null, null, null, null, null, null, null);
 
@@ -54,7 +55,7 @@ public record UsageFilter(
         return new UsageFilter(from, until, apiKey, model, kind, newStatus, source);
     }
 
-    public UsageFilter withSource(@Nullable UsageSource newSource) {
+    public UsageFilter withSource(@Nullable CallSource newSource) {
         return new UsageFilter(from, until, apiKey, model, kind, status, newSource);
     }
 

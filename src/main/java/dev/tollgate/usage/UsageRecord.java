@@ -3,6 +3,7 @@ package dev.tollgate.usage;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.UserId;
 import dev.tollgate.apikey.ApiKeyId;
+import dev.tollgate.caller.Caller;
 import dev.tollgate.catalog.ChatCost;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.TokenCounts;
@@ -13,41 +14,81 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request as the usage history records it. Chat requests carry tokens and cost by line; image and video requests
- * a fixed {@code requestCost}.
+ * One request as the usage history records it: who made it, what it asked for and where it went, how it ended, what
+ * it cost and how long it took. Chat requests carry tokens and cost by line; image and video requests a fixed
+ * {@code requestCost}.
+ *
+ * @param channel the upstream channel that answered, if one did
+ * @param createdAt when the request began; {@code latency} runs from there to its end
  */
 public record UsageRecord(
-        String requestId,
-        TeamId team,
-        @Nullable ApiKeyId apiKey,
-        @Nullable UserId user,
-        UsageSource source,
+        Caller caller,
         UsageKind kind,
         ModelId model,
-        @Nullable String dialect,
         @Nullable String channel,
         UsageStatus status,
+        @Nullable String finishReason,
+        @Nullable String error,
         TokenCounts tokens,
         ChatCost tokenCost,
         Credits requestCost,
+        Instant createdAt,
         Duration latency,
-        @Nullable Duration timeToFirstToken,
-        @Nullable String finishReason,
-        @Nullable String error,
-        Instant createdAt) {
+        @Nullable Duration timeToFirstToken) {
 
     public UsageRecord {
-        Objects.requireNonNull(requestId);
-        Objects.requireNonNull(team);
-        Objects.requireNonNull(source);
+        Objects.requireNonNull(caller);
         Objects.requireNonNull(kind);
         Objects.requireNonNull(model);
         Objects.requireNonNull(status);
         Objects.requireNonNull(tokens);
         Objects.requireNonNull(tokenCost);
         Objects.requireNonNull(requestCost);
-        Objects.requireNonNull(latency);
         Objects.requireNonNull(createdAt);
+        Objects.requireNonNull(latency);
+    }
+
+    /** An image or video request at its fixed price (zero when it failed and was refunded). */
+    public static UsageRecord fixedPrice(
+            Caller caller,
+            UsageKind kind,
+            ModelId model,
+            @Nullable String channel,
+            UsageStatus status,
+            Credits cost,
+            @Nullable String error,
+            Instant createdAt,
+            Instant finishedAt) {
+        return new UsageRecord(
+                caller,
+                kind,
+                model,
+                channel,
+                status,
+                null,
+                error,
+                TokenCounts.NONE,
+                ChatCost.NONE,
+                cost,
+                createdAt,
+                Duration.between(createdAt, finishedAt),
+                null);
+    }
+
+    public String requestId() {
+        return caller.requestId();
+    }
+
+    public TeamId team() {
+        return caller.team();
+    }
+
+    public @Nullable ApiKeyId apiKey() {
+        return caller.key();
+    }
+
+    public @Nullable UserId user() {
+        return caller.user();
     }
 
     public Credits totalCost() {

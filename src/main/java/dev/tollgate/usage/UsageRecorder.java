@@ -1,5 +1,6 @@
 package dev.tollgate.usage;
 
+import dev.tollgate.caller.CallerColumns;
 import dev.tollgate.text.StorableText;
 import java.sql.Timestamp;
 import java.util.List;
@@ -13,11 +14,11 @@ public class UsageRecorder {
 
     private static final String INSERT = """
             insert into usage_record (
-                request_id, team_id, api_key_id, user_id, source, kind, model, dialect, channel, status,
+                %s, kind, model, channel, status,
                 input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
                 input_cost, output_cost, cache_read_cost, cache_write_cost, request_cost, total_cost,
                 latency_ms, first_token_ms, finish_reason, error, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(CallerColumns.NAMES);
 
     private final JdbcTemplate jdbc;
 
@@ -39,34 +40,28 @@ public class UsageRecorder {
     }
 
     private static Object[] columns(UsageRecord usage) {
-        return new Object[] {
-            usage.requestId(),
-            usage.team().value(),
-            usage.apiKey() == null ? null : usage.apiKey().value(),
-            usage.user() == null ? null : usage.user().value(),
-            usage.source().name(),
-            usage.kind().name(),
-            usage.model().value(),
-            usage.dialect(),
-            usage.channel(),
-            usage.status().name(),
-            usage.tokens().input(),
-            usage.tokens().output(),
-            usage.tokens().cacheRead(),
-            usage.tokens().cacheWrite(),
-            usage.tokenCost().input().amount(),
-            usage.tokenCost().output().amount(),
-            usage.tokenCost().cacheRead().amount(),
-            usage.tokenCost().cacheWrite().amount(),
-            usage.requestCost().amount(),
-            usage.totalCost().amount(),
-            (int) Math.min(Integer.MAX_VALUE, usage.latency().toMillis()),
-            usage.timeToFirstToken() == null
-                    ? null
-                    : (int) usage.timeToFirstToken().toMillis(),
-            usage.finishReason(),
-            usage.error() == null ? null : StorableText.fit(usage.error(), 500),
-            Timestamp.from(usage.createdAt())
-        };
+        return CallerColumns.row(
+                usage.caller(),
+                usage.kind().name(),
+                usage.model().value(),
+                usage.channel(),
+                usage.status().name(),
+                usage.tokens().input(),
+                usage.tokens().output(),
+                usage.tokens().cacheRead(),
+                usage.tokens().cacheWrite(),
+                usage.tokenCost().input().amount(),
+                usage.tokenCost().output().amount(),
+                usage.tokenCost().cacheRead().amount(),
+                usage.tokenCost().cacheWrite().amount(),
+                usage.requestCost().amount(),
+                usage.totalCost().amount(),
+                (int) Math.min(Integer.MAX_VALUE, usage.latency().toMillis()),
+                usage.timeToFirstToken() == null
+                        ? null
+                        : (int) usage.timeToFirstToken().toMillis(),
+                usage.finishReason(),
+                usage.error() == null ? null : StorableText.fit(usage.error(), 500),
+                Timestamp.from(usage.createdAt()));
     }
 }

@@ -3,6 +3,7 @@ package dev.tollgate.usage;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.UserId;
 import dev.tollgate.apikey.ApiKeyId;
+import dev.tollgate.caller.CallSource;
 import dev.tollgate.catalog.ChatCost;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.TokenCounts;
@@ -113,7 +114,7 @@ class UsageRows {
                 rs.getString("api_key_name"),
                 user == null ? null : new UserId(user),
                 rs.getString("user_email"),
-                UsageSource.valueOf(rs.getString("source")),
+                CallSource.valueOf(rs.getString("source")),
                 new ModelId(rs.getString("model")),
                 UsageKind.valueOf(rs.getString("kind")),
                 rs.getString("dialect"),

@@ -1,8 +1,6 @@
 package dev.tollgate.video;
 
 import dev.tollgate.billing.PrepaidCharges;
-import dev.tollgate.catalog.ChatCost;
-import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.media.MediaId;
 import dev.tollgate.money.Credits;
 import dev.tollgate.usage.UsageKind;
@@ -10,7 +8,6 @@ import dev.tollgate.usage.UsageRecord;
 import dev.tollgate.usage.UsageRecorder;
 import dev.tollgate.usage.UsageStatus;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -99,24 +96,15 @@ class JobFinisher {
 
     private static UsageRecord usage(
             JobTicket job, UsageStatus status, Credits cost, @Nullable String error, Instant finished) {
-        return new UsageRecord(
-                job.requestId(),
-                job.team(),
-                job.apiKey(),
-                job.user(),
-                job.source(),
+        return UsageRecord.fixedPrice(
+                job.caller(),
                 UsageKind.VIDEO,
                 job.model(),
-                job.dialect(),
                 job.channel(),
                 status,
-                TokenCounts.NONE,
-                ChatCost.NONE,
                 cost,
-                Duration.between(job.createdAt(), finished),
-                null,
-                null,
                 error,
-                job.createdAt());
+                job.createdAt(),
+                finished);
     }
 }

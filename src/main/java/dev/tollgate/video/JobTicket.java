@@ -1,14 +1,12 @@
 package dev.tollgate.video;
 
 import dev.tollgate.account.TeamId;
-import dev.tollgate.account.UserId;
-import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.billing.PrepaidCharge;
+import dev.tollgate.caller.Caller;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.money.Credits;
 import dev.tollgate.provider.InputImage;
 import dev.tollgate.provider.VideoRequest;
-import dev.tollgate.usage.UsageSource;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,12 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 record JobTicket(
         VideoJobId id,
-        TeamId team,
-        @Nullable UUID apiKeyId,
-        @Nullable UserId user,
-        String requestId,
-        UsageSource source,
-        @Nullable String dialect,
+        Caller caller,
         ModelId model,
         String prompt,
         int seconds,
@@ -49,23 +42,22 @@ record JobTicket(
     }
 
     PrepaidCharge charge() {
-        return new PrepaidCharge(chargeId, team, apiKeyId, requestId, cost);
+        return new PrepaidCharge(
+                chargeId,
+                caller.team(),
+                caller.key() == null ? null : caller.key().value(),
+                caller.requestId(),
+                cost);
     }
 
-    @Nullable
-    ApiKeyId apiKey() {
-        return apiKeyId == null ? null : new ApiKeyId(apiKeyId);
+    TeamId team() {
+        return caller.team();
     }
 
     JobTicket withTask(String channel, String upstreamTaskId) {
         return new JobTicket(
                 id,
-                team,
-                apiKeyId,
-                user,
-                requestId,
-                source,
-                dialect,
+                caller,
                 model,
                 prompt,
                 seconds,

@@ -1,10 +1,9 @@
 package dev.tollgate.video;
 
-import dev.tollgate.account.UserId;
 import dev.tollgate.billing.PrepaidCharge;
+import dev.tollgate.caller.Caller;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.provider.InputImage;
-import dev.tollgate.usage.UsageSource;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -16,9 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record NewVideoJob(
         PrepaidCharge charge,
-        @Nullable UserId user,
-        UsageSource source,
-        @Nullable String dialect,
+        Caller caller,
         ModelId model,
         String prompt,
         int seconds,
@@ -27,7 +24,10 @@ public record NewVideoJob(
 
     public NewVideoJob {
         Objects.requireNonNull(charge);
-        Objects.requireNonNull(source);
+        Objects.requireNonNull(caller);
+        if (!charge.team().equals(caller.team()) || !charge.requestId().equals(caller.requestId())) {
+            throw new IllegalArgumentException("A job is paid for by its own caller's request");
+        }
         Objects.requireNonNull(model);
         Objects.requireNonNull(prompt);
         Objects.requireNonNull(size);

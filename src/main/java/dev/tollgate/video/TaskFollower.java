@@ -205,10 +205,7 @@ class TaskFollower {
 
     private static NewMedia newMedia(JobTicket job, VideoResult result) {
         return new NewMedia(
-                job.team(),
-                job.apiKeyId(),
-                job.user(),
-                job.requestId(),
+                job.caller(),
                 MediaKind.VIDEO,
                 job.model().value(),
                 job.prompt(),

@@ -1,28 +1,22 @@
 package dev.tollgate.video;
 
 import dev.tollgate.account.TeamId;
-import dev.tollgate.account.UserId;
+import dev.tollgate.caller.Caller;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.media.MediaId;
 import dev.tollgate.money.Credits;
-import dev.tollgate.usage.UsageSource;
 import java.time.Instant;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A video job as the API and the portal show it.
+ * A video job as the API and the portal show it, with the caller who asked for it.
  *
  * @param video the stored MP4 once completed (and not deleted)
  * @param refunded whether its charge was refunded (failed jobs)
  */
 public record VideoJob(
         VideoJobId id,
-        TeamId team,
-        @Nullable UUID apiKeyId,
-        @Nullable UserId user,
-        String requestId,
-        UsageSource source,
+        Caller caller,
         ModelId model,
         String prompt,
         int seconds,
@@ -35,4 +29,9 @@ public record VideoJob(
         boolean refunded,
         Instant createdAt,
         @Nullable Instant startedAt,
-        @Nullable Instant completedAt) {}
+        @Nullable Instant completedAt) {
+
+    public TeamId team() {
+        return caller.team();
+    }
+}

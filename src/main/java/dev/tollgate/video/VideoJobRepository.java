@@ -1,12 +1,11 @@
 package dev.tollgate.video;
 
 import dev.tollgate.account.TeamId;
-import dev.tollgate.account.UserId;
+import dev.tollgate.caller.CallerColumns;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.media.MediaId;
 import dev.tollgate.money.Credits;
 import dev.tollgate.text.StorableText;
-import dev.tollgate.usage.UsageSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,12 +29,12 @@ import org.springframework.stereotype.Repository;
 class VideoJobRepository {
 
     private static final String JOB_COLUMNS = """
-            id, team_id, api_key_id, user_id, request_id, source, model, prompt, seconds, size, status, progress,
-            video_media_id, error, cost, refunded, created_at, started_at, completed_at""";
+            id, %s, model, prompt, seconds, size, status,
+            progress, video_media_id, error, cost, refunded, created_at, started_at, completed_at""".formatted(CallerColumns.NAMES);
 
     private static final String TICKET_COLUMNS = """
-            id, team_id, api_key_id, user_id, request_id, source, dialect, model, prompt, seconds, size,
-            reference_image, charge_id, cost, channel, upstream_task_id, attempts, progress, created_at""";
+            id, %s, model, prompt, seconds, size,
+            reference_image, charge_id, cost, channel, upstream_task_id, attempts, progress, created_at""".formatted(CallerColumns.NAMES);
 
     private static final String UNFINISHED = "status in ('QUEUED', 'IN_PROGRESS')";
 
@@ -45,20 +44,15 @@ class VideoJobRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(VideoJob job, @Nullable String dialect, byte @Nullable [] referenceImage, UUID chargeId) {
+    void insert(VideoJob job, byte @Nullable [] referenceImage, UUID chargeId) {
         jdbc.sql("""
                         insert into video_job (
-                            id, team_id, api_key_id, user_id, request_id, source, dialect, model, prompt, seconds, size,
+                            id, %s, model, prompt, seconds, size,
                             reference_image, status, progress, charge_id, cost, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?)""")
-                .params(
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?)""".formatted(CallerColumns.NAMES))
+                .params(CallerColumns.row(
                         job.id().value(),
-                        job.team().value(),
-                        job.apiKeyId(),
-                        job.user() == null ? null : job.user().value(),
-                        job.requestId(),
-                        job.source().name(),
-                        dialect,
+                        job.caller(),
                         job.model().value(),
                         job.prompt(),
                         job.seconds(),
@@ -67,7 +61,7 @@ class VideoJobRepository {
                         chargeId,
                         job.cost().amount(),
                         Timestamp.from(job.createdAt()),
-                        Timestamp.from(job.createdAt()))
+                        Timestamp.from(job.createdAt())))
                 .update();
     }
 
@@ -246,11 +240,7 @@ class VideoJobRepository {
         String video = rs.getString("video_media_id");
         return new VideoJob(
                 new VideoJobId(rs.getString("id")),
-                new TeamId(rs.getObject("team_id", UUID.class)),
-                rs.getObject("api_key_id", UUID.class),
-                userId(rs),
-                rs.getString("request_id"),
-                UsageSource.valueOf(rs.getString("source")),
+                CallerColumns.read(rs),
                 new ModelId(rs.getString("model")),
                 rs.getString("prompt"),
                 rs.getInt("seconds"),
@@ -269,12 +259,7 @@ class VideoJobRepository {
     private static JobTicket ticket(ResultSet rs, int row) throws SQLException {
         return new JobTicket(
                 new VideoJobId(rs.getString("id")),
-                new TeamId(rs.getObject("team_id", UUID.class)),
-                rs.getObject("api_key_id", UUID.class),
-                userId(rs),
-                rs.getString("request_id"),
-                UsageSource.valueOf(rs.getString("source")),
-                rs.getString("dialect"),
+                CallerColumns.read(rs),
                 new ModelId(rs.getString("model")),
                 rs.getString("prompt"),
                 rs.getInt("seconds"),
@@ -287,11 +272,6 @@ class VideoJobRepository {
                 rs.getInt("attempts"),
                 rs.getInt("progress"),
                 rs.getTimestamp("created_at").toInstant());
-    }
-
-    private static @Nullable UserId userId(ResultSet rs) throws SQLException {
-        UUID user = rs.getObject("user_id", UUID.class);
-        return user == null ? null : new UserId(user);
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

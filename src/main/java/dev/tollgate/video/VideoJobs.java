@@ -58,11 +58,7 @@ public class VideoJobs {
         VideoSize.parse(job.size());
         VideoJob queued = new VideoJob(
                 VideoJobId.random(),
-                charge.team(),
-                charge.apiKeyId(),
-                job.user(),
-                charge.requestId(),
-                job.source(),
+                job.caller(),
                 job.model(),
                 job.prompt(),
                 job.seconds(),
@@ -76,11 +72,7 @@ public class VideoJobs {
                 clock.instant(),
                 null,
                 null);
-        jobs.insert(
-                queued,
-                job.dialect(),
-                job.reference() == null ? null : job.reference().bytes(),
-                charge.id());
+        jobs.insert(queued, job.reference() == null ? null : job.reference().bytes(), charge.id());
         events.publishEvent(new VideoJobChanged(queued.id(), queued.team(), VideoStatus.QUEUED, 0));
         return queued;
     }
@@ -141,7 +133,9 @@ public class VideoJobs {
     private boolean mayDelete(VideoJob job, TeamRole role) {
         return role.isAtLeast(TeamRole.ADMIN)
                 || access.isTeamPrincipal()
-                || (job.user() != null
-                        && access.currentUserId().filter(job.user()::equals).isPresent());
+                || (job.caller().user() != null
+                        && access.currentUserId()
+                                .filter(job.caller().user()::equals)
+                                .isPresent());
     }
 }

@@ -62,7 +62,7 @@ public class ApiErrorReportValve extends ErrorReportValve {
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(JSON.writeValueAsString(
-                        Dialect.of(path, anthropicVersionSent(request)).errorBody(error, requestId)));
+                        DialectErrors.body(DialectErrors.of(path, anthropicVersionSent(request)), error, requestId)));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -1,5 +1,6 @@
 package dev.tollgate.web;
 
+import dev.tollgate.caller.Dialect;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public class ApiErrorWriter {
 
     /** The error body alone, for an error that happens after a stream has started. */
     public Map<String, Object> body(Dialect dialect, ApiError error, String requestId) {
-        return dialect.errorBody(error, requestId);
+        return DialectErrors.body(dialect, error, requestId);
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
@@ -47,6 +48,6 @@ public class ApiErrorWriter {
     }
 
     private Map<String, Object> body(HttpServletRequest request, ApiError error) {
-        return Dialect.of(request).errorBody(error, RequestIds.of(request));
+        return DialectErrors.body(DialectErrors.of(request), error, RequestIds.of(request));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamSummary;
 import dev.tollgate.account.UserId;
+import dev.tollgate.caller.Caller;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.IntegrationTest;
@@ -139,10 +140,7 @@ class MediaServiceTests {
         MediaItem item = media.store(
                 upload,
                 new NewMedia(
-                        team.id(),
-                        null,
-                        new UserId(userId),
-                        "req-" + UUID.randomUUID(),
+                        Caller.portal("req-" + UUID.randomUUID(), team.id(), new UserId(userId)),
                         MediaKind.IMAGE,
                         "enterprise/image-2",
                         prompt,

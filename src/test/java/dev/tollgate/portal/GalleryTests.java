@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamSummary;
+import dev.tollgate.caller.Caller;
 import dev.tollgate.media.MediaKind;
 import dev.tollgate.media.MediaService;
 import dev.tollgate.media.MediaUpload;
@@ -148,10 +149,7 @@ class GalleryTests {
                 media.store(
                         upload,
                         new NewMedia(
-                                team.id(),
-                                null,
-                                null,
-                                "req-big-" + team.id() + "-" + i,
+                                Caller.portal("req-big-" + team.id() + "-" + i, team.id(), null),
                                 MediaKind.IMAGE,
                                 "enterprise/image-2",
                                 "Picture number " + i,

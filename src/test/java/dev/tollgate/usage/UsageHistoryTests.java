@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.tollgate.apikey.ApiKeyService;
+import dev.tollgate.caller.CallSource;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.money.Credits;
@@ -126,7 +127,7 @@ class UsageHistoryTests {
         assertThat(byKey.channel()).isEqualTo("simulator");
         assertThat(byPerson.user()).isEqualTo(personal.user());
         assertThat(byPerson.userEmail()).isEqualTo(seeded.member().email());
-        assertThat(byPerson.source()).isEqualTo(UsageSource.PLAYGROUND);
+        assertThat(byPerson.source()).isEqualTo(CallSource.PLAYGROUND);
     }
 
     @Test
@@ -140,7 +141,7 @@ class UsageHistoryTests {
                 UsageFilter.ALL.withModel(new ModelId(UsageFixture.MODELS.get(0))),
                 UsageFilter.ALL.withApiKey(seeded.batch()).withKind(UsageKind.CHAT),
                 UsageFilter.ALL.withStatus(UsageStatus.FAILED),
-                UsageFilter.ALL.withSource(UsageSource.PLAYGROUND).between(dayTwo, null));
+                UsageFilter.ALL.withSource(CallSource.PLAYGROUND).between(dayTwo, null));
 
         for (UsageFilter filter : filters) {
             StringWriter csv = new StringWriter();
@@ -248,6 +249,6 @@ class UsageHistoryTests {
                 && (filter.model() == null || filter.model().equals(row.model()))
                 && (filter.kind() == null || filter.kind() == row.kind())
                 && (filter.status() == null || filter.status() == row.status())
-                && (filter.source() == null || filter.source() == row.source());
+                && (filter.source() == null || filter.source() == row.caller().source());
     }
 }

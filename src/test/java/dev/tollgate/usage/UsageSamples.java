@@ -3,6 +3,9 @@ package dev.tollgate.usage;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.UserId;
 import dev.tollgate.apikey.ApiKeyId;
+import dev.tollgate.caller.CallSource;
+import dev.tollgate.caller.Caller;
+import dev.tollgate.caller.Dialect;
 import dev.tollgate.catalog.ChatCost;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.TokenCounts;
@@ -42,25 +45,23 @@ public final class UsageSamples {
                 : TokenCounts.NONE;
         ChatCost lines = chat ? new ChatCost(nanos(), nanos(), nanos(), nanos()) : ChatCost.NONE;
         Credits price = chat || refunded ? Credits.ZERO : nanos().plus(Credits.of("0.04"));
+        String requestId = "usage-test-" + UUID.randomUUID();
         return new UsageRecord(
-                "usage-test-" + UUID.randomUUID(),
-                team,
-                key,
-                user,
-                key == null ? UsageSource.PLAYGROUND : UsageSource.API,
+                key == null
+                        ? Caller.portal(requestId, team, user)
+                        : new Caller(requestId, team, key, user, CallSource.API, Dialect.OPENAI),
                 kind,
                 new ModelId(model),
-                chat ? "openai" : null,
                 "simulator",
                 status,
+                chat ? "stop" : null,
+                status == UsageStatus.FAILED ? "upstream failed, \"quoted\", with a comma\nand a line break" : null,
                 tokens,
                 lines,
                 price,
+                at,
                 Duration.ofMillis(random.nextInt(5_000)),
-                chat ? Duration.ofMillis(random.nextInt(400)) : null,
-                chat ? "stop" : null,
-                status == UsageStatus.FAILED ? "upstream failed, \"quoted\", with a comma\nand a line break" : null,
-                at);
+                chat ? Duration.ofMillis(random.nextInt(400)) : null);
     }
 
     /** An amount below 0.01 Cr$ with all nine decimals in play. */

@@ -4,10 +4,10 @@ import dev.tollgate.account.TeamSummary;
 import dev.tollgate.account.UserId;
 import dev.tollgate.billing.PrepaidCharge;
 import dev.tollgate.billing.PrepaidCharges;
+import dev.tollgate.caller.Caller;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
-import dev.tollgate.usage.UsageSource;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,10 +51,9 @@ final class PaidJobs {
         return actors.as(
                 member,
                 () -> transactions.execute(status -> {
-                    PrepaidCharge charge =
-                            charges.charge(team.id(), null, "req-video-" + UUID.randomUUID(), PRICE, "Video " + MODEL);
-                    return videoJobs.enqueue(new NewVideoJob(
-                            charge, userId(member), UsageSource.PLAYGROUND, null, MODEL, prompt, seconds, size, null));
+                    Caller caller = Caller.portal("req-video-" + UUID.randomUUID(), team.id(), userId(member));
+                    PrepaidCharge charge = charges.charge(team.id(), null, caller.requestId(), PRICE, "Video " + MODEL);
+                    return videoJobs.enqueue(new NewVideoJob(charge, caller, MODEL, prompt, seconds, size, null));
                 }));
     }
 
@@ -94,7 +93,7 @@ final class PaidJobs {
     /** The job's ledger entries as {@code KIND amount}, oldest first. */
     List<String> ledger(VideoJob job) {
         return jdbc.sql("select kind || ' ' || amount from ledger_entry where reference = ? order by id")
-                .param(job.requestId())
+                .param(job.caller().requestId())
                 .query(String.class)
                 .list();
     }
@@ -102,7 +101,7 @@ final class PaidJobs {
     /** The job's usage rows as {@code STATUS request_cost}. */
     List<String> usage(VideoJob job) {
         return jdbc.sql("select status || ' ' || request_cost from usage_record where request_id = ?")
-                .param(job.requestId())
+                .param(job.caller().requestId())
                 .query(String.class)
                 .list();
     }

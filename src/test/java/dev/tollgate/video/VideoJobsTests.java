@@ -122,7 +122,7 @@ class VideoJobsTests {
         assertThat(video.width()).isEqualTo(720);
         assertThat(video.height()).isEqualTo(1280);
         assertThat(video.cost()).isEqualTo(PaidJobs.PRICE);
-        assertThat(video.requestId()).isEqualTo(done.requestId());
+        assertThat(video.caller()).isEqualTo(done.caller());
         byte[] start = actors.as(member, () -> {
             try (InputStream in = media.open(video)) {
                 return in.readNBytes(8);

@@ -1,7 +1,7 @@
 package dev.tollgate.gateway.anthropic;
 
+import dev.tollgate.calls.ChatReplyListener;
 import dev.tollgate.catalog.TokenCounts;
-import dev.tollgate.gateway.ChatReplyListener;
 import dev.tollgate.gateway.wire.SseStream;
 import dev.tollgate.provider.ChatEvent;
 import java.util.HashMap;

@@ -1,13 +1,13 @@
 package dev.tollgate.gateway.anthropic;
 
 import dev.tollgate.apikey.AuthenticatedKey;
-import dev.tollgate.gateway.ChatCall;
-import dev.tollgate.gateway.ChatPipeline;
+import dev.tollgate.caller.Dialect;
+import dev.tollgate.calls.ChatCall;
+import dev.tollgate.calls.ChatPipeline;
 import dev.tollgate.gateway.wire.CollectedReply;
 import dev.tollgate.gateway.wire.SseStream;
 import dev.tollgate.gateway.wire.WholeReply;
 import dev.tollgate.provider.ChatRequest;
-import dev.tollgate.usage.UsageSource;
 import dev.tollgate.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,8 +47,7 @@ class MessagesController {
         String requestId = RequestIds.of(request);
         AnthropicMessagesParser.Parsed parsed = parser.parse(body, key.teamId().toString());
         String model = parsed.request().model().value();
-        ChatCall call =
-                new ChatCall(requestId, key.teamId(), key, null, UsageSource.API, "anthropic", parsed.request(), true);
+        ChatCall call = ChatCall.api(requestId, key, Dialect.ANTHROPIC, parsed.request(), true);
         String id = AnthropicWire.messageId(requestId);
         if (parsed.stream()) {
             SseStream sse = new SseStream(response, json);

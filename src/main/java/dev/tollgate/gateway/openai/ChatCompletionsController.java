@@ -1,14 +1,13 @@
 package dev.tollgate.gateway.openai;
 
 import dev.tollgate.apikey.AuthenticatedKey;
-import dev.tollgate.gateway.ChatCall;
-import dev.tollgate.gateway.ChatPipeline;
+import dev.tollgate.caller.Dialect;
+import dev.tollgate.calls.ChatCall;
+import dev.tollgate.calls.ChatPipeline;
 import dev.tollgate.gateway.wire.CollectedReply;
 import dev.tollgate.gateway.wire.SseStream;
 import dev.tollgate.gateway.wire.WholeReply;
-import dev.tollgate.usage.UsageSource;
 import dev.tollgate.web.ApiErrorWriter;
-import dev.tollgate.web.Dialect;
 import dev.tollgate.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,15 +48,7 @@ class ChatCompletionsController {
         String requestId = RequestIds.of(request);
         OpenAiChatParser.Parsed parsed = parser.parse(body, key.teamId().toString());
         String model = parsed.request().model().value();
-        ChatCall call = new ChatCall(
-                requestId,
-                key.teamId(),
-                key,
-                null,
-                UsageSource.API,
-                "openai",
-                parsed.request(),
-                parsed.maxTokensChosen());
+        ChatCall call = ChatCall.api(requestId, key, Dialect.OPENAI, parsed.request(), parsed.maxTokensChosen());
         String id = OpenAiWire.completionId(requestId);
         long created = clock.instant().getEpochSecond();
         if (parsed.stream()) {

@@ -1,14 +1,13 @@
 package dev.tollgate.gateway.openai;
 
 import dev.tollgate.apikey.AuthenticatedKey;
-import dev.tollgate.gateway.ImageCall;
-import dev.tollgate.gateway.ImagePipeline;
-import dev.tollgate.gateway.ImageResult;
+import dev.tollgate.calls.ImageCall;
+import dev.tollgate.calls.ImagePipeline;
+import dev.tollgate.calls.ImageResult;
 import dev.tollgate.gateway.wire.RequestFields;
 import dev.tollgate.media.MediaService;
 import dev.tollgate.provider.ImageFormat;
 import dev.tollgate.provider.InputImage;
-import dev.tollgate.usage.UsageSource;
 import dev.tollgate.web.PublicUrls;
 import dev.tollgate.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -175,20 +174,15 @@ class ImagesController {
             mask = references.mask(mask, inputs.getFirst());
         }
         boolean base64 = responseFormat(options.responseFormat());
-        ImageResult result = pipeline.execute(new ImageCall(
+        ImageResult result = pipeline.execute(ImageCall.api(
                 RequestIds.of(request),
-                key.teamId(),
                 key,
-                null,
-                UsageSource.API,
-                "openai",
                 options.model(),
                 options.prompt(),
                 options.count(),
                 options.size(),
                 inputs,
-                mask,
-                null));
+                mask));
         writer.write(
                 response, result, base64, urls.base(request), clock.instant().getEpochSecond());
     }

@@ -1,6 +1,6 @@
 package dev.tollgate.gateway.openai;
 
-import dev.tollgate.gateway.ImageResult;
+import dev.tollgate.calls.ImageResult;
 import dev.tollgate.media.MediaItem;
 import dev.tollgate.media.MediaService;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,6 +1,6 @@
 package dev.tollgate.gateway.openai;
 
-import dev.tollgate.gateway.ChatReplyListener;
+import dev.tollgate.calls.ChatReplyListener;
 import dev.tollgate.gateway.wire.SseStream;
 import dev.tollgate.provider.ChatEvent;
 import java.util.ArrayList;

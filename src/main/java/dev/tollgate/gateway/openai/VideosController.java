@@ -1,13 +1,12 @@
 package dev.tollgate.gateway.openai;
 
 import dev.tollgate.apikey.AuthenticatedKey;
-import dev.tollgate.gateway.VideoCall;
-import dev.tollgate.gateway.VideoPipeline;
+import dev.tollgate.calls.VideoCall;
+import dev.tollgate.calls.VideoPipeline;
 import dev.tollgate.gateway.wire.RequestFields;
 import dev.tollgate.media.MediaItem;
 import dev.tollgate.media.MediaService;
 import dev.tollgate.provider.InputImage;
-import dev.tollgate.usage.UsageSource;
 import dev.tollgate.video.VideoJob;
 import dev.tollgate.video.VideoJobId;
 import dev.tollgate.video.VideoJobNotFinishedException;
@@ -214,18 +213,8 @@ class VideosController {
             @Nullable String seconds,
             @Nullable String size,
             @Nullable InputImage reference) {
-        VideoJob job = pipeline.create(new VideoCall(
-                RequestIds.of(request),
-                key.teamId(),
-                key,
-                null,
-                UsageSource.API,
-                "openai",
-                model,
-                prompt,
-                seconds,
-                size,
-                reference));
+        VideoJob job =
+                pipeline.create(VideoCall.api(RequestIds.of(request), key, model, prompt, seconds, size, reference));
         return ResponseEntity.ok()
                 .header("openai-poll-after-ms", POLL_AFTER_MS)
                 .body(VideoObjects.of(job, urls.base(request)));

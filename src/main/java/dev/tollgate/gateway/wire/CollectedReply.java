@@ -1,7 +1,7 @@
 package dev.tollgate.gateway.wire;
 
+import dev.tollgate.calls.ChatReplyListener;
 import dev.tollgate.catalog.TokenCounts;
-import dev.tollgate.gateway.ChatReplyListener;
 import dev.tollgate.provider.ChatEvent;
 import dev.tollgate.provider.FinishReason;
 import java.util.ArrayList;

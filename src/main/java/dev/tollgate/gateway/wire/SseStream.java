@@ -1,6 +1,8 @@
 package dev.tollgate.gateway.wire;
 
-import dev.tollgate.gateway.ClientDisconnectedException;
+import dev.tollgate.calls.CallRefusedException;
+import dev.tollgate.calls.ClientDisconnectedException;
+import dev.tollgate.gateway.RefusalErrors;
 import dev.tollgate.web.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -67,11 +69,17 @@ public final class SseStream {
     public void run(Runnable reply, Consumer<ApiException> inStream) {
         try {
             reply.run();
+        } catch (CallRefusedException refused) {
+            fail(RefusalErrors.of(refused.refusal()), inStream);
         } catch (ApiException failure) {
-            if (!started()) {
-                throw failure;
-            }
-            inStream.accept(failure);
+            fail(failure, inStream);
         }
+    }
+
+    private void fail(ApiException failure, Consumer<ApiException> inStream) {
+        if (!started()) {
+            throw failure;
+        }
+        inStream.accept(failure);
     }
 }

@@ -20,7 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamMembership;
-import dev.tollgate.gateway.ImagePipeline;
+import dev.tollgate.calls.ImagePipeline;
 import dev.tollgate.media.MediaId;
 import dev.tollgate.media.MediaItem;
 import dev.tollgate.media.MediaKind;

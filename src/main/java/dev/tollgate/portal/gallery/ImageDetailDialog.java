@@ -16,9 +16,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.tollgate.account.TeamAccess;
-import dev.tollgate.gateway.ImageCall;
-import dev.tollgate.gateway.ImagePipeline;
-import dev.tollgate.gateway.ImageResult;
+import dev.tollgate.calls.CallRefusedException;
+import dev.tollgate.calls.ImageCall;
+import dev.tollgate.calls.ImagePipeline;
+import dev.tollgate.calls.ImageResult;
 import dev.tollgate.media.MediaItem;
 import dev.tollgate.media.MediaService;
 import dev.tollgate.portal.BackgroundWork;
@@ -26,10 +27,10 @@ import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.DisplayFormats;
 import dev.tollgate.portal.Fact;
 import dev.tollgate.portal.Notices;
+import dev.tollgate.portal.RefusalWording;
 import dev.tollgate.portal.WorkProgress;
 import dev.tollgate.portal.playground.PlaygroundView;
 import dev.tollgate.provider.InputImage;
-import dev.tollgate.web.ApiException;
 import dev.tollgate.web.RequestIds;
 import java.util.List;
 import java.util.function.Consumer;
@@ -173,8 +174,8 @@ final class ImageDetailDialog extends Dialog {
                         List.of(input),
                         item.id()));
                 ui.access(() -> edited(result.images().getFirst()));
-            } catch (ApiException refused) {
-                ui.access(() -> failed(refused.getMessage()));
+            } catch (CallRefusedException refused) {
+                ui.access(() -> failed(RefusalWording.of(refused.refusal())));
             } catch (RuntimeException unexpected) {
                 log.error("Image edit {} failed", requestId, unexpected);
                 ui.access(() -> failed("The edit could not be made. Try again in a moment."));

@@ -12,18 +12,18 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamMembership;
-import dev.tollgate.gateway.ChatCall;
-import dev.tollgate.gateway.ChatOutcome;
-import dev.tollgate.gateway.ChatPipeline;
+import dev.tollgate.calls.CallRefusedException;
+import dev.tollgate.calls.ChatCall;
+import dev.tollgate.calls.ChatOutcome;
+import dev.tollgate.calls.ChatPipeline;
 import dev.tollgate.money.Credits;
 import dev.tollgate.portal.BackgroundWork;
 import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.Notices;
+import dev.tollgate.portal.RefusalWording;
 import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ToolChoice;
-import dev.tollgate.usage.UsageSource;
-import dev.tollgate.web.ApiException;
 import dev.tollgate.web.RequestIds;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,15 +125,8 @@ final class ChatPlayground extends VerticalLayout {
                 List.of(),
                 true,
                 team.team().id().toString());
-        ChatCall call = new ChatCall(
-                RequestIds.next(),
-                team.team().id(),
-                null,
-                access.currentUserId().orElse(null),
-                UsageSource.PLAYGROUND,
-                "playground",
-                request,
-                true);
+        ChatCall call = ChatCall.portal(
+                RequestIds.next(), team.team().id(), access.currentUserId().orElse(null), request);
         AtomicBoolean stopFlag = new AtomicBoolean();
         stopRequested = stopFlag;
         streaming(true);
@@ -145,8 +138,8 @@ final class ChatPlayground extends VerticalLayout {
         try {
             ChatOutcome outcome = pipeline.execute(call, new PlaygroundTurn(ui, answer, stopFlag));
             ui.access(() -> finished(answer, outcome));
-        } catch (ApiException refused) {
-            ui.access(() -> failed(answer, refused.getMessage()));
+        } catch (CallRefusedException refused) {
+            ui.access(() -> failed(answer, RefusalWording.of(refused.refusal())));
         } catch (RuntimeException unexpected) {
             ui.access(() -> failed(answer, "The request failed. Try again in a moment."));
         }

@@ -15,18 +15,19 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamMembership;
+import dev.tollgate.calls.CallRefusedException;
+import dev.tollgate.calls.ImageCall;
+import dev.tollgate.calls.ImagePipeline;
+import dev.tollgate.calls.ImageResult;
 import dev.tollgate.catalog.CatalogModel;
-import dev.tollgate.gateway.ImageCall;
-import dev.tollgate.gateway.ImagePipeline;
-import dev.tollgate.gateway.ImageResult;
 import dev.tollgate.media.MediaItem;
 import dev.tollgate.money.Credits;
 import dev.tollgate.portal.BackgroundWork;
 import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.Notices;
+import dev.tollgate.portal.RefusalWording;
 import dev.tollgate.portal.WorkProgress;
 import dev.tollgate.portal.gallery.GalleryView;
-import dev.tollgate.web.ApiException;
 import dev.tollgate.web.RequestIds;
 import java.math.BigDecimal;
 import java.util.List;
@@ -147,8 +148,8 @@ final class ImagePlayground extends HorizontalLayout {
             try {
                 ImageResult result = pipeline.execute(call);
                 ui.access(() -> show(result));
-            } catch (ApiException refused) {
-                ui.access(() -> failed(refused.getMessage()));
+            } catch (CallRefusedException refused) {
+                ui.access(() -> failed(RefusalWording.of(refused.refusal())));
             } catch (RuntimeException unexpected) {
                 log.error("Image request {} failed", call.requestId(), unexpected);
                 ui.access(() -> failed("The image could not be made. Try again in a moment."));

@@ -2,8 +2,8 @@ package dev.tollgate.portal.playground;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.messages.MessageListItem;
-import dev.tollgate.gateway.ChatReplyListener;
-import dev.tollgate.gateway.ClientDisconnectedException;
+import dev.tollgate.calls.ChatReplyListener;
+import dev.tollgate.calls.ClientDisconnectedException;
 import dev.tollgate.provider.ChatEvent;
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.tollgate.account.TeamMembership;
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.ApiKeyView;
+import dev.tollgate.caller.CallSource;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.portal.CurrentTeam;
@@ -26,7 +27,6 @@ import dev.tollgate.usage.UsageEntry;
 import dev.tollgate.usage.UsageFilter;
 import dev.tollgate.usage.UsageHistory;
 import dev.tollgate.usage.UsageKind;
-import dev.tollgate.usage.UsageSource;
 import dev.tollgate.usage.UsageStatus;
 import dev.tollgate.usage.UsageTotals;
 import jakarta.annotation.security.PermitAll;
@@ -120,8 +120,7 @@ public class UsageHistoryView extends VerticalLayout {
         status.setValue("All statuses");
         status.setId("usage-status");
         source.setItems(Stream.concat(
-                        Stream.of("All sources"),
-                        Stream.of(UsageSource.values()).map(UsageLabels::source))
+                        Stream.of("All sources"), Stream.of(CallSource.values()).map(UsageLabels::source))
                 .toList());
         source.setValue("All sources");
         source.setId("usage-source");
@@ -250,7 +249,7 @@ public class UsageHistoryView extends VerticalLayout {
                         .filter(s -> UsageLabels.status(s).equals(status.getValue()))
                         .findFirst()
                         .orElse(null),
-                Stream.of(UsageSource.values())
+                Stream.of(CallSource.values())
                         .filter(s -> UsageLabels.source(s).equals(source.getValue()))
                         .findFirst()
                         .orElse(null));

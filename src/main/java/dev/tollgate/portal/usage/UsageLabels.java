@@ -1,7 +1,7 @@
 package dev.tollgate.portal.usage;
 
+import dev.tollgate.caller.CallSource;
 import dev.tollgate.usage.UsageKind;
-import dev.tollgate.usage.UsageSource;
 import dev.tollgate.usage.UsageStatus;
 
 /** How the usage views name kinds, sources and statuses. */
@@ -18,7 +18,7 @@ public final class UsageLabels {
         };
     }
 
-    public static String source(UsageSource source) {
+    public static String source(CallSource source) {
         return switch (source) {
             case API -> "API";
             case PLAYGROUND -> "Playground";

@@ -18,18 +18,19 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamMembership;
+import dev.tollgate.calls.CallRefusedException;
+import dev.tollgate.calls.ImagePipeline;
+import dev.tollgate.calls.VideoCall;
+import dev.tollgate.calls.VideoPipeline;
 import dev.tollgate.catalog.CatalogModel;
-import dev.tollgate.gateway.ImagePipeline;
-import dev.tollgate.gateway.VideoCall;
-import dev.tollgate.gateway.VideoPipeline;
 import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.CurrentTeam;
 import dev.tollgate.portal.Notices;
+import dev.tollgate.portal.RefusalWording;
 import dev.tollgate.portal.ViewHeader;
 import dev.tollgate.video.VideoJob;
 import dev.tollgate.video.VideoJobs;
 import dev.tollgate.video.VideoStatus;
-import dev.tollgate.web.ApiException;
 import dev.tollgate.web.RequestIds;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
@@ -174,8 +175,8 @@ public class VideoQueueView extends VerticalLayout {
             BalanceChanged.fire();
             Notices.done("Queued, charged " + job.cost().display());
             reload();
-        } catch (ApiException refused) {
-            Notices.failed(refused.getMessage());
+        } catch (CallRefusedException refused) {
+            Notices.failed(RefusalWording.of(refused.refusal()));
         }
     }
 

@@ -103,10 +103,10 @@ class ConfiguredChannelsTests {
     ConfiguredChannels configured;
 
     @Autowired
-    dev.tollgate.gateway.ChatPipeline chatPipeline;
+    dev.tollgate.calls.ChatPipeline chatPipeline;
 
     @Autowired
-    dev.tollgate.gateway.ImagePipeline imagePipeline;
+    dev.tollgate.calls.ImagePipeline imagePipeline;
 
     OpenAIClient client;
     String key;

@@ -1,4 +1,4 @@
-package dev.tollgate.gateway;
+package dev.tollgate.calls;
 
 import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.ApiKeyService;

@@ -1,4 +1,4 @@
-package dev.tollgate.gateway;
+package dev.tollgate.calls;
 
 import dev.tollgate.apikey.AuthenticatedKey;
 import io.github.bucket4j.Bucket;
@@ -19,7 +19,7 @@ class KeyRateLimiter {
 
     private final Map<BucketKey, Bucket> buckets = new ConcurrentHashMap<>();
 
-    /** Takes one request from the key's allowance, or throws a 429 saying when to retry. */
+    /** Takes one request from the key's allowance, or refuses the call saying when to retry. */
     void acquire(AuthenticatedKey key) {
         Integer rpm = key.requestsPerMinute();
         if (rpm == null) {
@@ -33,7 +33,7 @@ class KeyRateLimiter {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            throw Refusals.rateLimited(rpm, seconds);
+            throw Refusals.rateLimited(rpm, Duration.ofSeconds(seconds));
         }
     }
 }

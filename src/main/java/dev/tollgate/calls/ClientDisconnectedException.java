@@ -1,4 +1,4 @@
-package dev.tollgate.gateway;
+package dev.tollgate.calls;
 
 /** The caller went away while the reply was being delivered. */
 public class ClientDisconnectedException extends RuntimeException {

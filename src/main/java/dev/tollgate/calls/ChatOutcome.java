@@ -1,4 +1,4 @@
-package dev.tollgate.gateway;
+package dev.tollgate.calls;
 
 import dev.tollgate.catalog.ChatCost;
 import dev.tollgate.catalog.TokenCounts;

@@ -1,5 +1,6 @@
 package dev.tollgate.web;
 
+import dev.tollgate.caller.Dialect;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,31 +8,31 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.web.firewall.RequestRejectedException;
 
-/** The API family a caller speaks, which decides the shape of every error it receives. */
-public enum Dialect {
-    OPENAI {
-        @Override
-        public Map<String, Object> errorBody(ApiError error, String requestId) {
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("message", error.message());
-            detail.put("type", error.type());
-            detail.put("param", error.param());
-            detail.put("code", error.code());
-            return Map.of("error", detail);
-        }
-    },
-    ANTHROPIC {
-        @Override
-        public Map<String, Object> errorBody(ApiError error, String requestId) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "error");
-            body.put("error", Map.of("type", error.anthropicType(), "message", error.message()));
-            body.put("request_id", requestId);
-            return body;
-        }
-    };
+/** Which dialect a request speaks, and the shape each dialect gives an error. */
+public final class DialectErrors {
 
-    public abstract Map<String, Object> errorBody(ApiError error, String requestId);
+    private DialectErrors() {}
+
+    /** An error as the dialect's clients read it: OpenAI's {@code {"error":{…}}}, Anthropic's typed envelope. */
+    public static Map<String, Object> body(Dialect dialect, ApiError error, String requestId) {
+        return switch (dialect) {
+            case OPENAI -> {
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("message", error.message());
+                detail.put("type", error.type());
+                detail.put("param", error.param());
+                detail.put("code", error.code());
+                yield Map.of("error", detail);
+            }
+            case ANTHROPIC -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("type", "error");
+                body.put("error", Map.of("type", error.anthropicType(), "message", error.message()));
+                body.put("request_id", requestId);
+                yield body;
+            }
+        };
+    }
 
     /**
      * Anthropic SDKs always send {@code anthropic-version} and call {@code /v1/messages}; OpenAI SDKs never do. On the
@@ -48,9 +49,9 @@ public enum Dialect {
 
     static Dialect of(String path, boolean anthropicVersionSent) {
         if (anthropicVersionSent || path.endsWith("/messages") || path.contains("/messages/")) {
-            return ANTHROPIC;
+            return Dialect.ANTHROPIC;
         }
-        return OPENAI;
+        return Dialect.OPENAI;
     }
 
     private static boolean sendsAnthropicVersion(HttpServletRequest request) {

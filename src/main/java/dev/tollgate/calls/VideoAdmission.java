@@ -1,4 +1,4 @@
-package dev.tollgate.gateway;
+package dev.tollgate.calls;
 
 import dev.tollgate.billing.PrepaidCharge;
 import dev.tollgate.catalog.CatalogModel;
@@ -25,15 +25,7 @@ class VideoAdmission {
     public VideoJob admit(VideoCall call, CatalogModel model, Credits price, int seconds, String size) {
         PrepaidCharge charge = charges.charge(
                 call.team(), call.key(), call.requestId(), price, "Video " + model.id() + " (" + seconds + " s)");
-        return jobs.enqueue(new NewVideoJob(
-                charge,
-                call.user(),
-                call.source(),
-                call.dialect(),
-                model.id(),
-                call.prompt(),
-                seconds,
-                size,
-                call.reference()));
+        return jobs.enqueue(
+                new NewVideoJob(charge, call.caller(), model.id(), call.prompt(), seconds, size, call.reference()));
     }
 }

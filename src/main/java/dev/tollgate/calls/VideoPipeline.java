@@ -1,4 +1,4 @@
-package dev.tollgate.gateway;
+package dev.tollgate.calls;
 
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
@@ -44,17 +44,13 @@ public class VideoPipeline {
                 .toList();
     }
 
-    /** Accepts the job (charged, queued) or throws the refusal as an {@code ApiException}. */
+    /** Accepts the job (charged, queued) or refuses it ({@link CallRefusedException}). */
     public VideoJob create(VideoCall call) {
         CatalogModel model = ModelId.tryParse(call.model())
                 .flatMap(catalog::find)
                 .orElseThrow(() -> Refusals.unknownModel(call.model()));
         if (model.kind() != ModelKind.VIDEO) {
-            throw Refusals.invalid(
-                    "The model '" + call.model() + "' is a "
-                            + model.kind().label().toLowerCase()
-                            + " model and cannot make videos; use a video model such as enterprise/seedance-1-5-pro.",
-                    "model");
+            throw Refusals.wrongKind(call.model(), model.kind(), ModelKind.VIDEO);
         }
         if (call.key() != null && !call.key().allows(model.id())) {
             throw Refusals.modelNotAllowed(call.model());

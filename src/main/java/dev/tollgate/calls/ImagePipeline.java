@@ -1,13 +1,11 @@
-package dev.tollgate.gateway;
+package dev.tollgate.calls;
 
 import dev.tollgate.billing.PrepaidCharge;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
-import dev.tollgate.catalog.ChatCost;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.ModelKind;
 import dev.tollgate.catalog.Resolution;
-import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.media.MediaItem;
 import dev.tollgate.media.MediaKind;
 import dev.tollgate.media.MediaService;
@@ -26,10 +24,8 @@ import dev.tollgate.usage.UsageKind;
 import dev.tollgate.usage.UsageRecord;
 import dev.tollgate.usage.UsageRecorder;
 import dev.tollgate.usage.UsageStatus;
-import dev.tollgate.web.ApiException;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +86,7 @@ public class ImagePipeline {
 
     /**
      * Runs the request. Refusals (unknown model, wrong size, no credit, rate limit) and failures (the upstream could
-     * not render; the charge is then refunded) are thrown as {@link ApiException}.
+     * not render; the charge is then refunded) are thrown as {@link CallRefusedException}.
      */
     public ImageResult execute(ImageCall call) {
         Instant started = clock.instant();
@@ -153,7 +149,7 @@ public class ImagePipeline {
                 .flatMap(catalog::find)
                 .orElseThrow(() -> Refusals.unknownModel(call.model()));
         if (model.kind() != ModelKind.IMAGE) {
-            throw Refusals.notAnImageModel(call.model(), model.kind().label().toLowerCase());
+            throw Refusals.wrongKind(call.model(), model.kind(), ModelKind.IMAGE);
         }
         if (call.key() != null && !call.key().allows(model.id())) {
             throw Refusals.modelNotAllowed(call.model());
@@ -165,7 +161,11 @@ public class ImagePipeline {
         String size =
                 call.size() == null ? "" : call.size().strip().toLowerCase().replace('×', 'x');
         if (!size.isEmpty() && !size.equals("auto") && !size.equals(resolution.size())) {
-            throw Refusals.fixedResolution(model.id().value(), resolution.size(), call.size());
+            throw Refusals.invalid(
+                    "The model '" + model.id() + "' renders only " + resolution.size() + " images; size '" + call.size()
+                            + "' is not available. Pass size \"" + resolution.size()
+                            + "\" or \"auto\", or leave size out.",
+                    "size");
         }
         if (call.prompt().isBlank()) {
             throw Refusals.invalid("A prompt is required: describe the image you want.", "prompt");
@@ -189,10 +189,7 @@ public class ImagePipeline {
             stored.add(media.store(
                     uploads.get(i),
                     new NewMedia(
-                            call.team(),
-                            call.key() == null ? null : call.key().id().value(),
-                            call.user(),
-                            call.requestId(),
+                            call.caller(),
                             MediaKind.IMAGE,
                             model.id().value(),
                             call.prompt(),
@@ -215,25 +212,16 @@ public class ImagePipeline {
             @Nullable String error,
             Instant started) {
         Instant now = clock.instant();
-        usage.record(new UsageRecord(
-                call.requestId(),
-                call.team(),
-                call.key() == null ? null : call.key().id(),
-                call.user(),
-                call.source(),
+        usage.record(UsageRecord.fixedPrice(
+                call.caller(),
                 call.isEdit() ? UsageKind.EDIT : UsageKind.IMAGE,
                 model.id(),
-                call.dialect(),
                 channel,
                 status,
-                TokenCounts.NONE,
-                ChatCost.NONE,
                 cost,
-                Duration.between(started, now),
-                null,
-                null,
                 error,
-                started));
+                started,
+                clock.instant()));
     }
 
     private static String note(ImageCall call, CatalogModel model) {

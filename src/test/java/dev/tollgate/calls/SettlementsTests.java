@@ -1,33 +1,22 @@
-package dev.tollgate.gateway;
+package dev.tollgate.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.account.TeamId;
-import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.Hold;
-import dev.tollgate.catalog.ChatCost;
-import dev.tollgate.catalog.ModelId;
-import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
-import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.IntegrationTest;
-import dev.tollgate.usage.UsageKind;
-import dev.tollgate.usage.UsageRecord;
-import dev.tollgate.usage.UsageSource;
-import dev.tollgate.usage.UsageStatus;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,22 +41,29 @@ class SettlementsTests {
     @Autowired
     JdbcClient jdbc;
 
+    HeldCalls calls;
+
+    @BeforeEach
+    void heldCalls() {
+        calls = new HeldCalls(port, holds, keys, actors);
+    }
+
     @Autowired
     Actors actors;
 
     @Test
     void manyConcurrentSettlesOfOneTeamAndKeyAreAppliedExactly() throws Exception {
-        Funded funded = fund("Busy team", "40", "50");
-        int calls = 300;
+        HeldCalls.Funded funded = calls.fund("Busy team", "40", "50");
+        int count = 300;
         List<Callable<Credits>> settles = new ArrayList<>();
         BigDecimal expected = BigDecimal.ZERO;
-        for (int i = 0; i < calls; i++) {
+        for (int i = 0; i < count; i++) {
             Credits cost = i % 10 == 0
                     ? Credits.ZERO
                     : new Credits(new BigDecimal("0.010000001").multiply(BigDecimal.valueOf(i % 7)));
             expected = expected.add(cost.amount());
-            Hold hold = reserve(funded, "0.1");
-            Settlements.Settlement settlement = settlement(funded, hold, cost);
+            Hold hold = calls.reserve(funded, "0.1");
+            Settlements.Settlement settlement = calls.settlement(funded, hold, cost);
             settles.add(() -> settlements.settle(settlement));
         }
         try (ExecutorService callers = Executors.newFixedThreadPool(48)) {
@@ -94,26 +90,26 @@ class SettlementsTests {
                 .as("no budget left reserved")
                 .isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(count("select count(*) from usage_record where team_id = ?", funded.team()))
-                .isEqualTo(calls);
+                .isEqualTo(count);
         assertThat(count("select count(*) from credit_hold where team_id = ? and status = 'HELD'", funded.team()))
                 .isZero();
         assertThat(count("select count(distinct xmin::text) from credit_hold where team_id = ?", funded.team()))
                 .as("calls were settled together, in fewer transactions than calls")
-                .isLessThan(calls);
+                .isLessThan(count);
     }
 
     @Test
     void aHoldSettledBeforeKeepsItsChargeWhileTheRestOfTheBatchIsCharged() {
-        Funded funded = fund("Settled twice", "1", "10");
-        Hold first = reserve(funded, "0.1");
-        Hold already = reserve(funded, "0.1");
-        Hold third = reserve(funded, "0.1");
+        HeldCalls.Funded funded = calls.fund("Settled twice", "1", "10");
+        Hold first = calls.reserve(funded, "0.1");
+        Hold already = calls.reserve(funded, "0.1");
+        Hold third = calls.reserve(funded, "0.1");
         actors.asPlatformAdmin(() -> holds.settle(already, Credits.of("0.03"), "settled earlier"));
 
         List<Credits> charged = settlements.settleAsOneBatch(List.of(
-                settlement(funded, first, Credits.of("0.01")),
-                settlement(funded, already, Credits.of("0.05")),
-                settlement(funded, third, Credits.of("0.02"))));
+                calls.settlement(funded, first, Credits.of("0.01")),
+                calls.settlement(funded, already, Credits.of("0.05")),
+                calls.settlement(funded, third, Credits.of("0.02"))));
 
         assertThat(charged).containsExactly(Credits.of("0.01"), Credits.of("0.03"), Credits.of("0.02"));
         assertThat(balance(funded.team())).isEqualByComparingTo("0.94");
@@ -132,15 +128,15 @@ class SettlementsTests {
 
     @Test
     void aChargeBeyondItsHoldAndTheRemainingCreditIsCutAloneAndTheOthersAreCharged() {
-        Funded funded = fund("Overrun", "0.3", "10");
-        Hold small = reserve(funded, "0.1");
-        Hold overrun = reserve(funded, "0.1");
-        Hold other = reserve(funded, "0.1");
+        HeldCalls.Funded funded = calls.fund("Overrun", "0.3", "10");
+        Hold small = calls.reserve(funded, "0.1");
+        Hold overrun = calls.reserve(funded, "0.1");
+        Hold other = calls.reserve(funded, "0.1");
 
         List<Credits> charged = settlements.settleAsOneBatch(List.of(
-                settlement(funded, small, Credits.of("0.05")),
-                settlement(funded, overrun, Credits.of("0.5")),
-                settlement(funded, other, Credits.of("0.04"))));
+                calls.settlement(funded, small, Credits.of("0.05")),
+                calls.settlement(funded, overrun, Credits.of("0.5")),
+                calls.settlement(funded, other, Credits.of("0.04"))));
 
         assertThat(charged).containsExactly(Credits.of("0.05"), Credits.of("0.1"), Credits.of("0.04"));
         assertThat(balance(funded.team())).as("nothing negative").isEqualByComparingTo("0.11");
@@ -153,49 +149,6 @@ class SettlementsTests {
                         .query(BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("0.19");
-    }
-
-    private record Funded(TeamId team, ApiKeyId key) {}
-
-    private Funded fund(String name, String balance, String keyBudget) {
-        AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
-        String team = admin.createFundedTeam(name, balance);
-        String key = admin.createKey(team, "{\"name\":\"batch\",\"budget\":\"" + keyBudget + "\"}")
-                .get("id")
-                .asString();
-        return new Funded(new TeamId(UUID.fromString(team)), new ApiKeyId(UUID.fromString(key)));
-    }
-
-    private Hold reserve(Funded funded, String amount) {
-        Hold hold = actors.asPlatformAdmin(() ->
-                holds.reserve(funded.team(), funded.key().value(), "req-" + UUID.randomUUID(), Credits.of(amount)));
-        keys.reserveBudget(funded.key(), hold.amount());
-        return hold;
-    }
-
-    private Settlements.Settlement settlement(Funded funded, Hold hold, Credits cost) {
-        ChatCost lines = new ChatCost(Credits.ZERO, cost, Credits.ZERO, Credits.ZERO);
-        UsageRecord usage = new UsageRecord(
-                hold.requestId(),
-                funded.team(),
-                funded.key(),
-                null,
-                UsageSource.API,
-                UsageKind.CHAT,
-                new ModelId("aws/claude-haiku-4-5"),
-                "openai",
-                "simulator",
-                UsageStatus.SUCCEEDED,
-                new TokenCounts(10, 20, 0, 0),
-                lines,
-                Credits.ZERO,
-                Duration.ofMillis(5),
-                null,
-                "STOP",
-                null,
-                Instant.now());
-        return new Settlements.Settlement(
-                holds.charge(hold, lines.total(), "Chat test"), usage, funded.key(), hold.amount());
     }
 
     private void assertLedgerRunsConsistently(TeamId team) {

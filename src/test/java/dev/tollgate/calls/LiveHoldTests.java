@@ -1,4 +1,4 @@
-package dev.tollgate.gateway;
+package dev.tollgate.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,23 +11,14 @@ import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.Hold;
-import dev.tollgate.catalog.ChatCost;
-import dev.tollgate.catalog.ModelId;
-import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
-import dev.tollgate.support.AdminApiClient;
-import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.OpenAiClients;
 import dev.tollgate.support.TestTeams;
-import dev.tollgate.usage.UsageKind;
-import dev.tollgate.usage.UsageRecord;
-import dev.tollgate.usage.UsageSource;
-import dev.tollgate.usage.UsageStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,9 +64,16 @@ class LiveHoldTests {
     @Autowired
     JdbcClient jdbc;
 
+    HeldCalls calls;
+
+    @BeforeEach
+    void heldCalls() {
+        calls = new HeldCalls(port, holds, keys, actors);
+    }
+
     @Test
     void aStreamLongerThanTheHoldTimeoutKeepsItsHoldAndIsChargedWhatItUsed() {
-        Funded funded = fund("Long stream", "1.00", "5.00");
+        HeldCalls.Funded funded = calls.fund("Long stream", "1.00", "5.00");
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
                 .model("aws/claude-haiku-4-5")
                 .addUserMessage("Write a long essay about the history of clocks and timekeeping")
@@ -116,12 +114,12 @@ class LiveHoldTests {
 
     @Test
     void aCallWhoseHoldWasReleasedIsStillChargedOnceAndItsKeyBudgetStaysRight() throws Exception {
-        Funded funded = fund("Released hold", "1.00", "5.00");
-        Hold released = reserve(funded, "0.30");
+        HeldCalls.Funded funded = calls.fund("Released hold", "1.00", "5.00");
+        Hold released = calls.reserve(funded, "0.30");
         keys.reserveBudget(funded.key(), Credits.of("0.10")); // another call of the key, still running
         awaitReleased(released);
 
-        Credits charged = settlements.settle(settlement(funded, released, Credits.of("0.05")));
+        Credits charged = settlements.settle(calls.settlement(funded, released, Credits.of("0.05")));
 
         assertThat(charged).as("the call is charged what it used").isEqualTo(Credits.of("0.05"));
         assertThat(charges(funded.team())).isEqualByComparingTo("0.05");
@@ -134,37 +132,17 @@ class LiveHoldTests {
 
     @Test
     void aChargeAfterTheHoldWasReleasedTakesAtMostWhatTheBalanceHas() throws Exception {
-        Funded funded = fund("Overrun after release", "0.10", "5.00");
-        Hold released = reserve(funded, "0.05");
+        HeldCalls.Funded funded = calls.fund("Overrun after release", "0.10", "5.00");
+        Hold released = calls.reserve(funded, "0.05");
         awaitReleased(released);
 
-        Credits charged = settlements.settle(settlement(funded, released, Credits.of("0.25")));
+        Credits charged = settlements.settle(calls.settlement(funded, released, Credits.of("0.25")));
 
         assertThat(charged).as("all that was left").isEqualTo(Credits.of("0.10"));
         assertThat(balance(funded.team())).as("never below zero").isEqualByComparingTo("0");
         assertMoneyAddsUp(funded);
         assertThat(spent(funded.key())).as("the key spent what the team paid").isEqualByComparingTo("0.10");
         assertThat(reserved(funded.key())).isEqualByComparingTo("0");
-    }
-
-    private record Funded(TeamId team, ApiKeyId key, String plaintext) {}
-
-    private Funded fund(String name, String balance, String keyBudget) {
-        AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
-        String team = admin.createFundedTeam(name, balance);
-        var key = admin.createKey(team, "{\"name\":\"live\",\"budget\":\"" + keyBudget + "\"}");
-        return new Funded(
-                new TeamId(UUID.fromString(team)),
-                new ApiKeyId(UUID.fromString(key.get("id").asString())),
-                key.get("key").asString());
-    }
-
-    /** A hold as a call makes it, but with no call running to keep it alive. */
-    private Hold reserve(Funded funded, String amount) {
-        Hold hold = actors.asPlatformAdmin(() ->
-                holds.reserve(funded.team(), funded.key().value(), "req-" + UUID.randomUUID(), Credits.of(amount)));
-        keys.reserveBudget(funded.key(), hold.amount());
-        return hold;
     }
 
     private void awaitReleased(Hold hold) throws InterruptedException {
@@ -182,32 +160,7 @@ class LiveHoldTests {
         throw new AssertionError("The sweeper did not release the hold of a call that is not running");
     }
 
-    private Settlements.Settlement settlement(Funded funded, Hold hold, Credits cost) {
-        ChatCost lines = new ChatCost(Credits.ZERO, cost, Credits.ZERO, Credits.ZERO);
-        UsageRecord usage = new UsageRecord(
-                hold.requestId(),
-                funded.team(),
-                funded.key(),
-                null,
-                UsageSource.API,
-                UsageKind.CHAT,
-                new ModelId("aws/claude-haiku-4-5"),
-                "openai",
-                "simulator",
-                UsageStatus.SUCCEEDED,
-                new TokenCounts(10, 20, 0, 0),
-                lines,
-                Credits.ZERO,
-                Duration.ofSeconds(5),
-                null,
-                "STOP",
-                null,
-                Instant.now());
-        return new Settlements.Settlement(
-                holds.charge(hold, lines.total(), "Chat test"), usage, funded.key(), hold.amount());
-    }
-
-    private void assertMoneyAddsUp(Funded funded) {
+    private void assertMoneyAddsUp(HeldCalls.Funded funded) {
         assertThat(jdbc.sql("select sum(amount) from ledger_entry where team_id = ?")
                         .param(funded.team().value())
                         .query(BigDecimal.class)

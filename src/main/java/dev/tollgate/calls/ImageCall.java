@@ -1,11 +1,12 @@
-package dev.tollgate.gateway;
+package dev.tollgate.calls;
 
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.UserId;
 import dev.tollgate.apikey.AuthenticatedKey;
+import dev.tollgate.caller.Caller;
+import dev.tollgate.caller.Dialect;
 import dev.tollgate.media.MediaId;
 import dev.tollgate.provider.InputImage;
-import dev.tollgate.usage.UsageSource;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -17,12 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param editedFrom the stored image an edit started from, when it came from the gallery
  */
 public record ImageCall(
-        String requestId,
-        TeamId team,
+        Caller caller,
         @Nullable AuthenticatedKey key,
-        @Nullable UserId user,
-        UsageSource source,
-        @Nullable String dialect,
         String model,
         String prompt,
         int count,
@@ -32,20 +29,35 @@ public record ImageCall(
         @Nullable MediaId editedFrom) {
 
     public ImageCall {
-        Objects.requireNonNull(requestId);
-        Objects.requireNonNull(team);
-        Objects.requireNonNull(source);
         Objects.requireNonNull(model);
         Objects.requireNonNull(prompt);
         inputs = List.copyOf(inputs);
-        if (key != null && !key.teamId().equals(team)) {
-            throw new IllegalArgumentException("A key only spends its own team's credit");
-        }
+        KeyOfCaller.require(caller, key);
     }
 
-    /**
-     * A request made in the portal by a signed-in person: no key, tagged as playground usage, at the model's own size.
-     */
+    /** A request on the public API with {@code key}. */
+    public static ImageCall api(
+            String requestId,
+            AuthenticatedKey key,
+            String model,
+            String prompt,
+            int count,
+            @Nullable String size,
+            List<InputImage> inputs,
+            @Nullable InputImage mask) {
+        return new ImageCall(
+                Caller.api(requestId, key.teamId(), key.id(), Dialect.OPENAI),
+                key,
+                model,
+                prompt,
+                count,
+                size,
+                inputs,
+                mask,
+                null);
+    }
+
+    /** A request made in the portal by a signed-in person, at the model's own size. */
     public static ImageCall fromPortal(
             String requestId,
             TeamId team,
@@ -56,19 +68,15 @@ public record ImageCall(
             List<InputImage> inputs,
             @Nullable MediaId editedFrom) {
         return new ImageCall(
-                requestId,
-                team,
-                null,
-                user,
-                UsageSource.PLAYGROUND,
-                null,
-                model,
-                prompt,
-                count,
-                null,
-                inputs,
-                null,
-                editedFrom);
+                Caller.portal(requestId, team, user), null, model, prompt, count, null, inputs, null, editedFrom);
+    }
+
+    public String requestId() {
+        return caller.requestId();
+    }
+
+    public TeamId team() {
+        return caller.team();
     }
 
     public boolean isEdit() {

@@ -1,4 +1,4 @@
-package dev.tollgate.gateway;
+package dev.tollgate.calls;
 
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.AuthenticatedKey;
@@ -18,15 +18,12 @@ import dev.tollgate.provider.ChatEvent;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ChatRouter;
 import dev.tollgate.provider.ChatStream;
-import dev.tollgate.provider.FinishReason;
 import dev.tollgate.provider.ModelAvailability;
 import dev.tollgate.provider.RoutedChatStream;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.usage.UsageKind;
 import dev.tollgate.usage.UsageRecord;
-import dev.tollgate.usage.UsageStatus;
-import dev.tollgate.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,13 +76,13 @@ public class ChatPipeline {
         this.clock = clock;
     }
 
-    /** The chat model a call names, if the caller may use it; otherwise the refusal in the caller's dialect. */
+    /** The chat model a call names, if the caller may use it; otherwise its {@link Refusal}. */
     public CatalogModel authorize(@Nullable AuthenticatedKey key, String modelId) {
         CatalogModel model = dev.tollgate.catalog.ModelId.tryParse(modelId)
                 .flatMap(catalog::find)
                 .orElseThrow(() -> Refusals.unknownModel(modelId));
         if (model.kind() != ModelKind.CHAT) {
-            throw Refusals.notAChatModel(modelId, model.kind().label().toLowerCase());
+            throw Refusals.wrongKind(modelId, model.kind(), ModelKind.CHAT);
         }
         if (key != null && !key.allows(model.id())) {
             throw Refusals.modelNotAllowed(modelId);
@@ -107,7 +104,8 @@ public class ChatPipeline {
 
     /**
      * Runs the call, handing the reply to {@code listener} as it is produced. Refusals (unknown model, no credit, rate
-     * limit, upstream down before any output) are thrown as {@link ApiException} before the listener hears anything.
+     * limit, upstream down before any output) are thrown as {@link CallRefusedException} before the listener hears
+     * anything.
      */
     public ChatOutcome execute(ChatCall call, ChatReplyListener listener) {
         Instant started = clock.instant();
@@ -174,8 +172,10 @@ public class ChatPipeline {
     private static void requireOutputWithinLimit(ChatCall call, CatalogModel model) {
         int limit = model.requireMaxOutputTokens();
         if (call.outputCapChosen() && call.request().maxTokens() > limit) {
-            throw Refusals.outputCapAboveLimit(
-                    model.id().value(), call.request().maxTokens(), limit);
+            throw Refusals.invalid(
+                    "max_tokens: " + call.request().maxTokens() + " > " + limit + ", the most output tokens the model '"
+                            + model.id() + "' can give. Ask for " + limit + " or fewer.",
+                    "max_tokens");
         }
     }
 
@@ -200,14 +200,14 @@ public class ChatPipeline {
             hold = holds.reserve(
                     call.team(), call.key() == null ? null : call.key().id().value(), call.requestId(), amount);
         } catch (InsufficientCreditException e) {
-            throw Refusals.insufficientCredit();
+            throw Refusals.insufficientCredit(null);
         }
         if (call.key() != null && call.key().budget() != null) {
             try {
                 keys.reserveBudget(call.key().id(), amount);
             } catch (KeyBudgetExceededException e) {
                 holds.settle(hold, Credits.ZERO, "Refused: key budget spent");
-                throw Refusals.keyBudgetSpent(e.getMessage());
+                throw Refusals.keyBudgetSpent();
             }
         }
         return hold;
@@ -234,121 +234,18 @@ public class ChatPipeline {
 
     private UsageRecord usageRecord(ChatCall call, CatalogModel model, Metering metering, ChatCost cost) {
         return new UsageRecord(
-                call.requestId(),
-                call.team(),
-                call.key() == null ? null : call.key().id(),
-                call.user(),
-                call.source(),
+                call.caller(),
                 UsageKind.CHAT,
                 model.id(),
-                call.dialect(),
                 metering.channel(),
                 metering.status(),
+                metering.finishReason() == null ? null : metering.finishReason().name(),
+                metering.error(),
                 metering.usage(),
                 cost,
                 Credits.ZERO,
+                metering.started(),
                 Duration.between(metering.started(), clock.instant()),
-                metering.timeToFirstToken(),
-                metering.finishReason() == null ? null : metering.finishReason().name(),
-                metering.error(),
-                metering.started());
-    }
-
-    /** What the pipeline learns about one reply while it streams. */
-    private static final class Metering {
-
-        private final Instant started;
-        private @Nullable Instant firstOutput;
-        private TokenCounts usage = TokenCounts.NONE;
-        private UsageStatus status = UsageStatus.FAILED;
-        private @Nullable FinishReason finishReason;
-        private @Nullable String stopSequence;
-        private @Nullable String error;
-        private Credits charged = Credits.ZERO;
-        private @Nullable String channel;
-
-        Metering(Instant started) {
-            this.started = started;
-        }
-
-        void observe(ChatEvent event, Instant now) {
-            if (firstOutput == null && !(event instanceof ChatEvent.Completed)) {
-                firstOutput = now;
-            }
-            if (event instanceof ChatEvent.Completed completed) {
-                finishReason = completed.finishReason();
-                stopSequence = completed.stopSequence();
-                usage = completed.usage();
-            }
-        }
-
-        void succeeded(TokenCounts soFar) {
-            status = finishReason == null ? UsageStatus.FAILED : UsageStatus.SUCCEEDED;
-            if (finishReason == null) {
-                usage = soFar;
-                error = "The upstream ended the reply without finishing it";
-            }
-        }
-
-        void cancelled(TokenCounts soFar) {
-            status = UsageStatus.CANCELLED;
-            usage = soFar;
-        }
-
-        void failed(TokenCounts soFar, Throwable failure, boolean outputDelivered) {
-            status = UsageStatus.FAILED;
-            // nothing delivered means nothing to pay for: the prompt of a failed call is not charged
-            usage = firstOutput != null && outputDelivered ? soFar : TokenCounts.NONE;
-            error = failure.getMessage();
-        }
-
-        boolean hasOutput() {
-            return firstOutput != null;
-        }
-
-        void servedBy(String channelName) {
-            channel = channelName;
-        }
-
-        @Nullable
-        String channel() {
-            return channel;
-        }
-
-        void charged(Credits amount) {
-            charged = amount;
-        }
-
-        Instant started() {
-            return started;
-        }
-
-        TokenCounts usage() {
-            return usage;
-        }
-
-        UsageStatus status() {
-            return status;
-        }
-
-        @Nullable
-        FinishReason finishReason() {
-            return finishReason;
-        }
-
-        @Nullable
-        String error() {
-            return error;
-        }
-
-        @Nullable
-        Duration timeToFirstToken() {
-            return firstOutput == null ? null : Duration.between(started, firstOutput);
-        }
-
-        ChatOutcome outcome(String requestId, TokenPricing pricing) {
-            return new ChatOutcome(
-                    requestId, status, finishReason, stopSequence, usage, pricing.costOf(usage), charged);
-        }
+                metering.timeToFirstToken());
     }
 }

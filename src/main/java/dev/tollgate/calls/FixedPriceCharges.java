@@ -1,4 +1,4 @@
-package dev.tollgate.gateway;
+package dev.tollgate.calls;
 
 import dev.tollgate.account.TeamId;
 import dev.tollgate.apikey.ApiKeyService;
@@ -28,7 +28,7 @@ class FixedPriceCharges {
     }
 
     /**
-     * The charge, or a 402 refusal in the caller's dialect. Every key counts what it spends, with a budget or without,
+     * The charge, or a {@link Refusal.KeyBudgetSpent} or {@link Refusal.InsufficientCredit} refusal. Every key counts what it spends, with a budget or without,
      * so its spending is everything it was charged and a refund has something to take back.
      */
     @Transactional(transactionManager = "jdbcTransactionManager")
@@ -38,13 +38,13 @@ class FixedPriceCharges {
             try {
                 keys.spendBudget(key.id(), amount);
             } catch (KeyBudgetExceededException e) {
-                throw Refusals.keyBudgetSpent(e.getMessage());
+                throw Refusals.keyBudgetSpent();
             }
         }
         try {
             return charges.charge(team, key == null ? null : key.id().value(), requestId, amount, note);
         } catch (InsufficientCreditException e) {
-            throw Refusals.creditForFixedPrice(amount.display());
+            throw Refusals.insufficientCredit(amount);
         }
     }
 

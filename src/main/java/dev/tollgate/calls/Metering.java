@@ -1,0 +1,108 @@
+package dev.tollgate.calls;
+
+import dev.tollgate.catalog.TokenCounts;
+import dev.tollgate.catalog.TokenPricing;
+import dev.tollgate.money.Credits;
+import dev.tollgate.provider.ChatEvent;
+import dev.tollgate.provider.FinishReason;
+import dev.tollgate.usage.UsageStatus;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** What the pipeline learns about one reply while it streams. */
+final class Metering {
+
+    private final Instant started;
+    private @Nullable Instant firstOutput;
+    private TokenCounts usage = TokenCounts.NONE;
+    private UsageStatus status = UsageStatus.FAILED;
+    private @Nullable FinishReason finishReason;
+    private @Nullable String stopSequence;
+    private @Nullable String error;
+    private Credits charged = Credits.ZERO;
+    private @Nullable String channel;
+
+    Metering(Instant started) {
+        this.started = started;
+    }
+
+    void observe(ChatEvent event, Instant now) {
+        if (firstOutput == null && !(event instanceof ChatEvent.Completed)) {
+            firstOutput = now;
+        }
+        if (event instanceof ChatEvent.Completed completed) {
+            finishReason = completed.finishReason();
+            stopSequence = completed.stopSequence();
+            usage = completed.usage();
+        }
+    }
+
+    void succeeded(TokenCounts soFar) {
+        status = finishReason == null ? UsageStatus.FAILED : UsageStatus.SUCCEEDED;
+        if (finishReason == null) {
+            usage = soFar;
+            error = "The upstream ended the reply without finishing it";
+        }
+    }
+
+    void cancelled(TokenCounts soFar) {
+        status = UsageStatus.CANCELLED;
+        usage = soFar;
+    }
+
+    void failed(TokenCounts soFar, Throwable failure, boolean outputDelivered) {
+        status = UsageStatus.FAILED;
+        // nothing delivered means nothing to pay for: the prompt of a failed call is not charged
+        usage = firstOutput != null && outputDelivered ? soFar : TokenCounts.NONE;
+        error = failure.getMessage();
+    }
+
+    boolean hasOutput() {
+        return firstOutput != null;
+    }
+
+    void servedBy(String channelName) {
+        channel = channelName;
+    }
+
+    @Nullable
+    String channel() {
+        return channel;
+    }
+
+    void charged(Credits amount) {
+        charged = amount;
+    }
+
+    Instant started() {
+        return started;
+    }
+
+    TokenCounts usage() {
+        return usage;
+    }
+
+    UsageStatus status() {
+        return status;
+    }
+
+    @Nullable
+    FinishReason finishReason() {
+        return finishReason;
+    }
+
+    @Nullable
+    String error() {
+        return error;
+    }
+
+    @Nullable
+    Duration timeToFirstToken() {
+        return firstOutput == null ? null : Duration.between(started, firstOutput);
+    }
+
+    ChatOutcome outcome(String requestId, TokenPricing pricing) {
+        return new ChatOutcome(requestId, status, finishReason, stopSequence, usage, pricing.costOf(usage), charged);
+    }
+}
