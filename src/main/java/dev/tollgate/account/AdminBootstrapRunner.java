@@ -33,16 +33,24 @@ class AdminBootstrapRunner implements ApplicationRunner {
     private void announce(AdminBootstrap.Created created) {
         created.generatedPassword()
                 .ifPresentOrElse(
-                        password -> log.warn("""
+                        password -> {
+                            GeneratedPasswordFile file = properties.generatedPasswordFile();
+                            file.write(created.email(), password);
+                            log.warn(
+                                    """
 
-                                ==============================================================
-                                Created platform admin {} with a generated password:
+                                    ==============================================================
+                                    Created platform admin {} with a generated password, written to
 
-                                    {}
+                                        {}
 
-                                It is shown only this once. Sign in and change it, or set
-                                TOLLGATE_ADMIN_EMAIL and TOLLGATE_ADMIN_PASSWORD before the first start.
-                                ==============================================================""", created.email(), password),
+                                    (readable by this user only). Sign in and change the password;
+                                    the file is deleted when you do. To choose them instead, set
+                                    TOLLGATE_ADMIN_EMAIL and TOLLGATE_ADMIN_PASSWORD before the first start.
+                                    ==============================================================""",
+                                    created.email(),
+                                    file.path().toAbsolutePath().normalize());
+                        },
                         () -> log.info("Created platform admin {} from TOLLGATE_ADMIN_EMAIL", created.email()));
     }
 }

@@ -13,13 +13,19 @@ public class UserAccountService {
     private final TeamAccess access;
     private final PasswordEncoder passwordEncoder;
     private final PortalSignIn signIn;
+    private final AccountProperties properties;
 
     UserAccountService(
-            UserAccountRepository users, TeamAccess access, PasswordEncoder passwordEncoder, PortalSignIn signIn) {
+            UserAccountRepository users,
+            TeamAccess access,
+            PasswordEncoder passwordEncoder,
+            PortalSignIn signIn,
+            AccountProperties properties) {
         this.users = users;
         this.access = access;
         this.passwordEncoder = passwordEncoder;
         this.signIn = signIn;
+        this.properties = properties;
     }
 
     /**
@@ -39,5 +45,9 @@ public class UserAccountService {
         }
         user.changePasswordHash(passwordEncoder.encode(newPassword));
         signIn.renewCurrentSession(user);
+        if (user.email().equals(new EmailAddress(properties.email()).value())) {
+            // the generated first password, if it was one, no longer opens anything
+            properties.generatedPasswordFile().delete();
+        }
     }
 }

@@ -81,6 +81,13 @@ class ApiFuzzTests {
                         throw new AssertionError(fuzzCase + " got no answer in time", noAnswer);
                     }
                     long allocated = allocation.stop();
+                    if (allocated >= ALLOCATION_PER_CASE) {
+                        // the count covers the whole JVM, so background work of other contexts can land in it:
+                        // a case is over the cap only when a second try is over it too
+                        Allocation again = Allocation.start();
+                        http.exchange(fuzzCase.bytes(), fuzzCase.method().equals("HEAD"));
+                        allocated = Math.min(allocated, again.stop());
+                    }
 
                     assertThat(response.status())
                             .as("%s answered %d: %s", fuzzCase, response.status(), abbreviate(response.text()))
