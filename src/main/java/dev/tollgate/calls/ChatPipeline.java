@@ -21,6 +21,7 @@ import dev.tollgate.provider.ChatStream;
 import dev.tollgate.provider.ModelAvailability;
 import dev.tollgate.provider.RoutedChatStream;
 import dev.tollgate.provider.TokenCounter;
+import dev.tollgate.provider.UnsupportedFieldException;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.usage.UsageKind;
 import dev.tollgate.usage.UsageRecord;
@@ -111,6 +112,7 @@ public class ChatPipeline {
         Instant started = clock.instant();
         CatalogModel model = authorize(call.key(), call.request().model().value());
         requireOutputWithinLimit(call, model);
+        requireHonourableFields(call.request());
         if (call.key() != null) {
             rateLimiter.acquire(call.key());
         }
@@ -179,6 +181,15 @@ public class ChatPipeline {
         }
     }
 
+    /** Fields the channels serving the model cannot honour are refused by name, before any credit is held. */
+    private void requireHonourableFields(ChatRequest request) {
+        try {
+            router.admit(request);
+        } catch (UnsupportedFieldException unsupported) {
+            throw Refusals.invalid(unsupported.getMessage(), unsupported.field());
+        }
+    }
+
     /** An output cap the caller left to us is at most the model's limit, lowered further to what the balance covers. */
     private ChatRequest fitOutputCap(ChatCall call, CatalogModel model, long promptTokens) {
         ChatRequest request = call.request();
@@ -214,7 +225,13 @@ public class ChatPipeline {
     }
 
     private ChatStream openStream(ChatRequest request, Metering metering) {
-        RoutedChatStream stream = router.open(request);
+        RoutedChatStream stream;
+        try {
+            stream = router.open(request);
+        } catch (UnsupportedFieldException unsupported) {
+            // a channel added since admission that cannot honour a field; nothing was sent, so nothing is charged
+            throw Refusals.invalid(unsupported.getMessage(), unsupported.field());
+        }
         metering.servedBy(stream.channel());
         return stream;
     }

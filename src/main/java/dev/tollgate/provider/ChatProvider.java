@@ -9,6 +9,15 @@ public interface ChatProvider {
      */
     ChatStream open(ChatRequest request);
 
+    /**
+     * Checks, before any credit is held or anything is sent, that this channel can honour what the request carries
+     * beyond the canonical fields ({@link ChatRequest#extras()}). A channel that cannot ignore them without changing the
+     * reply overrides this; the default accepts everything, as a stand-in that honours none of them does.
+     *
+     * @throws UnsupportedFieldException naming the first field the channel cannot honour
+     */
+    default void admit(ChatRequest request) {}
+
     /** The channel's name as usage rows record it. */
     default String channelName() {
         return getClass().getSimpleName();

@@ -1,5 +1,6 @@
 package dev.tollgate.provider;
 
+import dev.tollgate.caller.Dialect;
 import dev.tollgate.catalog.ModelId;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param stopSequences strings that end the reply when generated (not included in it)
  * @param implicitPromptCaching true for the OpenAI dialect, where a long repeated prefix is cached without markers
  * @param cacheScope whose prompt cache this request may read and write (the team), so teams never share one
+ * @param extras the dialect it arrived in, and what it carried that the fields above do not model
  */
 public record ChatRequest(
         ModelId model,
@@ -24,7 +26,8 @@ public record ChatRequest(
         @Nullable Double temperature,
         List<String> stopSequences,
         boolean implicitPromptCaching,
-        String cacheScope) {
+        String cacheScope,
+        RequestExtras extras) {
 
     public ChatRequest {
         Objects.requireNonNull(model);
@@ -34,9 +37,36 @@ public record ChatRequest(
         Objects.requireNonNull(toolChoice);
         stopSequences = List.copyOf(stopSequences);
         Objects.requireNonNull(cacheScope);
+        Objects.requireNonNull(extras);
         if (maxTokens < 1) {
             throw new IllegalArgumentException("maxTokens is at least 1");
         }
+    }
+
+    /** A request that carries nothing beyond the fields the gateway models (the playground's, for one). */
+    public ChatRequest(
+            ModelId model,
+            List<TextPart> system,
+            List<ChatMessage> messages,
+            List<ToolDefinition> tools,
+            ToolChoice toolChoice,
+            int maxTokens,
+            @Nullable Double temperature,
+            List<String> stopSequences,
+            boolean implicitPromptCaching,
+            String cacheScope) {
+        this(
+                model,
+                system,
+                messages,
+                tools,
+                toolChoice,
+                maxTokens,
+                temperature,
+                stopSequences,
+                implicitPromptCaching,
+                cacheScope,
+                RequestExtras.none(implicitPromptCaching ? Dialect.OPENAI : Dialect.ANTHROPIC));
     }
 
     public ChatRequest withMaxTokens(int newMaxTokens) {
@@ -50,6 +80,7 @@ public record ChatRequest(
                 temperature,
                 stopSequences,
                 implicitPromptCaching,
-                cacheScope);
+                cacheScope,
+                extras);
     }
 }

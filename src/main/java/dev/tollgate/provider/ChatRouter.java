@@ -1,6 +1,7 @@
 package dev.tollgate.provider;
 
 import dev.tollgate.catalog.ModelKind;
+import dev.tollgate.provider.channel.ChannelClients;
 import dev.tollgate.provider.channel.Failover;
 import dev.tollgate.provider.channel.Routed;
 import dev.tollgate.provider.simulator.SimulatorChatProvider;
@@ -20,6 +21,24 @@ public class ChatRouter {
     ChatRouter(SimulatorChatProvider simulator, Failover failover) {
         this.simulator = simulator;
         this.failover = failover;
+    }
+
+    /**
+     * Checks that every channel that may serve the request can honour what it carries beyond the canonical fields, so
+     * a refusal comes before credit is held and does not depend on which channel failover happens to pick. The
+     * simulator accepts everything.
+     *
+     * @throws UnsupportedFieldException naming a field one of the channels cannot honour
+     */
+    public void admit(ChatRequest request) {
+        if (request.extras().isEmpty()) {
+            return;
+        }
+        for (ChannelClients channel : failover.serving(request.model(), ModelKind.CHAT)) {
+            if (channel.chat() != null) {
+                channel.chat().admit(request);
+            }
+        }
     }
 
     /**

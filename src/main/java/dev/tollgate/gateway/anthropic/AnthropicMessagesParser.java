@@ -2,12 +2,14 @@ package dev.tollgate.gateway.anthropic;
 
 import static dev.tollgate.gateway.wire.RequestFields.invalid;
 
+import dev.tollgate.caller.Dialect;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.gateway.wire.RequestFields;
 import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ContentPart;
 import dev.tollgate.provider.ImagePart;
+import dev.tollgate.provider.RequestExtras;
 import dev.tollgate.provider.TextPart;
 import dev.tollgate.provider.ToolCallPart;
 import dev.tollgate.provider.ToolChoice;
@@ -17,12 +19,29 @@ import dev.tollgate.web.ApiError;
 import dev.tollgate.web.ApiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns an Anthropic {@code /v1/messages} body into the gateway's {@link ChatRequest}, or a 400 saying why not. */
 final class AnthropicMessagesParser {
+
+    /**
+     * The fields read into the canonical request or answered by the gateway itself; every other top-level field
+     * travels with the request as sent.
+     */
+    static final Set<String> MODELLED = Set.of(
+            "model",
+            "messages",
+            "system",
+            "max_tokens",
+            "stream",
+            "temperature",
+            "stop_sequences",
+            "tools",
+            "tool_choice");
 
     record Parsed(ChatRequest request, boolean stream) {}
 
@@ -33,22 +52,24 @@ final class AnthropicMessagesParser {
     }
 
     /** A Messages request: {@code max_tokens} is required. */
-    Parsed parse(JsonNode body, String cacheScope) {
+    Parsed parse(JsonNode body, String cacheScope, Map<String, List<String>> betaHeaders) {
         Integer maxTokens =
                 RequestFields.optionalPositiveInt(RequestFields.requireObject(body), "max_tokens", "max_tokens");
         if (maxTokens == null) {
             throw invalid("max_tokens: field required", "max_tokens");
         }
         return new Parsed(
-                request(body, maxTokens, cacheScope), RequestFields.optionalBoolean(body, "stream", "stream"));
+                request(body, maxTokens, cacheScope, betaHeaders),
+                RequestFields.optionalBoolean(body, "stream", "stream"));
     }
 
     /** A {@code count_tokens} request: the same fields without {@code max_tokens}. */
     ChatRequest parseForCounting(JsonNode body, String cacheScope) {
-        return request(RequestFields.requireObject(body), 1, cacheScope);
+        return request(RequestFields.requireObject(body), 1, cacheScope, Map.of());
     }
 
-    private ChatRequest request(JsonNode body, int maxTokens, String cacheScope) {
+    private ChatRequest request(
+            JsonNode body, int maxTokens, String cacheScope, Map<String, List<String>> betaHeaders) {
         String model = RequestFields.requireString(body, "model", "model");
         ModelId modelId = ModelId.tryParse(model)
                 .orElseThrow(() ->
@@ -73,7 +94,15 @@ final class AnthropicMessagesParser {
                 RequestFields.optionalNumber(body, "temperature", "temperature", 0, 1),
                 RequestFields.stopSequences(body, "stop_sequences", 16),
                 false,
-                cacheScope);
+                cacheScope,
+                extras(body, betaHeaders));
+    }
+
+    private static RequestExtras extras(JsonNode body, Map<String, List<String>> betaHeaders) {
+        Map<String, JsonNode> fields = RequestFields.unmodelled(body, MODELLED);
+        return fields.isEmpty() && betaHeaders.isEmpty()
+                ? RequestExtras.none(Dialect.ANTHROPIC)
+                : new RequestExtras(Dialect.ANTHROPIC, fields, betaHeaders);
     }
 
     private ChatMessage message(JsonNode message, String path) {

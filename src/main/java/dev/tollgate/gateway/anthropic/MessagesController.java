@@ -4,10 +4,12 @@ import dev.tollgate.apikey.AuthenticatedKey;
 import dev.tollgate.caller.Dialect;
 import dev.tollgate.calls.ChatCall;
 import dev.tollgate.calls.ChatPipeline;
+import dev.tollgate.gateway.wire.BetaHeaders;
 import dev.tollgate.gateway.wire.CollectedReply;
 import dev.tollgate.gateway.wire.SseStream;
 import dev.tollgate.gateway.wire.WholeReply;
 import dev.tollgate.provider.ChatRequest;
+import dev.tollgate.provider.RequestExtras;
 import dev.tollgate.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +47,8 @@ class MessagesController {
             HttpServletResponse response)
             throws IOException {
         String requestId = RequestIds.of(request);
-        AnthropicMessagesParser.Parsed parsed = parser.parse(body, key.teamId().toString());
+        AnthropicMessagesParser.Parsed parsed =
+                parser.parse(body, key.teamId().toString(), BetaHeaders.read(request, RequestExtras.ANTHROPIC_BETA));
         String model = parsed.request().model().value();
         ChatCall call = ChatCall.api(requestId, key, Dialect.ANTHROPIC, parsed.request(), true);
         String id = AnthropicWire.messageId(requestId);

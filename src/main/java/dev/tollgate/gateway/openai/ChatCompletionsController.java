@@ -4,9 +4,11 @@ import dev.tollgate.apikey.AuthenticatedKey;
 import dev.tollgate.caller.Dialect;
 import dev.tollgate.calls.ChatCall;
 import dev.tollgate.calls.ChatPipeline;
+import dev.tollgate.gateway.wire.BetaHeaders;
 import dev.tollgate.gateway.wire.CollectedReply;
 import dev.tollgate.gateway.wire.SseStream;
 import dev.tollgate.gateway.wire.WholeReply;
+import dev.tollgate.provider.RequestExtras;
 import dev.tollgate.web.ApiErrorWriter;
 import dev.tollgate.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +48,8 @@ class ChatCompletionsController {
             HttpServletResponse response)
             throws IOException {
         String requestId = RequestIds.of(request);
-        OpenAiChatParser.Parsed parsed = parser.parse(body, key.teamId().toString());
+        OpenAiChatParser.Parsed parsed =
+                parser.parse(body, key.teamId().toString(), BetaHeaders.read(request, RequestExtras.OPENAI_BETA));
         String model = parsed.request().model().value();
         ChatCall call = ChatCall.api(requestId, key, Dialect.OPENAI, parsed.request(), parsed.maxTokensChosen());
         String id = OpenAiWire.completionId(requestId);

@@ -2,12 +2,14 @@ package dev.tollgate.gateway.openai;
 
 import static dev.tollgate.gateway.wire.RequestFields.invalid;
 
+import dev.tollgate.caller.Dialect;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.gateway.wire.RequestFields;
 import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ContentPart;
 import dev.tollgate.provider.ImagePart;
+import dev.tollgate.provider.RequestExtras;
 import dev.tollgate.provider.TextPart;
 import dev.tollgate.provider.ToolCallPart;
 import dev.tollgate.provider.ToolChoice;
@@ -15,6 +17,8 @@ import dev.tollgate.provider.ToolDefinition;
 import dev.tollgate.provider.ToolResultPart;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +34,23 @@ final class OpenAiChatParser {
 
     private static final Pattern DATA_URL = Pattern.compile("data:([\\w/+.-]+);base64,(.+)", Pattern.DOTALL);
 
+    /**
+     * The fields read into the canonical request or answered by the gateway itself; every other top-level field
+     * travels with the request as sent.
+     */
+    static final Set<String> MODELLED = Set.of(
+            "model",
+            "messages",
+            "stream",
+            "stream_options",
+            "max_completion_tokens",
+            "max_tokens",
+            "temperature",
+            "stop",
+            "tools",
+            "tool_choice",
+            "n");
+
     /** What the endpoint needs beyond the canonical request. */
     record Parsed(ChatRequest request, boolean stream, boolean includeUsage, boolean maxTokensChosen) {}
 
@@ -39,7 +60,7 @@ final class OpenAiChatParser {
         this.json = json;
     }
 
-    Parsed parse(JsonNode body, String cacheScope) {
+    Parsed parse(JsonNode body, String cacheScope, Map<String, List<String>> betaHeaders) {
         RequestFields.requireObject(body);
         String model = RequestFields.requireString(body, "model", "model");
         ModelId modelId = ModelId.tryParse(model)
@@ -88,8 +109,16 @@ final class OpenAiChatParser {
                 RequestFields.optionalNumber(body, "temperature", "temperature", 0, 2),
                 RequestFields.stopSequences(body, "stop", 4),
                 true,
-                cacheScope);
+                cacheScope,
+                extras(body, betaHeaders));
         return new Parsed(request, stream, includeUsage, chosen != null);
+    }
+
+    private static RequestExtras extras(JsonNode body, Map<String, List<String>> betaHeaders) {
+        Map<String, JsonNode> fields = RequestFields.unmodelled(body, MODELLED);
+        return fields.isEmpty() && betaHeaders.isEmpty()
+                ? RequestExtras.none(Dialect.OPENAI)
+                : new RequestExtras(Dialect.OPENAI, fields, betaHeaders);
     }
 
     private void readMessage(JsonNode message, String path, List<TextPart> system, List<ChatMessage> messages) {

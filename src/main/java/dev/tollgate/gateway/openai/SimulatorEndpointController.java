@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,7 +43,7 @@ class SimulatorEndpointController {
     @PostMapping("/simulator/v1/chat/completions")
     void complete(@RequestBody JsonNode body, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        OpenAiChatParser.Parsed parsed = parser.parse(body, "simulator-endpoint");
+        OpenAiChatParser.Parsed parsed = parser.parse(body, "simulator-endpoint", Map.of());
         String id = OpenAiWire.completionId(RequestIds.of(request));
         String model = parsed.request().model().value();
         long created = clock.instant().getEpochSecond();

@@ -3,7 +3,10 @@ package dev.tollgate.gateway.wire;
 import dev.tollgate.web.ApiError;
 import dev.tollgate.web.ApiException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -134,6 +137,23 @@ public final class RequestFields {
             stops.add(stop.stringValue());
         }
         return stops;
+    }
+
+    /**
+     * The top-level fields of {@code body} outside {@code modelled}, in the order sent, with their values as parsed;
+     * the shared empty map when there are none, which is most requests.
+     */
+    public static Map<String, JsonNode> unmodelled(JsonNode body, Set<String> modelled) {
+        Map<String, JsonNode> extras = Map.of();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
+            if (!modelled.contains(field.getKey())) {
+                if (extras.isEmpty()) {
+                    extras = new LinkedHashMap<>();
+                }
+                extras.put(field.getKey(), field.getValue());
+            }
+        }
+        return extras;
     }
 
     private static List<JsonNode> elements(JsonNode array) {

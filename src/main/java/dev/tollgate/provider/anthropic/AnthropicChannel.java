@@ -44,20 +44,26 @@ public final class AnthropicChannel implements ChatProvider {
                 .orElseThrow(() -> new UpstreamException("Channel '" + config.name() + "' has no API key", true));
         byte[] body = json.writeValueAsBytes(writer.write(request, model));
         long promptEstimate = tokens.countPrompt(request);
-        HttpRequest upstream = http.request("/messages")
+        HttpRequest.Builder upstream = http.request("/messages")
                 .header("x-api-key", key)
                 .header("anthropic-version", API_VERSION)
                 .header("content-type", "application/json")
-                .header("accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        HttpResponse<InputStream> response = http.send(upstream);
+                .header("accept", "text/event-stream");
+        AnthropicExtras.headers(request.extras())
+                .forEach((name, values) -> values.forEach(value -> upstream.header(name, value)));
+        HttpResponse<InputStream> response = http.send(
+                upstream.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
         return new AnthropicStream(
                 new ServerSentEvents(response.body()),
                 new EventTranslator(json),
                 tokens,
                 promptEstimate,
                 config.timeout());
+    }
+
+    @Override
+    public void admit(ChatRequest request) {
+        AnthropicExtras.apply(request.extras(), json.createObjectNode());
     }
 
     @Override

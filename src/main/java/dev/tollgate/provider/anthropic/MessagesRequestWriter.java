@@ -11,7 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Writes a chat request as the body of a streamed {@code POST /messages}. */
+/**
+ * Writes a chat request as the body of a streamed {@code POST /messages}; what the caller sent beyond the canonical
+ * fields follows the gateway's own ({@link AnthropicExtras}).
+ */
 final class MessagesRequestWriter {
 
     /** Anthropic's temperature range; OpenAI-dialect callers may send up to 2, which Anthropic would refuse. */
@@ -56,6 +59,7 @@ final class MessagesRequestWriter {
             request.stopSequences().forEach(stops::add);
         }
         body.put("stream", true);
+        AnthropicExtras.apply(request.extras(), body);
         return body;
     }
 

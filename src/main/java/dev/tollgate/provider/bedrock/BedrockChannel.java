@@ -35,6 +35,11 @@ public final class BedrockChannel implements ChatProvider, AutoCloseable {
         return config.name();
     }
 
+    @Override
+    public void admit(ChatRequest request) {
+        ConverseExtras.of(request.extras(), config.requireUpstreamModel(request.model()));
+    }
+
     /**
      * Sends the request and waits for Bedrock's answer to begin.
      *

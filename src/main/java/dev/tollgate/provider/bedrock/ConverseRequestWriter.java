@@ -12,6 +12,7 @@ import dev.tollgate.provider.UpstreamException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -36,11 +37,16 @@ final class ConverseRequestWriter {
     private static final CachePointBlock CACHE_POINT =
             CachePointBlock.builder().type(CachePointType.DEFAULT).build();
 
+    /** @throws dev.tollgate.provider.UnsupportedFieldException for a carried field Converse cannot take */
     ConverseStreamRequest write(ChatRequest request, String modelId) {
+        ConverseExtras extras = ConverseExtras.of(request.extras(), modelId);
         var converse = ConverseStreamRequest.builder()
                 .modelId(modelId)
                 .messages(messages(request.messages()))
-                .inferenceConfig(inference(request));
+                .inferenceConfig(inference(request, extras));
+        if (!extras.additional().isEmpty()) {
+            converse.additionalModelRequestFields(Document.fromMap(extras.additional()));
+        }
         if (!request.system().isEmpty()) {
             converse.system(system(request.system()));
         }
@@ -123,8 +129,11 @@ final class ConverseRequestWriter {
         return block.build();
     }
 
-    private static InferenceConfiguration inference(ChatRequest request) {
+    private static InferenceConfiguration inference(ChatRequest request, ConverseExtras extras) {
         var inference = InferenceConfiguration.builder().maxTokens(request.maxTokens());
+        if (extras.topP() != null) {
+            inference.topP(extras.topP());
+        }
         if (request.temperature() != null) {
             inference.temperature(request.temperature().floatValue());
         }

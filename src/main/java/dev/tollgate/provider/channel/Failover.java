@@ -51,6 +51,11 @@ public class Failover {
         return !directory.serving(model, kind).isEmpty();
     }
 
+    /** The adapters of every enabled channel serving the model, whichever failover would try first. */
+    public List<ChannelClients> serving(ModelId model, ModelKind kind) {
+        return directory.serving(model, kind).stream().map(LiveChannel::clients).toList();
+    }
+
     /** A channel's adapters by the name a video job recorded, enabled or not. */
     public Optional<ChannelClients> channel(String name) {
         return directory.named(name).map(LiveChannel::clients);

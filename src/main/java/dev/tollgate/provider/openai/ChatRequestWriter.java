@@ -24,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The output cap goes out as {@code max_tokens}, which every compatible server reads; OpenAI's own reasoning models
  * want {@code max_completion_tokens} instead. The format has no cache markers (OpenAI caches long prefixes on its own),
  * so cache breakpoints are not sent, and no error flag on tool results, so a failed tool's result says so in its text.
+ * What the caller sent beyond the canonical fields follows the gateway's own ({@link OpenAiExtras}).
  */
 final class ChatRequestWriter {
 
@@ -59,6 +60,7 @@ final class ChatRequestWriter {
             ArrayNode stop = body.putArray("stop");
             request.stopSequences().forEach(stop::add);
         }
+        OpenAiExtras.apply(request.extras(), body);
         return body;
     }
 

@@ -59,12 +59,19 @@ public final class OpenAiCompatibleChannel implements ChatProvider, ImageProvide
     public ChatStream open(ChatRequest request) {
         String model = config.requireUpstreamModel(request.model());
         byte[] body = json.writeValueAsBytes(chatWriter.write(request, model));
-        HttpResponse<InputStream> response = http.send(requests.to("/chat/completions")
+        HttpRequest.Builder upstream = requests.to("/chat/completions")
                 .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build());
+                .header("Accept", "text/event-stream");
+        OpenAiExtras.headers(request.extras())
+                .forEach((name, values) -> values.forEach(value -> upstream.header(name, value)));
+        HttpResponse<InputStream> response = http.send(
+                upstream.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
         return new OpenAiChatStream(response.body(), request, tokens, json, config.timeout());
+    }
+
+    @Override
+    public void admit(ChatRequest request) {
+        OpenAiExtras.apply(request.extras(), json.createObjectNode());
     }
 
     @Override
