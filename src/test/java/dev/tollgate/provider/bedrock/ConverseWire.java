@@ -16,7 +16,7 @@ import software.amazon.awssdk.eventstream.Message;
  * headers, JSON payload, CRCs) encoded by the SDK's own event-stream codec, and its error answers. Event payloads follow
  * the Converse API reference, including the {@code p} padding field Bedrock adds to hide the payload length.
  */
-final class ConverseWire {
+public final class ConverseWire {
 
     static final String EVENT_STREAM = "application/vnd.amazon.eventstream";
 
@@ -81,7 +81,7 @@ final class ConverseWire {
     }
 
     /** A reply of plain text deltas, then its stop and usage. */
-    static List<byte[]> textReply(List<String> deltas, String stopReason, int input, int output) {
+    public static List<byte[]> textReply(List<String> deltas, String stopReason, int input, int output) {
         List<byte[]> frames = new ArrayList<>();
         frames.add(messageStart());
         deltas.forEach(delta -> frames.add(text(0, delta)));
@@ -92,7 +92,7 @@ final class ConverseWire {
     }
 
     /** A 200 answer streaming these frames, one chunk each, {@code pause} before each. */
-    static Answer stream(List<byte[]> frames, Duration pause) {
+    public static Answer stream(List<byte[]> frames, Duration pause) {
         return new Answer(
                 200,
                 Map.of("content-type", EVENT_STREAM, "x-amzn-requestid", "6b0c1b4e-0000-4c5c-9a55-000000000000"),
