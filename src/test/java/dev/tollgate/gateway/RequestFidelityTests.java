@@ -189,6 +189,45 @@ class RequestFidelityTests {
     }
 
     @Test
+    void aFieldOneOfAModelsChannelsCannotHonourIsRefusedWhicheverChannelWouldBePicked() {
+        channels.add(
+                "fidelity-anthropic-too",
+                ChannelKind.ANTHROPIC,
+                anthropic.baseUrl("/v1"),
+                "sk-a",
+                Map.of(OPENAI_MODEL, "up-anthropic"),
+                0);
+
+        RawHttp.Response response = new RawHttp(port)
+                .send(
+                        post("/v1/chat/completions"),
+                        "{\"model\":\"" + OPENAI_MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":"
+                                + "\"Hi\"}],\"logit_bias\":{\"50256\":-100}}");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(JSON.readTree(response.text()).get("error").get("param").asString())
+                .isEqualTo("logit_bias");
+        assertThat(openAi.received())
+                .as("not even the channel that could honour it is called")
+                .isEmpty();
+        assertThat(anthropic.received()).isEmpty();
+    }
+
+    @Test
+    void aBetaHeaderNoUpstreamRequestCouldCarryIsRefusedByName() {
+        RawHttp.Response response = new RawHttp(port)
+                .send(
+                        post("/v1/messages") + "anthropic-beta: caf\u00e9-2025\r\n",
+                        "{\"model\":\"" + ANTHROPIC_MODEL + "\",\"max_tokens\":64,\"messages\":"
+                                + "[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(JSON.readTree(response.text()).get("error").get("message").asString())
+                .startsWith("anthropic-beta");
+        assertThat(anthropic.received()).isEmpty();
+    }
+
+    @Test
     void theHoldAndTheTokenCountAreTheSameWithOrWithoutExtraFields() {
         MessageCreateParams plain = MessageCreateParams.builder()
                 .model(ANTHROPIC_MODEL)
