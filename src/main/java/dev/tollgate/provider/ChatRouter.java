@@ -35,8 +35,9 @@ public class ChatRouter {
             return;
         }
         for (ChannelClients channel : failover.serving(request.model(), ModelKind.CHAT)) {
-            if (channel.chat() != null) {
-                channel.chat().admit(request);
+            ChatProvider chat = channel.chat();
+            if (chat != null) {
+                chat.admit(request);
             }
         }
     }
