@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled the position of the simulator channel's switch at every start, when set; the switch is then the
  *     configuration's, not the administrators'. Unset, administrators switch the simulator in the admin view or API,
  *     and it is on when its channel is first made
- *
  * @param firstTokenDelay the wait before a reply's first event; zero for none
  * @param tokensPerSecond output speed after the first event; 0 turns pacing off entirely (first delay included), for
  *     benchmarks and tests
