@@ -72,10 +72,10 @@ final class PaidJobs {
         return actors.as(
                 member,
                 () -> transactions.execute(status -> {
-                    PrepaidCharge charge =
-                            charges.charge(team.id(), null, "req-video-" + UUID.randomUUID(), PRICE, "Video " + MODEL);
-                    VideoJob job = videoJobs.enqueue(new NewVideoJob(
-                            charge, userId(member), UsageSource.PLAYGROUND, null, MODEL, prompt, seconds, size, null));
+                    Caller caller = Caller.portal("req-video-" + UUID.randomUUID(), team.id(), userId(member));
+                    PrepaidCharge charge = charges.charge(team.id(), null, caller.requestId(), PRICE, "Video " + MODEL);
+                    VideoJob job =
+                            videoJobs.enqueue(new NewVideoJob(charge, caller, MODEL, prompt, seconds, size, null));
                     jdbc.sql("update video_job set channel = ?, upstream_task_id = ? where id = ?")
                             .params(channel, task, job.id().value())
                             .update();
