@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Upstream channels for automation: the same operations and rules as the admin view. Secrets go in as {@code apiKey}
- * and never come out; {@code hasSecret} tells whether one is stored.
+ * and never come out; {@code hasSecret} tells whether one is stored. A PUT of {@code enabled} alone switches a channel
+ * without restating it, which is all the built-in simulator's channel takes.
  */
 @RestController
 class AdminChannelsController {
@@ -50,6 +51,21 @@ class AdminChannelsController {
             @Nullable Long connectTimeoutMs,
             @Nullable Long timeoutMs,
             @Nullable Boolean enabled) {
+
+        /** Only {@code enabled} is given: the channel is switched, nothing else about it changes. */
+        boolean switchOnly() {
+            return enabled != null
+                    && name == null
+                    && kind == null
+                    && baseUrl == null
+                    && region == null
+                    && apiKey == null
+                    && models == null
+                    && priority == null
+                    && weight == null
+                    && connectTimeoutMs == null
+                    && timeoutMs == null;
+        }
 
         ChannelDraft draft() {
             ChannelKind parsed = ChannelKind.fromId(kind == null ? "" : kind)
@@ -105,7 +121,7 @@ class AdminChannelsController {
             String id,
             String name,
             String kind,
-            String baseUrl,
+            @Nullable String baseUrl,
             @Nullable String region,
             boolean hasSecret,
             Map<String, String> models,
@@ -123,7 +139,7 @@ class AdminChannelsController {
                     view.id().toString(),
                     view.name(),
                     view.kind().id(),
-                    view.baseUrl().toString(),
+                    view.baseUrl() == null ? null : view.baseUrl().toString(),
                     view.region(),
                     view.hasSecret(),
                     view.models(),
@@ -161,7 +177,12 @@ class AdminChannelsController {
 
     @PutMapping("/admin/v1/channels/{id}")
     ChannelBody update(@PathVariable String id, @RequestBody ChannelRequest request) {
-        return body(channels.update(parse(id), request.draft()));
+        ChannelId channel = parse(id);
+        if (request.switchOnly()) {
+            channels.setEnabled(channel, Boolean.TRUE.equals(request.enabled()));
+            return body(channels.get(channel));
+        }
+        return body(channels.update(channel, request.draft()));
     }
 
     @DeleteMapping("/admin/v1/channels/{id}")

@@ -3,7 +3,6 @@ package dev.tollgate.provider;
 import dev.tollgate.catalog.ModelKind;
 import dev.tollgate.provider.channel.Failover;
 import dev.tollgate.provider.channel.Routed;
-import dev.tollgate.provider.simulator.SimulatorImageProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -12,16 +11,14 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends image requests to the channels serving the model, failing over between them while none has written an image
- * yet; the simulator serves models no enabled channel serves, when it is on.
+ * yet; the simulator's channel serves the models no other enabled channel serves.
  */
 @Service
 public class ImageRouter {
 
-    private final SimulatorImageProvider simulator;
     private final Failover failover;
 
-    ImageRouter(SimulatorImageProvider simulator, Failover failover) {
-        this.simulator = simulator;
+    ImageRouter(Failover failover) {
         this.failover = failover;
     }
 
@@ -32,12 +29,6 @@ public class ImageRouter {
      * @throws UpstreamException when no channel could make them
      */
     public Routed<List<GeneratedImage>> generate(ImageRequest request, ImageSink sink) {
-        if (!failover.hasChannels(request.model(), ModelKind.IMAGE)) {
-            if (!simulator.enabled()) {
-                throw new NoUpstreamChannelException(request.model().value());
-            }
-            return new Routed<>(simulator.channelName(), simulator.generate(request, sink));
-        }
         return failover.route(request.model(), ModelKind.IMAGE, channel -> {
             WatchedSink watched = new WatchedSink(sink);
             try {

@@ -1,6 +1,8 @@
 package dev.tollgate.provider;
 
-/** No enabled channel serves the model (and the simulator is off): the service is unavailable, not broken. */
+/**
+ * No enabled channel serves the model, and the simulator's channel is off: the service is unavailable, not broken.
+ */
 public class NoUpstreamChannelException extends UpstreamException {
 
     public NoUpstreamChannelException(String model) {

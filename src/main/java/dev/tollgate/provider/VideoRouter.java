@@ -4,25 +4,23 @@ import dev.tollgate.catalog.ModelKind;
 import dev.tollgate.provider.channel.ChannelClients;
 import dev.tollgate.provider.channel.Failover;
 import dev.tollgate.provider.channel.Routed;
-import dev.tollgate.provider.simulator.SimulatorVideoProvider;
 import dev.tollgate.text.StorableText;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 
 /**
  * Starts video tasks on the channels serving the model, failing over between them until one accepts; the task is then
- * followed on that channel, by its name, to the end. The simulator serves models no enabled channel serves, when on.
+ * followed on that channel, by its name, to the end. The simulator's channel serves the models no other enabled channel
+ * serves; its tasks are recorded under the name {@code simulator}, as they always were.
  */
 @Service
 public class VideoRouter {
 
     private static final int LONGEST_TASK_ID = 200;
 
-    private final SimulatorVideoProvider simulator;
     private final Failover failover;
 
-    VideoRouter(SimulatorVideoProvider simulator, Failover failover) {
-        this.simulator = simulator;
+    VideoRouter(Failover failover) {
         this.failover = failover;
     }
 
@@ -33,12 +31,6 @@ public class VideoRouter {
      * @throws UpstreamException when no channel accepted it
      */
     public Routed<String> submit(VideoRequest request) {
-        if (!failover.hasChannels(request.model(), ModelKind.VIDEO)) {
-            if (!simulator.enabled()) {
-                throw new NoUpstreamChannelException(request.model().value());
-            }
-            return new Routed<>(simulator.channelName(), simulator.submit(request));
-        }
         return failover.route(
                 request.model(),
                 ModelKind.VIDEO,
@@ -57,14 +49,11 @@ public class VideoRouter {
     }
 
     /**
-     * The channel a task was started on, to poll and download it.
+     * The channel a task was started on, to poll and download it, whether or not it is switched on now.
      *
      * @throws UpstreamException (not retryable) when that channel no longer exists
      */
     public VideoProvider channel(String name) {
-        if (name.equals(simulator.channelName())) {
-            return simulator;
-        }
         return failover.channel(name)
                 .map(ChannelClients::videos)
                 .orElseThrow(() -> new UpstreamException(

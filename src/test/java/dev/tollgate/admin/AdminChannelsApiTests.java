@@ -13,8 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
-/** Channels through the admin API: created, listed with health, changed, deleted; the secret never comes back. */
+/**
+ * Channels through the admin API: created, listed with health, changed, switched, deleted; the secret never comes
+ * back; the built-in simulator is listed and switched but never deleted, renamed or made twice.
+ */
 @IntegrationTest
 class AdminChannelsApiTests {
 
@@ -73,6 +77,13 @@ class AdminChannelsApiTests {
                 .as("an empty upstream id means the catalog's")
                 .isEqualTo("aws/claude-haiku-4-5");
 
+        Reply switched = admin.put("/admin/v1/channels/" + id, "{\"enabled\":true}");
+        assertThat(switched.status()).isEqualTo(200);
+        assertThat(switched.body().get("enabled").asBoolean()).isTrue();
+        assertThat(switched.body().get("baseUrl").asString())
+                .as("a body with only enabled switches the channel and changes nothing else")
+                .isEqualTo("https://api.anthropic.com/v1");
+
         assertThat(admin.delete("/admin/v1/channels/" + id).status()).isEqualTo(204);
         assertThat(admin.get("/admin/v1/channels/" + id).status()).isEqualTo(404);
     }
@@ -104,12 +115,54 @@ class AdminChannelsApiTests {
     }
 
     @Test
+    void theSimulatorIsListedAndSwitchedButNeitherDeletedRenamedNorMadeAgain() {
+        JsonNode simulator = simulator();
+        String path = "/admin/v1/channels/" + simulator.get("id").asString();
+        assertThat(simulator.get("name").asString()).isEqualTo("simulator");
+        assertThat(simulator.get("baseUrl").isNull()).as("it calls no upstream").isTrue();
+        assertThat(simulator.get("hasSecret").asBoolean()).isFalse();
+        assertThat(simulator.get("enabled").asBoolean()).isTrue();
+        assertThat(simulator.get("fromConfig").asBoolean()).isFalse();
+        assertThat(simulator.get("priority").asInt()).isGreaterThan(1000);
+        assertThat(simulator.get("health").get("circuit").asString()).isEqualTo("closed");
+        try {
+            Reply off = admin.put(path, "{\"enabled\":false}");
+            assertThat(off.status()).isEqualTo(200);
+            assertThat(off.body().get("enabled").asBoolean()).isFalse();
+            assertThat(simulator().get("enabled").asBoolean()).isFalse();
+
+            assertThat(error(admin.delete(path))).contains("cannot be deleted");
+            assertThat(error(admin.put(path, """
+                            {"name":"renamed","kind":"simulator","enabled":true}"""))).contains("keeps its name");
+            assertThat(error(admin.post("/admin/v1/channels", """
+                            {"name":"simulator-2","kind":"simulator"}"""))).contains("there is one built-in simulator");
+
+            Reply on = admin.put(path, "{\"enabled\":true}");
+            assertThat(on.status()).isEqualTo(200);
+            assertThat(on.body().get("enabled").asBoolean()).isTrue();
+        } finally {
+            admin.put(path, "{\"enabled\":true}");
+        }
+    }
+
+    @Test
     void twoChannelsCannotShareAName() {
         String body = """
                 {"name":"twin","kind":"openai-compatible","baseUrl":"https://a.example/v1",
                  "models":{"aws/claude-haiku-4-5":""}}""";
         assertThat(admin.post("/admin/v1/channels", body).status()).isEqualTo(201);
         assertThat(error(admin.post("/admin/v1/channels", body))).contains("a channel called 'twin' exists already");
+    }
+
+    private JsonNode simulator() {
+        Reply listed = admin.get("/admin/v1/channels");
+        assertThat(listed.status()).isEqualTo(200);
+        for (JsonNode channel : listed.body().get("data")) {
+            if (channel.get("kind").asString().equals("simulator")) {
+                return channel;
+            }
+        }
+        throw new AssertionError("The simulator is not listed: " + listed.raw().body());
     }
 
     private static String error(Reply reply) {

@@ -118,6 +118,25 @@ class ModelsApiTests {
     }
 
     @Test
+    void modelsOnlyTheSimulatorServesLeaveTheListWhileItIsSwitchedOffAndComeBackWithIt() {
+        String key = admin.createKey(teamId, "{\"name\":\"switch\"}").get("key").asString();
+        OpenAIClient client = client(key, "/v1");
+        String simulator = "/admin/v1/channels/" + simulatorId();
+        try {
+            assertThat(admin.put(simulator, "{\"enabled\":false}").status()).isEqualTo(200);
+
+            assertThat(client.models().list().data())
+                    .as("no other channel serves anything in these tests")
+                    .isEmpty();
+
+            assertThat(admin.put(simulator, "{\"enabled\":true}").status()).isEqualTo(200);
+            assertThat(client.models().list().data()).extracting(Model::id).containsExactlyElementsOf(ALL_MODELS);
+        } finally {
+            admin.put(simulator, "{\"enabled\":true}");
+        }
+    }
+
+    @Test
     void anUnknownModelIsA404InTheOpenAiFormat() {
         String key =
                 admin.createKey(teamId, "{\"name\":\"unknown\"}").get("key").asString();
@@ -257,6 +276,15 @@ class ModelsApiTests {
         HttpResponse<String> response = get("/v1/does-not-exist", key);
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("\"error\"").contains("unknown_endpoint");
+    }
+
+    private String simulatorId() {
+        for (JsonNode channel : admin.get("/admin/v1/channels").body().get("data")) {
+            if (channel.get("kind").asString().equals("simulator")) {
+                return channel.get("id").asString();
+            }
+        }
+        throw new AssertionError("The admin API lists no simulator channel");
     }
 
     private OpenAIClient client(String key, String prefix) {

@@ -30,7 +30,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The channels admin view in Chromium: a platform admin adds a channel with a secret the browser never sees again,
- * traffic then shows up in its health, bad input gets a readable message, and the channel can be deleted.
+ * traffic then shows up in its health, bad input gets a readable message, and the channel can be deleted; the
+ * built-in simulator is listed and switched off and on, never deleted.
  */
 @IntegrationTest
 class ChannelsAdminTests {
@@ -143,6 +144,48 @@ class ChannelsAdminTests {
     }
 
     @Test
+    void theSimulatorIsListedAndSwitchedOffInItsDialogAndOnAgainInTheGrid() {
+        TestChannels channels = new TestChannels(channelService, actors);
+        Page page = chromium.open(port);
+        try (BrowserContext context = page.context()) {
+            ChromiumExtension.submitSignIn(page, IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+            assertThat(page.locator("#team-balance")).isVisible();
+            page.navigate("/admin/channels");
+
+            Locator grid = page.locator("#channels-grid");
+            assertThat(grid).containsText("simulator");
+            assertThat(grid).containsText("built in");
+            assertThat(grid).containsText("in the application, no upstream");
+            assertThat(grid).containsText("Every model no other enabled channel serves");
+            assertThat(page.locator("#channels-empty")).isVisible();
+            page.setViewportSize(1440, 900);
+            BrowserSupport.screenshot(page, "admin-channels-simulator-1440");
+            page.setViewportSize(390, 844);
+            BrowserSupport.screenshot(page, "admin-channels-simulator-390");
+            page.setViewportSize(1400, 900);
+
+            page.locator(
+                            "vaadin-grid-cell-content",
+                            new Page.LocatorOptions().setHasText("Every model no other enabled channel serves"))
+                    .first()
+                    .click();
+            Locator dialog = page.locator("#channel-dialog");
+            assertThat(dialog).containsText("answers every model that no other enabled channel serves");
+            assertThat(page.locator("#channel-delete")).hasCount(0);
+            assertThat(page.locator("#channel-name")).hasCount(0);
+            BrowserSupport.screenshot(page, "admin-simulator-dialog");
+            page.locator("#channel-enabled").click();
+            page.locator("#channel-save").click();
+            awaitSimulator(channels, false);
+
+            page.locator("#channels-grid vaadin-checkbox").first().click();
+            awaitSimulator(channels, true);
+        } finally {
+            channels.switchSimulator(true);
+        }
+    }
+
+    @Test
     void aMappingToAModelTheCatalogLacksIsExplainedInTheDialog() {
         Page page = chromium.open(port);
         try (BrowserContext context = page.context()) {
@@ -163,6 +206,22 @@ class ChannelsAdminTests {
             page.locator("#channel-save").click();
             assertThat(page.locator("#channel-error")).containsText("Base URL: an http:// or https:// address");
             BrowserSupport.screenshot(page, "admin-channel-error");
+        }
+    }
+
+    /** Waits for a switch in the browser to reach the server. */
+    private static void awaitSimulator(TestChannels channels, boolean enabled) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (channels.simulator().enabled() != enabled) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The simulator was not switched " + (enabled ? "on" : "off"));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 

@@ -10,9 +10,12 @@ import java.util.Map;
 
 /**
  * Upstream channels for a test, made the way an administrator makes them, and removed again afterwards so the other
- * tests sharing the application find every model on the simulator.
+ * tests sharing the application find every model on the simulator; the simulator's own channel switched as an
+ * administrator switches it.
  */
 public final class TestChannels {
+
+    private static final String SIMULATOR = "simulator";
 
     private final ChannelService channels;
     private final Actors actors;
@@ -39,9 +42,24 @@ public final class TestChannels {
         return actors.asPlatformAdmin(() -> channels.create(draft));
     }
 
+    /** Removes every channel an administrator could remove: all but configured ones and the simulator. */
     public void removeAll() {
         actors.asPlatformAdmin(() -> channels.list().stream()
                 .filter(channel -> !channel.fromConfig())
+                .filter(channel -> !channel.kind().id().equals(SIMULATOR))
                 .forEach(channel -> channels.delete(channel.id())));
+    }
+
+    /** The built-in simulator's channel. */
+    public ChannelView simulator() {
+        return actors.asPlatformAdmin(() -> channels.list().stream()
+                .filter(channel -> channel.kind().id().equals(SIMULATOR))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("There is no simulator channel")));
+    }
+
+    public void switchSimulator(boolean enabled) {
+        ChannelView simulator = simulator();
+        actors.asPlatformAdmin(() -> channels.setEnabled(simulator.id(), enabled));
     }
 }

@@ -57,6 +57,32 @@ final class PaidJobs {
                 }));
     }
 
+    /**
+     * Queues a job that an instance had already started upstream before it stopped: the channel and task are on the
+     * row when a worker first sees it, so the worker follows that task instead of submitting one.
+     */
+    VideoJob queueStarted(
+            TeamSummary team,
+            UserDetails member,
+            String prompt,
+            String size,
+            int seconds,
+            String channel,
+            String task) {
+        return actors.as(
+                member,
+                () -> transactions.execute(status -> {
+                    Caller caller = Caller.portal("req-video-" + UUID.randomUUID(), team.id(), userId(member));
+                    PrepaidCharge charge = charges.charge(team.id(), null, caller.requestId(), PRICE, "Video " + MODEL);
+                    VideoJob job =
+                            videoJobs.enqueue(new NewVideoJob(charge, caller, MODEL, prompt, seconds, size, null));
+                    jdbc.sql("update video_job set channel = ?, upstream_task_id = ? where id = ?")
+                            .params(channel, task, job.id().value())
+                            .update();
+                    return job;
+                }));
+    }
+
     VideoJob find(TeamSummary team, UserDetails member, VideoJobId id) {
         return actors.as(member, () -> videoJobs.find(team.id(), id).orElseThrow());
     }

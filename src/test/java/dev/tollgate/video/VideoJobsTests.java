@@ -85,6 +85,27 @@ class VideoJobsTests {
     }
 
     @Test
+    void aJobTheSimulatorStartedBeforeItBecameAChannelIsFollowedToTheEndOnItsChannel() throws Exception {
+        TeamSummary team = testTeams.createWithBalance("Video resumed", "5.00");
+        UserDetails member = testTeams.addPerson(team, TeamRole.MEMBER);
+        // recorded as the simulator's tasks always were: the name "simulator" and its own task id
+        String task = "sim-" + (System.currentTimeMillis() - 1000);
+
+        VideoJob queued = paid.queueStarted(team, member, "A heron in the reeds", "64x64", 1, "simulator", task);
+        VideoJob done =
+                paid.await(team, member, queued.id(), job -> job.status().isFinished(), PATIENCE);
+
+        assertThat(done.status()).as("error: %s", done.error()).isEqualTo(VideoStatus.COMPLETED);
+        assertThat(jdbc.sql("select channel || ' ' || upstream_task_id from video_job where id = ?")
+                        .param(queued.id().value())
+                        .query(String.class)
+                        .single())
+                .as("followed, not submitted again")
+                .isEqualTo("simulator " + task);
+        assertThat(paid.usage(done)).containsExactly("SUCCEEDED 0.600000000");
+    }
+
+    @Test
     void aQueuedJobIsMadeByAWorkerStoredAsAnMp4AndRecordedOnce() throws Exception {
         TeamSummary team = testTeams.createWithBalance("Video made", "5.00");
         UserDetails member = testTeams.addPerson(team, TeamRole.MEMBER);

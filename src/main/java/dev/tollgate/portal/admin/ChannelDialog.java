@@ -20,6 +20,7 @@ import dev.tollgate.provider.channel.ChannelService;
 import dev.tollgate.provider.channel.ChannelView;
 import dev.tollgate.provider.channel.InvalidChannelException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -72,7 +73,10 @@ class ChannelDialog extends Dialog {
         name.setMaxLength(80);
         kind.setLabel("Kind");
         kind.setId("channel-kind");
-        kind.setItems(ChannelKind.values());
+        // the simulator's channel is built in: there is one, and it is edited in its own dialog
+        kind.setItems(Arrays.stream(ChannelKind.values())
+                .filter(candidate -> !candidate.builtIn())
+                .toList());
         kind.setItemLabelGenerator(ChannelKind::id);
         kind.addValueChangeListener(e -> region.setVisible(e.getValue() == ChannelKind.BEDROCK));
         baseUrl.setId("channel-base-url");
@@ -123,7 +127,7 @@ class ChannelDialog extends Dialog {
         }
         name.setValue(view.name());
         kind.setValue(view.kind());
-        baseUrl.setValue(view.baseUrl().toString());
+        baseUrl.setValue(view.baseUrl() == null ? "" : view.baseUrl().toString());
         region.setValue(view.region() == null ? "" : view.region());
         models.setValue(ModelMappingText.format(view.models()));
         priority.setValue(view.priority());

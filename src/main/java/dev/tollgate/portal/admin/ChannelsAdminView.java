@@ -38,8 +38,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Platform admins: the upstream channels models are sent to, with each one's circuit state, recent error rate and
- * latency on this instance (refreshed every few seconds), and the dialog that adds and edits them.
+ * Platform admins: the upstream channels models are sent to, the built-in simulator's among them, with each one's
+ * circuit state, recent error rate and latency on this instance (refreshed every few seconds), and the dialogs that add
+ * and edit them.
  */
 @Route("admin/channels")
 @PageTitle("Channels · Admin · Tollgate")
@@ -54,8 +55,8 @@ class ChannelsAdminView extends VerticalLayout {
     private final Chart errors = new Chart("Failed calls (%), last 5 minutes");
     private final HorizontalLayout charts = new HorizontalLayout();
     private final Span empty = new Span(
-            "No channels yet: every model is served by the built-in simulator, if it is on. Add a channel to send "
-                    + "models to a real upstream.");
+            "No upstream channels yet: the built-in simulator answers for every model while it is on. Add a channel "
+                    + "to send models to a real upstream.");
     private @Nullable Registration polling;
 
     /** A channel with its health read once per refresh. */
@@ -69,8 +70,8 @@ class ChannelsAdminView extends VerticalLayout {
         add(new ViewHeader(
                 "Upstream channels",
                 "Where each model is sent. Lower priority numbers are tried first, weight shares traffic within a "
-                        + "priority; a failing channel is skipped until it recovers. Models no enabled channel serves "
-                        + "go to the built-in simulator when it is on.",
+                        + "priority; a failing channel is skipped until it recovers. The built-in simulator answers "
+                        + "for the models no other enabled channel serves, while it is switched on.",
                 add));
         columns();
         grid.setId("channels-grid");
@@ -81,11 +82,14 @@ class ChannelsAdminView extends VerticalLayout {
         errors.setId("channels-errors");
         latency.setEmptyMessage("No calls in the last 5 minutes");
         errors.setEmptyMessage("No calls in the last 5 minutes");
-        for (Chart chart : List.of(latency, errors)) {
-            chart.setWidthFull();
-            chart.setHeight("14rem");
-        }
         charts.add(latency, errors);
+        for (Chart chart : List.of(latency, errors)) {
+            // side by side while both fit, one under the other on a phone
+            chart.setWidth("18rem");
+            chart.setHeight("14rem");
+            charts.setFlexGrow(1, chart);
+        }
+        charts.setWrap(true);
         charts.setWidthFull();
         empty.setId("channels-empty");
         empty.addClassName("section-note");
@@ -95,10 +99,10 @@ class ChannelsAdminView extends VerticalLayout {
 
     private void columns() {
         grid.addComponentColumn(this::nameCell).setHeader("Channel").setFlexGrow(2);
-        grid.addColumn(row -> models(row.channel().models()))
-                .setHeader("Models")
-                .setFlexGrow(2);
-        grid.addColumn(row -> row.channel().priority() + " / " + row.channel().weight())
+        grid.addColumn(row -> models(row.channel())).setHeader("Models").setFlexGrow(2);
+        grid.addColumn(row -> row.channel().kind().builtIn()
+                        ? "last"
+                        : row.channel().priority() + " / " + row.channel().weight())
                 .setHeader("Priority / weight")
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true)
@@ -115,19 +119,32 @@ class ChannelsAdminView extends VerticalLayout {
         grid.addColumn(row -> lastError(row.health())).setHeader("Last error").setFlexGrow(3);
     }
 
-    /** The name (with a badge when it comes from configuration), and its kind and address underneath. */
+    /**
+     * The name (with a badge when it is built in or comes from configuration), and its kind and address underneath.
+     */
     private Div nameCell(Row row) {
         ChannelView channel = row.channel();
         Span name = new Span(channel.name());
         name.addClassName("channel-name");
         Div title = new Div(name);
+        if (channel.kind().builtIn()) {
+            Badge builtIn = new Badge("built in");
+            builtIn.getElement().setAttribute("title", "Part of Tollgate: it can be switched off, not deleted");
+            title.add(new Span(" "), builtIn);
+        }
         if (channel.fromConfig()) {
             Badge config = new Badge("config");
             config.addThemeVariants(BadgeVariant.CONTRAST);
-            config.getElement().setAttribute("title", "Defined in tollgate.channels");
+            config.getElement()
+                    .setAttribute(
+                            "title",
+                            channel.kind().builtIn()
+                                    ? "Switched by TOLLGATE_SIMULATOR_ENABLED"
+                                    : "Defined in tollgate.channels");
             title.add(new Span(" "), config);
         }
-        Span where = new Span(channel.kind().id() + " · " + channel.baseUrl());
+        Span where = new Span(channel.kind().id() + " · "
+                + (channel.baseUrl() == null ? "in the application, no upstream" : channel.baseUrl()));
         where.addClassName("section-note");
         return new Div(title, where);
     }
@@ -185,12 +202,18 @@ class ChannelsAdminView extends VerticalLayout {
         return DisplayFormats.dateTime(health.lastErrorAt()) + " · " + health.lastError();
     }
 
-    private static String models(Map<String, String> models) {
-        return String.join(", ", models.keySet());
+    private static String models(ChannelView channel) {
+        return channel.kind().builtIn()
+                ? "Every model no other enabled channel serves"
+                : String.join(", ", channel.models().keySet());
     }
 
     private void edit(@Nullable ChannelView channel) {
-        new ChannelDialog(channels, channel, this::refresh).open();
+        if (channel != null && channel.kind().builtIn()) {
+            new SimulatorDialog(channels, channel, this::refresh).open();
+        } else {
+            new ChannelDialog(channels, channel, this::refresh).open();
+        }
     }
 
     private void refresh() {
@@ -199,9 +222,7 @@ class ChannelsAdminView extends VerticalLayout {
                 .map(view -> new Row(view, health.getOrDefault(view.id(), ChannelHealth.UNUSED)))
                 .toList();
         grid.setItems(rows);
-        grid.setVisible(!rows.isEmpty());
-        empty.setVisible(rows.isEmpty());
-        charts.setVisible(!rows.isEmpty());
+        empty.setVisible(rows.stream().allMatch(row -> row.channel().kind().builtIn()));
         List<Row> used =
                 rows.stream().filter(row -> row.health().attempts() > 0).toList();
         latency.show(new HorizontalBars(

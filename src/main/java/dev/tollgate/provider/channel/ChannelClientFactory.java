@@ -8,22 +8,39 @@ import dev.tollgate.provider.gemini.GeminiImageChannel;
 import dev.tollgate.provider.http.UpstreamHttp;
 import dev.tollgate.provider.openai.OpenAiCompatibleChannel;
 import dev.tollgate.provider.seedance.SeedanceChannel;
+import dev.tollgate.provider.simulator.SimulatorChatProvider;
+import dev.tollgate.provider.simulator.SimulatorImageProvider;
+import dev.tollgate.provider.simulator.SimulatorVideoProvider;
 import java.net.URI;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds a channel's adapters for its kind. */
+/** Builds a channel's adapters for its kind; the simulator's are the application's own, shared by every reload. */
 @Component
 class ChannelClientFactory {
 
     private final JsonMapper json;
     private final TokenCounter tokens;
     private final SafeUrlFetcher fetcher;
+    private final ChannelClients simulator;
 
-    ChannelClientFactory(JsonMapper json, TokenCounter tokens, SafeUrlFetcher fetcher) {
+    ChannelClientFactory(
+            JsonMapper json,
+            TokenCounter tokens,
+            SafeUrlFetcher fetcher,
+            SimulatorChatProvider simulatorChat,
+            SimulatorImageProvider simulatorImages,
+            SimulatorVideoProvider simulatorVideos) {
         this.json = json;
         this.tokens = tokens;
         this.fetcher = fetcher;
+        // nothing to close: the simulator lives as long as the application
+        this.simulator = new ChannelClients(simulatorChat, simulatorImages, simulatorVideos, () -> {});
+    }
+
+    /** The built-in simulator's adapters. */
+    ChannelClients simulator() {
+        return simulator;
     }
 
     ChannelClients build(ChannelConfig config) {
@@ -45,6 +62,7 @@ class ChannelClientFactory {
             case SEEDANCE ->
                 new ChannelClients(
                         null, null, new SeedanceChannel(config, http, json, url -> checkDownload(config, url)), http);
+            case SIMULATOR -> throw new IllegalStateException("The simulator's adapters are built in, see simulator()");
         };
     }
 

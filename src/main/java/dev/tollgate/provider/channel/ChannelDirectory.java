@@ -7,6 +7,7 @@ import dev.tollgate.secret.UnreadableSecretException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -51,12 +52,19 @@ class ChannelDirectory implements DisposableBean {
         this.clock = clock;
     }
 
-    /** The enabled channels that serve the model, in no particular order. */
+    /**
+     * The enabled channels that serve the model, in no particular order: those mapping it, or, when none does, the
+     * simulator while it is on. The simulator stands in for a missing channel, never for a failing one: a caller who
+     * asked for a real upstream is told it failed rather than handed a simulated answer.
+     */
     List<LiveChannel> serving(ModelId model, ModelKind kind) {
         ensureLoaded();
-        return live.values().stream()
+        List<LiveChannel> serving = live.values().stream()
                 .filter(channel -> channel.serves(model, kind))
                 .toList();
+        List<LiveChannel> upstreams =
+                serving.stream().filter(channel -> !channel.isSimulator()).toList();
+        return upstreams.isEmpty() ? serving : upstreams;
     }
 
     /** A channel by name, enabled or not: a video task started on it is followed to its end there. */
@@ -113,13 +121,17 @@ class ChannelDirectory implements DisposableBean {
             return Optional.of(new LiveChannel(row, old.clients(), guard));
         }
         try {
-            return Optional.of(new LiveChannel(row, factory.build(config(row)), guard));
+            return Optional.of(new LiveChannel(row, clients(row), guard));
         } catch (UnreadableSecretException e) {
             log.error("Channel '{}' is left out: its secret cannot be opened ({})", row.name(), e.getMessage());
         } catch (RuntimeException e) {
             log.error("Channel '{}' is left out: {}", row.name(), e.getMessage(), e);
         }
         return Optional.empty();
+    }
+
+    private ChannelClients clients(ChannelRow row) {
+        return row.kind().builtIn() ? factory.simulator() : factory.build(config(row));
     }
 
     private ChannelConfig config(ChannelRow row) {
@@ -129,7 +141,7 @@ class ChannelDirectory implements DisposableBean {
         return new ChannelConfig(
                 row.name(),
                 row.kind(),
-                row.baseUrl(),
+                Objects.requireNonNull(row.baseUrl(), "every upstream channel has a base URL"),
                 secret,
                 row.region(),
                 row.models(),

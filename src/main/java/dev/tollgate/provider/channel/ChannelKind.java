@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.modulith.NamedInterface;
 
-/** The wire formats Tollgate speaks to upstreams, and which kinds of model each can serve. */
+/**
+ * The wire formats Tollgate speaks to upstreams, and which kinds of model each can serve; and the built-in simulator,
+ * which speaks none.
+ */
 @NamedInterface("channel")
 public enum ChannelKind {
     /** OpenAI's API and the many services that copy it: chat (streaming, tools), images, edits and videos. */
@@ -17,7 +20,12 @@ public enum ChannelKind {
     /** Google's generateContent with image output, for the Gemini image models. */
     GEMINI_IMAGE("gemini-image", false, true, false),
     /** BytePlus ModelArk's video generation tasks (Seedance). */
-    SEEDANCE("seedance", false, false, true);
+    SEEDANCE("seedance", false, false, true),
+    /**
+     * The built-in simulator: no upstream, every catalog model of every kind. There is exactly one channel of this kind,
+     * made at start; it stands in for models no other enabled channel serves.
+     */
+    SIMULATOR("simulator", true, true, true);
 
     private final String id;
     private final boolean chat;
@@ -34,6 +42,11 @@ public enum ChannelKind {
     /** The name configuration and the admin view use, e.g. {@code openai-compatible}. */
     public String id() {
         return id;
+    }
+
+    /** The simulator's kind: in the application rather than upstream, made at start, never by an administrator. */
+    public boolean builtIn() {
+        return this == SIMULATOR;
     }
 
     public boolean servesChat() {

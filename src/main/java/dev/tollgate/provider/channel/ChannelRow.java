@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A stored channel, its secret still sealed. */
+/** A stored channel, its secret still sealed; the simulator's has no base URL. */
 record ChannelRow(
         ChannelId id,
         String name,
         ChannelKind kind,
-        URI baseUrl,
+        @Nullable URI baseUrl,
         @Nullable String region,
         byte @Nullable [] secretSealed,
         Map<String, String> models,
@@ -60,7 +60,7 @@ record ChannelRow(
     private boolean sameAddressAndModels(ChannelRow other) {
         return name.equals(other.name)
                 && kind == other.kind
-                && baseUrl.equals(other.baseUrl)
+                && Objects.equals(baseUrl, other.baseUrl)
                 && Objects.equals(region, other.region)
                 && models.equals(other.models)
                 && connectTimeout.equals(other.connectTimeout)

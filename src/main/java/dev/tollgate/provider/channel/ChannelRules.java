@@ -14,12 +14,18 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** What makes a channel draft storable; every refusal names the field and what is expected. */
+/**
+ * What makes a channel draft storable; every refusal names the field and what is expected. The built-in simulator's
+ * draft is held to its fixed settings: only its switch differs from one draft to the next.
+ */
 @Component
 class ChannelRules {
 
-    /** Usage rows and video jobs name the simulator so; a channel may not pose as it. */
-    static final String RESERVED_NAME = "simulator";
+    /** The largest priority an administrator can give (tried last among real channels). */
+    static final int LAST_PRIORITY = 1000;
+
+    private static final String ONE_SIMULATOR =
+            "Kind: there is one built-in simulator, and it is always there; switch it on or off instead";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
@@ -34,15 +40,39 @@ class ChannelRules {
         this.catalog = catalog;
     }
 
+    /** A draft for a new channel, which is never a simulator: the one there is exists from the first start. */
+    Checked checkNew(ChannelDraft draft) {
+        if (draft.kind().builtIn()) {
+            throw new InvalidChannelException(ONE_SIMULATOR);
+        }
+        return check(draft);
+    }
+
+    /** A draft replacing a stored channel: the simulator stays the simulator, and no other channel becomes one. */
+    Checked checkChange(ChannelRow stored, ChannelDraft draft) {
+        if (stored.kind().builtIn() && !draft.kind().builtIn()) {
+            throw new InvalidChannelException(
+                    "Kind: the built-in simulator stays a simulator; switching it on or off is all that changes");
+        }
+        if (!stored.kind().builtIn() && draft.kind().builtIn()) {
+            throw new InvalidChannelException(ONE_SIMULATOR);
+        }
+        return check(draft);
+    }
+
     /** The draft's fields checked and normalised; the secret is left to the caller to seal. */
     Checked check(ChannelDraft draft) {
+        if (draft.kind().builtIn()) {
+            return checkSimulator(draft);
+        }
         String name = draft.name().strip();
         if (!NAME.matcher(name).matches()) {
             throw new InvalidChannelException(
                     "Name: 1 to 80 letters, digits, '.', '_' or '-', starting with a letter " + "or digit");
         }
-        if (name.equalsIgnoreCase(RESERVED_NAME)) {
-            throw new InvalidChannelException("Name: '" + RESERVED_NAME + "' is the built-in simulator's");
+        if (name.equalsIgnoreCase(SimulatorChannel.NAME)) {
+            // usage rows and video jobs name the simulator so; a channel may not pose as it
+            throw new InvalidChannelException("Name: '" + SimulatorChannel.NAME + "' is the built-in simulator's");
         }
         URI baseUrl = baseUrl(draft.baseUrl());
         String region = region(draft.kind(), draft.region());
@@ -50,8 +80,8 @@ class ChannelRules {
                 && (draft.secret().isBlank() || draft.secret().length() > LONGEST_SECRET)) {
             throw new InvalidChannelException("Secret: not blank and at most " + LONGEST_SECRET + " characters");
         }
-        if (draft.priority() < 0 || draft.priority() > 1000) {
-            throw new InvalidChannelException("Priority: 0 (tried first) to 1000");
+        if (draft.priority() < 0 || draft.priority() > LAST_PRIORITY) {
+            throw new InvalidChannelException("Priority: 0 (tried first) to " + LAST_PRIORITY);
         }
         if (draft.weight() < 1 || draft.weight() > 1000) {
             throw new InvalidChannelException("Weight: 1 to 1000");
@@ -61,7 +91,45 @@ class ChannelRules {
         return new Checked(name, baseUrl, region, models(draft));
     }
 
-    record Checked(String name, URI baseUrl, @Nullable String region, Map<String, String> models) {}
+    record Checked(
+            String name, @Nullable URI baseUrl, @Nullable String region, Map<String, String> models) {}
+
+    /**
+     * The simulator calls no upstream and serves every model after every other channel, so it has no address, secret
+     * or model list, and its place in the order is fixed; a draft that says otherwise is refused by its first field.
+     */
+    private static Checked checkSimulator(ChannelDraft draft) {
+        ChannelDraft fixed = SimulatorChannel.draft(draft.enabled());
+        if (!draft.name().strip().equals(fixed.name())) {
+            throw new InvalidChannelException(
+                    "Name: the built-in simulator keeps its name '" + fixed.name() + "' (usage and videos record it)");
+        }
+        if (!draft.baseUrl().isBlank()
+                || draft.secret() != null
+                || (draft.region() != null && !draft.region().isBlank())) {
+            throw new InvalidChannelException(
+                    "Base URL, Secret, Region: the built-in simulator calls no upstream and takes none");
+        }
+        if (!draft.models().isEmpty()) {
+            throw new InvalidChannelException(
+                    "Models: the built-in simulator serves every catalog model no enabled channel serves; it takes no"
+                            + " list");
+        }
+        if (draft.priority() != fixed.priority()) {
+            throw new InvalidChannelException(
+                    "Priority: the built-in simulator always comes after every other channel (" + fixed.priority()
+                            + ")");
+        }
+        if (draft.weight() != fixed.weight()) {
+            throw new InvalidChannelException("Weight: the built-in simulator's is " + fixed.weight());
+        }
+        if (!draft.connectTimeout().equals(fixed.connectTimeout())
+                || !draft.timeout().equals(fixed.timeout())) {
+            throw new InvalidChannelException(
+                    "Timeout: the built-in simulator answers in the application; its timeouts do not change");
+        }
+        return new Checked(fixed.name(), null, null, Map.of());
+    }
 
     private static URI baseUrl(String text) {
         URI uri;

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Platform administrators' management of upstream channels. Secrets go in and are sealed at once; nothing here ever
- * hands one back. Channels from configuration are shown but changed only there.
+ * hands one back. Channels from configuration are shown but changed only there. The built-in simulator's channel is
+ * listed and switched like the others, but never made, renamed or deleted by anyone.
  */
 @NamedInterface("channel")
 @Service
@@ -79,8 +80,9 @@ public class ChannelService {
     @Transactional
     public ChannelView create(ChannelDraft draft) {
         requireAdmin();
+        ChannelRules.Checked checked = rules.checkNew(draft);
         ChannelId id = new ChannelId(UUID.randomUUID());
-        ChannelRow row = row(id, draft, null, false);
+        ChannelRow row = row(id, draft, checked, null, false);
         try {
             store.insert(row, clock.instant());
         } catch (DuplicateKeyException e) {
@@ -94,7 +96,7 @@ public class ChannelService {
     public ChannelView update(ChannelId id, ChannelDraft draft) {
         requireAdmin();
         ChannelRow stored = editable(id);
-        ChannelRow row = row(id, draft, stored.secretSealed(), false);
+        ChannelRow row = row(id, draft, rules.checkChange(stored, draft), stored.secretSealed(), false);
         try {
             store.update(row, clock.instant());
         } catch (DuplicateKeyException e) {
@@ -113,10 +115,22 @@ public class ChannelService {
         }
     }
 
+    /**
+     * Deletes a channel made in the admin view.
+     *
+     * @throws InvalidChannelException for a channel from configuration, and for the simulator, which is only switched
+     *     off
+     */
     @Transactional
     public void delete(ChannelId id) {
         requireAdmin();
-        ChannelRow stored = editable(id);
+        ChannelRow stored = stored(id);
+        if (stored.kind().builtIn()) {
+            throw new InvalidChannelException(
+                    "The built-in simulator cannot be deleted; switch it off instead, and models no channel serves"
+                            + " become unavailable");
+        }
+        requireEditable(stored);
         store.delete(id);
         changed("deleted", stored);
     }
@@ -124,7 +138,8 @@ public class ChannelService {
     /** Stores the channels the configuration defines, replacing those it defined before; no admin needed. */
     @Transactional
     void replaceConfigured(List<ChannelDraft> drafts) {
-        List<ChannelRow> before = store.all();
+        List<ChannelRow> before =
+                store.all().stream().filter(row -> !row.kind().builtIn()).toList();
         for (ChannelDraft draft : drafts) {
             Optional<ChannelRow> existing = before.stream()
                     .filter(row -> row.name().equalsIgnoreCase(draft.name().strip()))
@@ -135,7 +150,7 @@ public class ChannelService {
             }
             ChannelId id = existing.map(ChannelRow::id).orElseGet(() -> new ChannelId(UUID.randomUUID()));
             byte[] keep = existing.map(ChannelRow::secretSealed).orElse(null);
-            ChannelRow row = row(id, draft, draft.secret() == null ? null : keep, true);
+            ChannelRow row = row(id, draft, rules.checkNew(draft), draft.secret() == null ? null : keep, true);
             if (existing.isEmpty()) {
                 store.insert(row, clock.instant());
             } else if (!sameStored(existing.get(), row, draft)) {
@@ -147,6 +162,37 @@ public class ChannelService {
                 .filter(row -> drafts.stream().noneMatch(d -> d.name().strip().equalsIgnoreCase(row.name())))
                 .forEach(row -> store.delete(row.id()));
         events.publishEvent(new ChannelsChanged());
+    }
+
+    /**
+     * Makes sure the simulator's channel exists, with its fixed settings; no admin needed. {@code configured} is
+     * {@code tollgate.simulator.enabled}: when set, it is the switch's position at every start and the switch is the
+     * configuration's alone; when unset, the switch is the administrators', on when the channel is first made.
+     */
+    @Transactional
+    void keepSimulator(@Nullable Boolean configured) {
+        Optional<ChannelRow> stored = store.findSimulator();
+        boolean enabled = configured != null
+                ? configured
+                : stored.map(ChannelRow::enabled).orElse(true);
+        ChannelDraft draft = SimulatorChannel.draft(enabled);
+        ChannelId id = stored.map(ChannelRow::id).orElseGet(() -> new ChannelId(UUID.randomUUID()));
+        ChannelRow row = row(id, draft, rules.check(draft), null, configured != null);
+        boolean changed;
+        if (stored.isEmpty()) {
+            changed = store.insertIfAbsent(row, clock.instant());
+        } else {
+            changed = !stored.get().sameSettingsButSecret(row);
+            if (changed) {
+                store.update(row, clock.instant());
+            }
+        }
+        if (changed) {
+            String how = stored.isEmpty()
+                    ? "added"
+                    : configured != null ? "set by tollgate.simulator.enabled" : "left to administrators";
+            changed(how + ", " + (enabled ? "on" : "off"), row);
+        }
     }
 
     private boolean sameStored(ChannelRow stored, ChannelRow fresh, ChannelDraft draft) {
@@ -167,8 +213,12 @@ public class ChannelService {
         }
     }
 
-    private ChannelRow row(ChannelId id, ChannelDraft draft, byte @Nullable [] storedSecret, boolean fromConfig) {
-        ChannelRules.Checked checked = rules.check(draft);
+    private ChannelRow row(
+            ChannelId id,
+            ChannelDraft draft,
+            ChannelRules.Checked checked,
+            byte @Nullable [] storedSecret,
+            boolean fromConfig) {
         byte[] sealed = draft.secret() == null
                 ? storedSecret
                 : secrets.seal(draft.secret().strip(), id.secretOwner());
@@ -189,8 +239,20 @@ public class ChannelService {
                 clock.instant());
     }
 
+    private ChannelRow stored(ChannelId id) {
+        return store.find(id).orElseThrow(() -> new ChannelNotFoundException(id.toString()));
+    }
+
     private ChannelRow editable(ChannelId id) {
-        ChannelRow row = store.find(id).orElseThrow(() -> new ChannelNotFoundException(id.toString()));
+        return requireEditable(stored(id));
+    }
+
+    private static ChannelRow requireEditable(ChannelRow row) {
+        if (row.fromConfig() && row.kind().builtIn()) {
+            throw new InvalidChannelException("The built-in simulator is switched by the configuration"
+                    + " (TOLLGATE_SIMULATOR_ENABLED, tollgate.simulator.enabled); change it there, or unset it to"
+                    + " switch the simulator here");
+        }
         if (row.fromConfig()) {
             throw new InvalidChannelException(
                     "'" + row.name() + "' is defined in the configuration (tollgate.channels); change it there");
@@ -199,7 +261,12 @@ public class ChannelService {
     }
 
     private void changed(String what, ChannelRow row) {
-        log.info("Channel '{}' ({}, {}) {}", row.name(), row.kind(), row.baseUrl(), what);
+        log.info(
+                "Channel '{}' ({}, {}) {}",
+                row.name(),
+                row.kind(),
+                row.baseUrl() == null ? "built in" : row.baseUrl(),
+                what);
         events.publishEvent(new ChannelsChanged());
     }
 

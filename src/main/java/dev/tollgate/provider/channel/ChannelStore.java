@@ -44,6 +44,14 @@ class ChannelStore {
                 .optional();
     }
 
+    /** The built-in simulator's row; there is one from the first start on. */
+    Optional<ChannelRow> findSimulator() {
+        return jdbc.sql("select * from upstream_channel where kind = ?")
+                .param(ChannelKind.SIMULATOR.id())
+                .query(this::row)
+                .optional();
+    }
+
     Optional<ChannelRow> findByName(String name) {
         return jdbc.sql("select * from upstream_channel where lower(name) = lower(?)")
                 .param(name)
@@ -65,6 +73,18 @@ class ChannelStore {
                         values (:id, :name, :kind, :baseUrl, :region, :secret, cast(:models as jsonb), :priority,
                             :weight, :connectMs, :timeoutMs, :enabled, :fromConfig, :now, :now)
                         """).params(params(row, now)).update();
+    }
+
+    /** Inserts the row unless one with its name (or a second simulator) exists: instances starting together race. */
+    boolean insertIfAbsent(ChannelRow row, Instant now) {
+        return jdbc.sql("""
+                                insert into upstream_channel (id, name, kind, base_url, region, secret_sealed, models,
+                                    priority, weight, connect_timeout_ms, timeout_ms, enabled, from_config, created_at,
+                                    updated_at)
+                                values (:id, :name, :kind, :baseUrl, :region, :secret, cast(:models as jsonb),
+                                    :priority, :weight, :connectMs, :timeoutMs, :enabled, :fromConfig, :now, :now)
+                                on conflict do nothing
+                                """).params(params(row, now)).update() == 1;
     }
 
     void update(ChannelRow row, Instant now) {
@@ -96,7 +116,7 @@ class ChannelStore {
         params.put("id", row.id().value());
         params.put("name", row.name());
         params.put("kind", row.kind().id());
-        params.put("baseUrl", row.baseUrl().toString());
+        params.put("baseUrl", row.baseUrl() == null ? null : row.baseUrl().toString());
         params.put("region", row.region());
         params.put("secret", row.secretSealed());
         params.put("models", json.writeValueAsString(row.models()));
@@ -115,7 +135,7 @@ class ChannelStore {
                 new ChannelId(rs.getObject("id", UUID.class)),
                 rs.getString("name"),
                 ChannelKind.fromId(rs.getString("kind")).orElseThrow(),
-                URI.create(rs.getString("base_url")),
+                baseUrl(rs.getString("base_url")),
                 rs.getString("region"),
                 rs.getBytes("secret_sealed"),
                 models(rs.getString("models")),
@@ -126,6 +146,10 @@ class ChannelStore {
                 rs.getBoolean("enabled"),
                 rs.getBoolean("from_config"),
                 rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static @Nullable URI baseUrl(@Nullable String text) {
+        return text == null ? null : URI.create(text);
     }
 
     private Map<String, String> models(@Nullable String text) {

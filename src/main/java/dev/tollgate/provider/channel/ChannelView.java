@@ -10,14 +10,17 @@ import org.springframework.modulith.NamedInterface;
 /**
  * A channel as the admin view and API show it: everything but the secret, of which only its presence is told.
  *
- * @param fromConfig defined under {@code tollgate.channels}; replaced from there at every start, so not editable
+ * @param baseUrl where the upstream's API starts; none for the built-in simulator
+ * @param models catalog model id → the upstream's id for it; empty for the simulator, which serves every model
+ * @param fromConfig defined under {@code tollgate.channels} (for the simulator: switched by
+ *     {@code tollgate.simulator.enabled}); replaced from there at every start, so not editable
  */
 @NamedInterface("channel")
 public record ChannelView(
         ChannelId id,
         String name,
         ChannelKind kind,
-        URI baseUrl,
+        @Nullable URI baseUrl,
         @Nullable String region,
         boolean hasSecret,
         Map<String, String> models,

@@ -2,6 +2,7 @@ package dev.tollgate.provider.channel;
 
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
+import dev.tollgate.provider.simulator.SimulatorProperties;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,18 +11,23 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the stored channels in step with {@code tollgate.channels} before the application serves anything: new
- * entries are added, changed ones updated, removed ones deleted. A bad entry stops start-up with what to fix.
+ * Brings the stored channels in step with the configuration before the application serves anything: entries of
+ * {@code tollgate.channels} are added, changed ones updated, removed ones deleted, and a bad entry stops start-up with
+ * what to fix; the simulator's channel is made if missing, and switched as {@code tollgate.simulator.enabled} says when
+ * that is set.
  */
 @Component
 class ConfiguredChannels implements SmartInitializingSingleton {
 
     private final ChannelsProperties properties;
+    private final SimulatorProperties simulator;
     private final ChannelService channels;
     private final Catalog catalog;
 
-    ConfiguredChannels(ChannelsProperties properties, ChannelService channels, Catalog catalog) {
+    ConfiguredChannels(
+            ChannelsProperties properties, SimulatorProperties simulator, ChannelService channels, Catalog catalog) {
         this.properties = properties;
+        this.simulator = simulator;
         this.channels = channels;
         this.catalog = catalog;
     }
@@ -31,6 +37,7 @@ class ConfiguredChannels implements SmartInitializingSingleton {
         List<ChannelDraft> drafts =
                 properties.configured().stream().map(this::draft).toList();
         channels.replaceConfigured(drafts);
+        channels.keepSimulator(simulator.enabled());
     }
 
     private ChannelDraft draft(ConfiguredChannel entry) {
@@ -38,6 +45,10 @@ class ConfiguredChannels implements SmartInitializingSingleton {
         ChannelKind kind = ChannelKind.fromId(entry.kind() == null ? "" : entry.kind())
                 .orElseThrow(() -> new InvalidChannelException(where + "kind '" + entry.kind()
                         + "' is none of openai-compatible, anthropic, bedrock, gemini-image, seedance"));
+        if (kind.builtIn()) {
+            throw new InvalidChannelException(where + "the built-in simulator is always there and is not configured"
+                    + " here; switch it with tollgate.simulator.enabled (TOLLGATE_SIMULATOR_ENABLED)");
+        }
         return new ChannelDraft(
                 entry.name(),
                 kind,

@@ -46,7 +46,7 @@ public class Failover {
         this.clock = clock;
     }
 
-    /** Whether any enabled channel serves the model; when none does, the simulator may. */
+    /** Whether any enabled channel serves the model, the simulator's included. */
     public boolean hasChannels(ModelId model, ModelKind kind) {
         return !directory.serving(model, kind).isEmpty();
     }
@@ -64,7 +64,7 @@ public class Failover {
     /**
      * Calls the model on its channels until one answers.
      *
-     * @throws NoUpstreamChannelException when no enabled channel serves the model
+     * @throws NoUpstreamChannelException when no enabled channel serves the model (the simulator's is off too)
      * @throws UpstreamException the last failure when none answered (or the first one that retrying cannot mend)
      */
     public <T> Routed<T> route(ModelId model, ModelKind kind, Attempt<T> attempt) {

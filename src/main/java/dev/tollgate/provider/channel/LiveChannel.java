@@ -10,7 +10,14 @@ record LiveChannel(ChannelRow row, ChannelClients clients, ChannelGuard guard) {
         return row.name();
     }
 
+    /** Whether the channel is on and takes the model: the simulator takes every model, the others those they map. */
     boolean serves(ModelId model, ModelKind kind) {
-        return row.enabled() && row.kind().serves(kind) && row.models().containsKey(model.value());
+        return row.enabled()
+                && row.kind().serves(kind)
+                && (row.kind().builtIn() || row.models().containsKey(model.value()));
+    }
+
+    boolean isSimulator() {
+        return row.kind().builtIn();
     }
 }

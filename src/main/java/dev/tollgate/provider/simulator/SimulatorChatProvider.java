@@ -58,10 +58,6 @@ public final class SimulatorChatProvider implements ChatProvider {
         this.promptCache = new PromptCache(clock, PROMPT_CACHE_ENTRIES);
     }
 
-    public boolean enabled() {
-        return properties.enabled();
-    }
-
     @Override
     public String channelName() {
         return "simulator";

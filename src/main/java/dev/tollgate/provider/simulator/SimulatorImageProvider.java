@@ -28,10 +28,6 @@ public final class SimulatorImageProvider implements ImageProvider {
         this.properties = properties;
     }
 
-    public boolean enabled() {
-        return properties.enabled();
-    }
-
     @Override
     public String channelName() {
         return "simulator";

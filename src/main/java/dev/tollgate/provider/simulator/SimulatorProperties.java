@@ -1,13 +1,16 @@
 package dev.tollgate.provider.simulator;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the simulator behaves ({@code tollgate.simulator.*}).
  *
- * @param enabled whether the simulator serves models that no real channel serves
+ * @param enabled the position of the simulator channel's switch at every start, when set; the switch is then the
+ *     configuration's, not the administrators'. Unset, administrators switch the simulator in the admin view or API,
+ *     and it is on when its channel is first made
  * @param firstTokenDelay the wait before a reply's first event; zero for none
  * @param tokensPerSecond output speed after the first event; 0 turns pacing off entirely (first delay included), for
  *     benchmarks and tests
@@ -16,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("tollgate.simulator")
 public record SimulatorProperties(
-        @DefaultValue("true") boolean enabled,
+        @Nullable Boolean enabled,
         @DefaultValue("400ms") Duration firstTokenDelay,
         @DefaultValue("80") int tokensPerSecond,
         @DefaultValue("3s") Duration imageDelay,
@@ -33,6 +36,6 @@ public record SimulatorProperties(
 
     /** No waiting at all: replies arrive as fast as they can be pulled. */
     public static SimulatorProperties unpaced() {
-        return new SimulatorProperties(true, Duration.ZERO, 0, Duration.ZERO, Duration.ZERO);
+        return new SimulatorProperties(null, Duration.ZERO, 0, Duration.ZERO, Duration.ZERO);
     }
 }

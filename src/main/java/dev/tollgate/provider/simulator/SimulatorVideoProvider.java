@@ -35,10 +35,6 @@ public final class SimulatorVideoProvider implements VideoProvider {
         this.clock = clock;
     }
 
-    public boolean enabled() {
-        return properties.enabled();
-    }
-
     @Override
     public String channelName() {
         return "simulator";

@@ -61,8 +61,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Channels defined in {@code tollgate.channels} (application-channels.yml, in the issue's own YAML form) with the
- * simulator off: each kind serves its models end to end, models without a channel are unavailable, configured
- * channels are read-only, and their secrets appear neither in the database's contents nor in the log.
+ * simulator switched off there: each kind serves its models end to end, models without a channel are unavailable,
+ * configured channels and the simulator's switch are read-only, and secrets appear neither in the database's contents
+ * nor in the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -123,7 +124,9 @@ class ConfiguredChannelsTests {
     void theConfiguredChannelsAreStoredFromTheYamlWithTheirModels() {
         List<ChannelView> stored = actors.asPlatformAdmin(() -> channels.list());
 
-        assertThat(stored).extracting(ChannelView::name).containsExactlyInAnyOrder("primary", "images", "videos");
+        assertThat(stored)
+                .extracting(ChannelView::name)
+                .containsExactlyInAnyOrder("primary", "images", "videos", "simulator");
         ChannelView primary = stored.stream()
                 .filter(c -> c.name().equals("primary"))
                 .findFirst()
@@ -254,6 +257,44 @@ class ConfiguredChannelsTests {
     }
 
     @Test
+    void theSimulatorSwitchedOffInTheConfigurationIsOffAndSwitchedOnlyThere() {
+        ChannelView simulator = simulator();
+
+        assertThat(simulator.enabled()).as("tollgate.simulator.enabled: false").isFalse();
+        assertThat(simulator.fromConfig()).isTrue();
+        assertThatThrownBy(() -> actors.asPlatformAdmin(() -> channels.setEnabled(simulator.id(), true)))
+                .isInstanceOf(InvalidChannelException.class)
+                .hasMessageContaining("TOLLGATE_SIMULATOR_ENABLED");
+        assertThatThrownBy(() -> actors.asPlatformAdmin(() -> channels.delete(simulator.id())))
+                .isInstanceOf(InvalidChannelException.class)
+                .hasMessageContaining("cannot be deleted");
+    }
+
+    @Test
+    void aSwitchTheConfigurationNoLongerSetsIsLeftWhereItWasForAdministratorsToChange() {
+        try {
+            channels.keepSimulator(null);
+
+            ChannelView simulator = simulator();
+            assertThat(simulator.enabled())
+                    .as("still off, as the last start left it")
+                    .isFalse();
+            assertThat(simulator.fromConfig()).isFalse();
+            actors.asPlatformAdmin(() -> channels.setEnabled(simulator.id(), true));
+            channels.keepSimulator(null);
+            assertThat(simulator().enabled())
+                    .as("a start without the setting keeps the administrators' switch")
+                    .isTrue();
+        } finally {
+            channels.keepSimulator(false);
+        }
+        assertThat(simulator().enabled())
+                .as("the setting wins again at the next start")
+                .isFalse();
+        assertThat(simulator().fromConfig()).isTrue();
+    }
+
+    @Test
     void imagesComeFromTheGeminiChannel() throws Exception {
         byte[] png = png(1024, 1024);
         UPSTREAM.on(
@@ -326,7 +367,7 @@ class ConfiguredChannelsTests {
                         .query(String.class)
                         .list())
                 .isEqualTo(before)
-                .hasSize(3);
+                .hasSize(4);
     }
 
     @Test
@@ -368,6 +409,13 @@ class ConfiguredChannelsTests {
             assertThat(output.getAll()).doesNotContain(secret);
         }
         assertThat(output.getAll()).contains("Channel 'primary' failed");
+    }
+
+    private ChannelView simulator() {
+        return actors.asPlatformAdmin(() -> channels.list().stream()
+                .filter(channel -> channel.kind() == ChannelKind.SIMULATOR)
+                .findFirst()
+                .orElseThrow());
     }
 
     /** Says "Hi" to the model through the gateway with the OpenAI SDK; the reply's text. */
