@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tollgate.account.TeamSummary;
 import dev.tollgate.apikey.ApiKeyView;
 import dev.tollgate.apikey.IssuedApiKey;
+import dev.tollgate.billing.KeyBudget;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.money.Credits;
 import java.time.Instant;
@@ -52,15 +53,15 @@ final class AdminApiMessages {
             @Nullable Instant lastUsedAt,
             @Nullable Instant revokedAt) {
 
-        static KeyBody issued(IssuedApiKey issued) {
-            return of(issued.key(), issued.plaintext());
+        static KeyBody issued(IssuedApiKey issued, KeyBudget budget) {
+            return of(issued.key(), budget, issued.plaintext());
         }
 
-        static KeyBody listed(ApiKeyView key) {
-            return of(key, null);
+        static KeyBody listed(ApiKeyView key, KeyBudget budget) {
+            return of(key, budget, null);
         }
 
-        private static KeyBody of(ApiKeyView key, @Nullable String plaintext) {
+        private static KeyBody of(ApiKeyView key, KeyBudget money, @Nullable String plaintext) {
             return new KeyBody(
                     key.id().toString(),
                     key.teamId().toString(),
@@ -68,8 +69,8 @@ final class AdminApiMessages {
                     key.name(),
                     key.maskedKey(),
                     key.status().name().toLowerCase(java.util.Locale.ROOT),
-                    key.budget() == null ? null : key.budget().toPlainString(),
-                    key.spent().toPlainString(),
+                    money.budget() == null ? null : money.budget().toPlainString(),
+                    money.spent().toPlainString(),
                     key.allowedModels().stream().map(ModelId::value).sorted().toList(),
                     key.expiresAt(),
                     key.requestsPerMinute(),

@@ -9,12 +9,16 @@ import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.ApiKeyNotFoundException;
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.InvalidApiKeyRequestException;
+import dev.tollgate.apikey.IssuedApiKey;
 import dev.tollgate.apikey.NewApiKey;
+import dev.tollgate.billing.KeyBudget;
+import dev.tollgate.billing.KeyBudgets;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.money.Credits;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -31,10 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminKeysController {
 
     private final ApiKeyService keys;
+    private final KeyBudgets budgets;
     private final TeamService teams;
 
-    AdminKeysController(ApiKeyService keys, TeamService teams) {
+    AdminKeysController(ApiKeyService keys, KeyBudgets budgets, TeamService teams) {
         this.keys = keys;
+        this.budgets = budgets;
         this.teams = teams;
     }
 
@@ -49,14 +55,18 @@ class AdminKeysController {
                 request.budget() == null ? null : Credits.parse(request.budget()),
                 models(request.models()),
                 request.rpm());
-        return KeyBody.issued(keys.issue(team, newKey));
+        IssuedApiKey issued = keys.issue(team, newKey);
+        return KeyBody.issued(issued, budgets.of(issued.key().id()));
     }
 
     @GetMapping("/admin/v1/teams/{teamId}/keys")
     KeyList list(@PathVariable String teamId) {
         TeamId team = AdminTeamsController.parse(teamId);
         teams.get(team);
-        return new KeyList(keys.list(team).stream().map(KeyBody::listed).toList());
+        Map<ApiKeyId, KeyBudget> money = budgets.ofTeam(team);
+        return new KeyList(keys.list(team).stream()
+                .map(key -> KeyBody.listed(key, money.getOrDefault(key.id(), KeyBudget.none(key.id()))))
+                .toList());
     }
 
     @DeleteMapping("/admin/v1/keys/{keyId}")

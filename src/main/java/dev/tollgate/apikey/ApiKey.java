@@ -2,12 +2,10 @@ package dev.tollgate.apikey;
 
 import dev.tollgate.account.TeamId;
 import dev.tollgate.catalog.ModelId;
-import dev.tollgate.money.Credits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
@@ -31,8 +29,6 @@ class ApiKey {
     private @Nullable UUID createdBy;
     private Instant createdAt;
     private @Nullable Instant expiresAt;
-    private @Nullable BigDecimal budget;
-    private BigDecimal spent;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "varchar(100)[]")
@@ -55,8 +51,6 @@ class ApiKey {
         this.createdBy = createdBy;
         this.createdAt = now;
         this.expiresAt = request.expiresAt();
-        this.budget = request.budget() == null ? null : request.budget().amount();
-        this.spent = BigDecimal.ZERO;
         this.allowedModels = request.allowedModels().isEmpty()
                 ? null
                 : request.allowedModels().stream().map(ModelId::value).sorted().toArray(String[]::new);
@@ -101,8 +95,6 @@ class ApiKey {
                 createdAt,
                 lastUsedAt,
                 expiresAt,
-                budget == null ? null : new Credits(budget),
-                new Credits(spent),
                 models(),
                 rpm,
                 revokedAt,
@@ -110,14 +102,7 @@ class ApiKey {
     }
 
     AuthenticatedKey toAuthenticated() {
-        return new AuthenticatedKey(
-                new ApiKeyId(id),
-                teamId(),
-                name,
-                models(),
-                budget == null ? null : new Credits(budget),
-                new Credits(spent),
-                rpm);
+        return new AuthenticatedKey(new ApiKeyId(id), teamId(), name, models(), rpm);
     }
 
     private Set<ModelId> models() {

@@ -4,25 +4,18 @@ import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.UserId;
-import dev.tollgate.billing.ChargeRefunded;
-import dev.tollgate.billing.HoldReleased;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.ModelId;
-import dev.tollgate.money.Credits;
 import dev.tollgate.text.StorableText;
-import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +32,6 @@ public class ApiKeyService {
     private final ApiKeyStore lookup;
     private final Catalog catalog;
     private final TeamAccess access;
-    private final BudgetAlertStore alerts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -49,19 +41,20 @@ public class ApiKeyService {
             ApiKeyStore lookup,
             Catalog catalog,
             TeamAccess access,
-            BudgetAlertStore alerts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.keys = keys;
         this.lookup = lookup;
         this.catalog = catalog;
         this.access = access;
-        this.alerts = alerts;
         this.events = events;
         this.clock = clock;
     }
 
-    /** Creates a key for the team (owners and admins); the result holds the plaintext, which is not kept. */
+    /**
+     * Creates a key for the team (owners and admins); the result holds the plaintext, which is not kept. Billing opens
+     * the key's budget in the same transaction ({@link ApiKeyIssued}).
+     */
     @Transactional
     public IssuedApiKey issue(TeamId team, NewApiKey request) {
         access.require(team, TeamRole.ADMIN);
@@ -69,7 +62,10 @@ public class ApiKeyService {
         validate(request, now);
         PlaintextKey plaintext = PlaintextKey.generate(random);
         UserId creator = access.currentUserId().orElse(null);
-        ApiKey key = keys.save(new ApiKey(team, request, plaintext, creator == null ? null : creator.value(), now));
+        // flushed at once: billing's row for the key, written in this transaction, refers to it
+        ApiKey key =
+                keys.saveAndFlush(new ApiKey(team, request, plaintext, creator == null ? null : creator.value(), now));
+        events.publishEvent(new ApiKeyIssued(new ApiKeyId(key.id()), team, request.budget()));
         return new IssuedApiKey(key.toView(now), plaintext.value());
     }
 
@@ -124,97 +120,12 @@ public class ApiKeyService {
     }
 
     /**
-     * Reserves part of a key's budget for a request in flight, or throws {@link KeyBudgetExceededException}. Runs in the
-     * caller's transaction, if any.
+     * Names of the keys, for telling people about them (billing's budget alerts); needs no signed-in user and joins the
+     * caller's transaction, whichever kind it is.
      */
-    @Transactional(transactionManager = "jdbcTransactionManager")
-    public void reserveBudget(ApiKeyId key, Credits amount) {
-        if (!lookup.reserve(key.value(), amount.amount())) {
-            throw new KeyBudgetExceededException();
-        }
-    }
-
-    /**
-     * Adds a prepaid (fixed-price) request to the key's spending, or throws {@link KeyBudgetExceededException} when the
-     * key has a budget that cannot cover it. Runs in the caller's transaction, so a team charge that then fails takes
-     * the spending back with it.
-     */
-    @Transactional(transactionManager = "jdbcTransactionManager")
-    public void spendBudget(ApiKeyId key, Credits amount) {
-        boolean hasBudget = lookup.spend(key.value(), amount.amount()).orElseThrow(KeyBudgetExceededException::new);
-        if (hasBudget) {
-            recordCrossings(List.of(key.value()));
-        }
-    }
-
-    /** Ends a budget reservation with what the request actually cost, in the caller's settle transaction. */
-    @Transactional(transactionManager = "jdbcTransactionManager")
-    public void settleBudget(ApiKeyId key, Credits reserved, Credits charged) {
-        if (lookup.settle(key.value(), reserved.amount(), charged.amount()) && charged.isPositive()) {
-            recordCrossings(List.of(key.value()));
-        }
-    }
-
-    /**
-     * Ends many budget reservations in the caller's settle transaction, with one update per key for the sum of its
-     * requests.
-     */
-    @Transactional(transactionManager = "jdbcTransactionManager")
-    public void settleBudgets(Collection<BudgetSettlement> settlements) {
-        Map<UUID, ApiKeyStore.Spending> byKey = new TreeMap<>();
-        for (BudgetSettlement settlement : settlements) {
-            byKey.merge(
-                    settlement.key().value(),
-                    new ApiKeyStore.Spending(
-                            settlement.reserved().amount(), settlement.charged().amount()),
-                    ApiKeyStore.Spending::plus);
-        }
-        if (!byKey.isEmpty()) {
-            List<UUID> budgeted = lookup.settleAll(byKey);
-            if (!budgeted.isEmpty()) {
-                recordCrossings(budgeted);
-            }
-        }
-    }
-
-    /**
-     * Changes a key's budget (owners and admins), or removes it with {@code null}. A new budget arms both thresholds
-     * again; one the key has already spent past is reported at once.
-     */
-    @Transactional
-    public void changeBudget(ApiKeyId id, @Nullable Credits budget) {
-        ApiKey key = keys.findById(id.value()).orElseThrow(() -> new ApiKeyNotFoundException(id));
-        access.require(key.teamId(), TeamRole.ADMIN);
-        if (budget != null && !budget.isPositive()) {
-            throw new InvalidApiKeyRequestException("A budget is a positive amount of Cr$");
-        }
-        // in SQL, not on the entity: flushing the entity would write back a spending that settles may have moved on
-        lookup.changeBudget(id.value(), budget == null ? null : budget.amount());
-        lookup.forget(key.keyHash());
-        if (budget != null) {
-            recordCrossings(List.of(id.value()));
-        }
-    }
-
-    /** Records and announces the thresholds the keys' spending has just crossed; each crossing only once. */
-    private void recordCrossings(List<UUID> budgetedKeys) {
-        alerts.recordCrossings(budgetedKeys, clock.instant()).forEach(events::publishEvent);
-    }
-
-    @EventListener
-    @Transactional(transactionManager = "jdbcTransactionManager")
-    void onChargeRefunded(ChargeRefunded refunded) {
-        if (refunded.apiKeyId() != null) {
-            lookup.unspend(refunded.apiKeyId(), refunded.amount().amount());
-        }
-    }
-
-    @EventListener
-    @Transactional
-    void onHoldReleased(HoldReleased released) {
-        if (released.apiKeyId() != null) {
-            lookup.settle(released.apiKeyId(), released.amount().amount(), BigDecimal.ZERO);
-        }
+    @Transactional(transactionManager = "jdbcTransactionManager", propagation = Propagation.SUPPORTS)
+    public Map<ApiKeyId, KeyLabel> labels(Collection<ApiKeyId> keys) {
+        return keys.isEmpty() ? Map.of() : lookup.labels(keys);
     }
 
     private void validate(NewApiKey request, Instant now) {

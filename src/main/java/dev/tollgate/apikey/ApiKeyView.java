@@ -2,7 +2,6 @@ package dev.tollgate.apikey;
 
 import dev.tollgate.account.TeamId;
 import dev.tollgate.catalog.ModelId;
-import dev.tollgate.money.Credits;
 import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +15,6 @@ public record ApiKeyView(
         Instant createdAt,
         @Nullable Instant lastUsedAt,
         @Nullable Instant expiresAt,
-        @Nullable Credits budget,
-        Credits spent,
         Set<ModelId> allowedModels,
         @Nullable Integer requestsPerMinute,
         @Nullable Instant revokedAt,

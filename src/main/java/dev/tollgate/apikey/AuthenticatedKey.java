@@ -3,7 +3,6 @@ package dev.tollgate.apikey;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamPrincipal;
 import dev.tollgate.catalog.ModelId;
-import dev.tollgate.money.Credits;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -13,10 +12,7 @@ public record AuthenticatedKey(
         TeamId teamId,
         String name,
         Set<ModelId> allowedModels,
-        @Nullable Credits budget,
-        Credits spent,
-        @Nullable Integer requestsPerMinute)
-        implements TeamPrincipal {
+        @Nullable Integer requestsPerMinute) implements TeamPrincipal {
 
     public boolean allows(ModelId model) {
         return allowedModels.isEmpty() || allowedModels.contains(model);

@@ -1,5 +1,8 @@
 package dev.tollgate.billing;
 
+import dev.tollgate.account.TeamId;
+import dev.tollgate.apikey.ApiKeyId;
+import dev.tollgate.money.Credits;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -23,48 +26,56 @@ class CreditHoldRepository {
         this.jdbc = jdbc;
     }
 
+    /** What the reserve statement did: whether it held the credit, and why not when it did not. */
+    record Reserved(boolean held, boolean holdsKeyBudget, boolean keyBudgetShort) {}
+
     /**
-     * Holds the amount out of the team's available credit and records the hold, in one statement (so atomically, with
-     * no transaction around it); false when the available credit is short.
+     * Holds the amount out of the team's available credit and, when the key has a budget, out of that budget too, and
+     * records the hold, in one statement (so atomically, with no transaction around it). Nothing changes when either
+     * is short. The key's row is locked first and its budget checked on the latest spending, then the team's row, the
+     * order every settle takes them in too.
      *
      * <p>The only commit on the hot path that does not wait for its flush to disk: a hold moves no money, and one lost
      * in a crash belonged to a request that died with it. The settle that ends a live request does wait, and its flush
      * carries every earlier write, this hold included.
      */
-    boolean reserve(Hold hold, Instant now) {
+    Reserved reserve(UUID id, TeamId team, @Nullable ApiKeyId key, String requestId, Credits amount, Instant now) {
         return jdbc.sql("""
                         with relaxed as (select set_config('synchronous_commit', 'off', true)),
+                        budgeted as (
+                            select spent + reserved + :amount <= budget as fits
+                            from key_budget
+                            where api_key_id = cast(:key as uuid) and budget is not null
+                            for update),
                         reserved as (
                             update credit_account set held = held + :amount, updated_at = :now
                             where team_id = :team and balance - held >= :amount
-                            returning team_id)
-                        insert into credit_hold (id, team_id, api_key_id, request_id, amount, status, created_at)
-                        select cast(:id as uuid), team_id, cast(:key as uuid), :request, :amount, 'HELD', :now
-                        from reserved cross join relaxed""")
-                        .param("amount", hold.amount().amount())
-                        .param("now", Timestamp.from(now))
-                        .param("team", hold.team().value())
-                        .param("id", hold.id().toString())
-                        .param(
-                                "key",
-                                hold.apiKeyId() == null ? null : hold.apiKeyId().toString())
-                        .param("request", hold.requestId())
-                        .update()
-                == 1;
-    }
-
-    void insert(Hold hold, Instant now) {
-        jdbc.sql("""
-                        insert into credit_hold (id, team_id, api_key_id, request_id, amount, status, created_at)
-                        values (?, ?, ?, ?, ?, 'HELD', ?)""")
-                .params(
-                        hold.id(),
-                        hold.team().value(),
-                        hold.apiKeyId(),
-                        hold.requestId(),
-                        hold.amount().amount(),
-                        Timestamp.from(now))
-                .update();
+                                and not exists (select 1 from budgeted where not fits)
+                            returning team_id),
+                        key_reserved as (
+                            update key_budget set reserved = reserved + :amount
+                            where api_key_id = cast(:key as uuid)
+                                and exists (select 1 from budgeted) and exists (select 1 from reserved)
+                            returning api_key_id),
+                        inserted as (
+                            insert into credit_hold
+                                (id, team_id, api_key_id, request_id, amount, status, created_at, holds_key_budget)
+                            select cast(:id as uuid), team_id, cast(:key as uuid), :request, :amount, 'HELD', :now,
+                                   exists (select 1 from key_reserved)
+                            from reserved cross join relaxed
+                            returning holds_key_budget)
+                        select exists (select 1 from inserted) as held,
+                               coalesce((select holds_key_budget from inserted), false) as holds_key_budget,
+                               exists (select 1 from budgeted where not fits) as key_budget_short""")
+                .param("amount", amount.amount())
+                .param("now", Timestamp.from(now))
+                .param("team", team.value())
+                .param("id", id.toString())
+                .param("key", key == null ? null : key.toString())
+                .param("request", requestId)
+                .query((rs, row) -> new Reserved(
+                        rs.getBoolean("held"), rs.getBoolean("holds_key_budget"), rs.getBoolean("key_budget_short")))
+                .single();
     }
 
     /** What one settle statement did: whether it settled the hold, and the balance after the charge if it fitted. */
@@ -185,12 +196,18 @@ class CreditHoldRepository {
                 .optional();
     }
 
-    record OpenHold(UUID id, UUID teamId, @Nullable UUID apiKeyId, String requestId, BigDecimal amount) {}
+    record OpenHold(
+            UUID id,
+            UUID teamId,
+            @Nullable UUID apiKeyId,
+            String requestId,
+            BigDecimal amount,
+            boolean holdsKeyBudget) {}
 
     /** Held holds that were neither renewed nor made after {@code cutoff}: their calls are no longer running. */
     List<OpenHold> staleSince(Instant cutoff, int limit) {
         return jdbc.sql("""
-                        select id, team_id, api_key_id, request_id, amount from credit_hold
+                        select id, team_id, api_key_id, request_id, amount, holds_key_budget from credit_hold
                         where status = 'HELD' and coalesce(renewed_at, created_at) < ? order by created_at limit ?""")
                 .params(Timestamp.from(cutoff), limit)
                 .query(OpenHold.class)

@@ -3,11 +3,13 @@ package dev.tollgate.billing;
 import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamRole;
+import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.money.Credits;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reserve before a metered call, keep the hold alive while the call runs, settle after it: the hold makes sure
  * concurrent requests can never spend the same credit, and the settle charges what was actually used, exactly once per
- * request.
+ * request. Team and key go together: a hold reserves from both, and whatever ends it (the call's settle, the sweeper,
+ * the start-up release) ends both.
  */
 @Service
 public class CreditHolds {
@@ -34,6 +37,7 @@ public class CreditHolds {
     private final CreditHoldRepository holds;
     private final LedgerWriter ledger;
     private final HoldRenewals renewals;
+    private final KeySpending keys;
     private final TeamAccess access;
     private final Clock clock;
 
@@ -42,12 +46,14 @@ public class CreditHolds {
             CreditHoldRepository holds,
             LedgerWriter ledger,
             HoldRenewals renewals,
+            KeySpending keys,
             TeamAccess access,
             Clock clock) {
         this.accounts = accounts;
         this.holds = holds;
         this.ledger = ledger;
         this.renewals = renewals;
+        this.keys = keys;
         this.access = access;
         this.clock = clock;
     }
@@ -60,16 +66,22 @@ public class CreditHolds {
     }
 
     /**
-     * Reserves {@code amount} for the request, or throws {@link InsufficientCreditException}. One statement, needing no
-     * transaction; release it with {@link #settle} and a zero charge if the request does not go ahead.
+     * Reserves {@code amount} for the request from the team's available credit and, when the key has a budget, from
+     * the key's budget as well, or throws {@link InsufficientCreditException} or {@link KeyBudgetExceededException} and
+     * reserves nothing. One statement, needing no transaction; release it with {@link #settle} and a zero charge if the
+     * request does not go ahead.
      */
-    public Hold reserve(TeamId team, @Nullable UUID apiKeyId, String requestId, Credits amount) {
+    public Hold reserve(TeamId team, @Nullable ApiKeyId key, String requestId, Credits amount) {
         access.require(team, TeamRole.MEMBER);
-        Hold hold = new Hold(UUID.randomUUID(), team, apiKeyId, requestId, amount);
-        if (!holds.reserve(hold, clock.instant())) {
+        UUID id = UUID.randomUUID();
+        CreditHoldRepository.Reserved reserved = holds.reserve(id, team, key, requestId, amount, clock.instant());
+        if (reserved.keyBudgetShort()) {
+            throw new KeyBudgetExceededException();
+        }
+        if (!reserved.held()) {
             throw new InsufficientCreditException(team);
         }
-        return hold;
+        return new Hold(id, team, key, requestId, amount, reserved.holdsKeyBudget());
     }
 
     /** The charge for a hold, recorded as made by whoever is acting now. */
@@ -94,22 +106,24 @@ public class CreditHolds {
         Hold hold = owed.hold();
         Credits charge = owed.charge();
         Instant now = clock.instant();
+        if (hold.apiKeyId() != null) {
+            keys.lockFirst(hold.apiKeyId());
+        }
         CreditHoldRepository.SettleResult result = holds.settle(hold, charge.amount(), owed.note(), owed.actor(), now);
         if (!result.settled()) {
             return holds.chargedFor(hold.id()).map(Credits::new).orElse(Credits.ZERO);
         }
-        if (result.balance() != null) {
-            return charge;
-        }
-        return chargeTheHold(owed, now);
+        Credits charged = result.balance() != null ? charge : chargeTheHold(owed, now);
+        settleKey(hold, hold.keyReservation(), charged);
+        return charged;
     }
 
     /**
      * First step of settling finished calls, in the caller's transaction: claims each call's hold with a compare-and-set
      * on the hold alone, and says what it found. A hold still held, or released by the sweeper while its call ran and not
      * charged since, is claimed for its call's charge; a hold settled before keeps its earlier charge. No balance moves
-     * until {@link #chargeAll} or {@link #charge(ClaimedHold)}, so the caller can settle what depends on the claim (a
-     * key's reservation, freed only by whoever ended the hold) in between.
+     * until {@link #chargeAll} or {@link #charge(ClaimedHold)}, which also settle the keys: a key's reservation is freed
+     * only by whoever ended the hold, so a hold the sweeper released frees nothing then.
      */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public List<ClaimedHold> claim(List<HoldCharge> owed) {
@@ -136,7 +150,8 @@ public class CreditHolds {
     }
 
     /**
-     * Second step for a batch: charges the claimed calls with one balance update per team, in the caller's transaction.
+     * Second step for a batch: charges the claimed calls with one spending update per key and one balance update per
+     * team, in the caller's transaction.
      * Each team's balance drops by the sum of its calls' charges while the holds found held are released, and each
      * charge gets its own ledger row with the running balance after it, in the order given. Throws {@link
      * InsufficientCreditException} when a team's charges do not fit its holds and remaining credit; the caller then
@@ -150,15 +165,36 @@ public class CreditHolds {
         Instant now = clock.instant();
         Map<UUID, Credits> charged = new HashMap<>();
         Map<UUID, List<ClaimedHold>> byTeam = new TreeMap<>();
+        Map<ApiKeyId, KeyBudgetRepository.Spending> byKey = new TreeMap<>(Comparator.comparing(ApiKeyId::value));
         for (ClaimedHold claim : claimed) {
-            charged.put(claim.owed().hold().id(), claim.charge());
+            Hold hold = claim.owed().hold();
+            charged.put(hold.id(), claim.charge());
             if (claim.found() != ClaimedHold.Found.SETTLED) {
-                byTeam.computeIfAbsent(claim.owed().hold().team().value(), team -> new ArrayList<>())
+                byTeam.computeIfAbsent(hold.team().value(), team -> new ArrayList<>())
                         .add(claim);
+                if (hold.apiKeyId() != null) {
+                    byKey.merge(
+                            hold.apiKeyId(),
+                            KeyBudgetRepository.Spending.of(keyReservationLeft(claim), claim.charge()),
+                            KeyBudgetRepository.Spending::plus);
+                }
             }
         }
+        // keys before teams, the order a reserve locks them in
+        keys.settle(byKey);
         byTeam.forEach((team, claims) -> chargeTeam(team, claims, now));
         return charged;
+    }
+
+    /** What settling the claimed hold frees of its key's budget: nothing when the sweeper's release freed it. */
+    private static Credits keyReservationLeft(ClaimedHold claim) {
+        return claim.found() == ClaimedHold.Found.HELD ? claim.owed().hold().keyReservation() : Credits.ZERO;
+    }
+
+    private void settleKey(Hold hold, Credits reservation, Credits charged) {
+        if (hold.apiKeyId() != null) {
+            keys.settle(hold.apiKeyId(), reservation, charged);
+        }
     }
 
     private void chargeTeam(UUID team, List<ClaimedHold> claims, Instant now) {
@@ -179,7 +215,8 @@ public class CreditHolds {
     }
 
     /**
-     * Second step for a single call, in the caller's transaction: charges it and returns what it was charged. A charge
+     * Second step for a single call, in the caller's transaction: charges it and its key and returns what it was
+     * charged. A charge
      * above what its hold and the remaining credit cover is cut to the hold; a call whose hold was released is charged
      * from the available balance, at most all of it. Either way no balance goes below zero or below what other calls
      * hold.
@@ -187,11 +224,18 @@ public class CreditHolds {
     @Transactional(transactionManager = "jdbcTransactionManager")
     public Credits charge(ClaimedHold claimed) {
         HoldCharge owed = claimed.owed();
-        return switch (claimed.found()) {
+        if (claimed.found() != ClaimedHold.Found.SETTLED && owed.hold().apiKeyId() != null) {
+            keys.lockFirst(owed.hold().apiKeyId());
+        }
+        Credits charged = switch (claimed.found()) {
             case SETTLED -> claimed.earlierCharge();
             case HELD -> chargeHeld(owed, clock.instant());
             case RELEASED -> chargeReleased(owed, clock.instant());
         };
+        if (claimed.found() != ClaimedHold.Found.SETTLED) {
+            settleKey(owed.hold(), keyReservationLeft(claimed), charged);
+        }
+        return charged;
     }
 
     private Credits chargeHeld(HoldCharge owed, Instant now) {

@@ -1,5 +1,6 @@
 package dev.tollgate.billing;
 
+import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.money.Credits;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -7,13 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Releases holds whose call is no longer running (its instance died mid-call), so credit is never locked forever: a
+ * Releases holds whose call is no longer running (its instance died mid-call), so credit and key budget are never
+ * locked forever: a
  * running call's instance renews its hold ({@link HoldRenewals}), so a hold neither renewed nor made within the hold
  * timeout has nobody left to settle it. Each release is a compare-and-set that checks staleness again, so a late settle,
  * a renewal and the sweeper never act on the same hold at once; a call that settles after all is still charged (see
@@ -26,7 +27,7 @@ class StaleHoldSweeper {
 
     private final CreditHoldRepository holds;
     private final CreditAccountRepository accounts;
-    private final ApplicationEventPublisher events;
+    private final KeySpending keys;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration timeout;
@@ -34,13 +35,13 @@ class StaleHoldSweeper {
     StaleHoldSweeper(
             CreditHoldRepository holds,
             CreditAccountRepository accounts,
-            ApplicationEventPublisher events,
+            KeySpending keys,
             TransactionTemplate transactions,
             Clock clock,
             HoldProperties properties) {
         this.holds = holds;
         this.accounts = accounts;
-        this.events = events;
+        this.keys = keys;
         this.transactions = transactions;
         this.clock = clock;
         this.timeout = properties.holdTimeout();
@@ -60,8 +61,9 @@ class StaleHoldSweeper {
             return 0;
         }
         accounts.settle(stale.teamId(), stale.amount(), BigDecimal.ZERO, now);
-        events.publishEvent(
-                new HoldReleased(stale.id(), stale.requestId(), stale.apiKeyId(), new Credits(stale.amount())));
+        if (stale.holdsKeyBudget() && stale.apiKeyId() != null) {
+            keys.free(new ApiKeyId(stale.apiKeyId()), new Credits(stale.amount()));
+        }
         log.warn(
                 "Released the hold of request {} ({} Cr$): its call has not renewed it for {}",
                 stale.requestId(),

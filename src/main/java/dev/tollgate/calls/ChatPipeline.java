@@ -1,11 +1,10 @@
 package dev.tollgate.calls;
 
-import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.AuthenticatedKey;
-import dev.tollgate.apikey.KeyBudgetExceededException;
 import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.Hold;
 import dev.tollgate.billing.InsufficientCreditException;
+import dev.tollgate.billing.KeyBudgetExceededException;
 import dev.tollgate.billing.LiveHold;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
@@ -51,7 +50,6 @@ public class ChatPipeline {
     private final KeyRateLimiter rateLimiter;
     private final TokenCounter tokenCounter;
     private final CreditHolds holds;
-    private final ApiKeyService keys;
     private final ChatRouter router;
     private final Settlements settlements;
     private final Clock clock;
@@ -62,7 +60,6 @@ public class ChatPipeline {
             KeyRateLimiter rateLimiter,
             TokenCounter tokenCounter,
             CreditHolds holds,
-            ApiKeyService keys,
             ChatRouter router,
             Settlements settlements,
             Clock clock) {
@@ -71,7 +68,6 @@ public class ChatPipeline {
         this.rateLimiter = rateLimiter;
         this.tokenCounter = tokenCounter;
         this.holds = holds;
-        this.keys = keys;
         this.router = router;
         this.settlements = settlements;
         this.clock = clock;
@@ -205,23 +201,16 @@ public class ChatPipeline {
         return cap == request.maxTokens() ? request : request.withMaxTokens(cap);
     }
 
+    /** One statement reserves from the team's balance and, when the key has a budget, from the key's budget. */
     private Hold reserve(ChatCall call, Credits amount) {
-        Hold hold;
         try {
-            hold = holds.reserve(
-                    call.team(), call.key() == null ? null : call.key().id().value(), call.requestId(), amount);
+            return holds.reserve(
+                    call.team(), call.key() == null ? null : call.key().id(), call.requestId(), amount);
         } catch (InsufficientCreditException e) {
             throw Refusals.insufficientCredit(null);
+        } catch (KeyBudgetExceededException e) {
+            throw Refusals.keyBudgetSpent();
         }
-        if (call.key() != null && call.key().budget() != null) {
-            try {
-                keys.reserveBudget(call.key().id(), amount);
-            } catch (KeyBudgetExceededException e) {
-                holds.settle(hold, Credits.ZERO, "Refused: key budget spent");
-                throw Refusals.keyBudgetSpent();
-            }
-        }
-        return hold;
     }
 
     private ChatStream openStream(ChatRequest request, Metering metering) {
@@ -241,12 +230,8 @@ public class ChatPipeline {
         TokenPricing pricing = model.requireTokenPricing();
         ChatCost cost = pricing.costOf(metering.usage());
         String note = "Chat " + model.id() + " (" + metering.usage().total() + " tokens)";
-        Credits reserved = call.key() != null && call.key().budget() != null ? hold.amount() : Credits.ZERO;
         metering.charged(settlements.settle(new Settlements.Settlement(
-                holds.charge(hold, cost.total(), note),
-                usageRecord(call, model, metering, cost),
-                call.key() == null ? null : call.key().id(),
-                reserved)));
+                holds.charge(hold, cost.total(), note), usageRecord(call, model, metering, cost))));
     }
 
     private UsageRecord usageRecord(ChatCall call, CatalogModel model, Metering metering, ChatCost cost) {

@@ -1,10 +1,9 @@
 package dev.tollgate.calls;
 
 import dev.tollgate.account.TeamId;
-import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.AuthenticatedKey;
-import dev.tollgate.apikey.KeyBudgetExceededException;
 import dev.tollgate.billing.InsufficientCreditException;
+import dev.tollgate.billing.KeyBudgetExceededException;
 import dev.tollgate.billing.PrepaidCharge;
 import dev.tollgate.billing.PrepaidCharges;
 import dev.tollgate.money.Credits;
@@ -20,32 +19,33 @@ import org.springframework.transaction.annotation.Transactional;
 class FixedPriceCharges {
 
     private final PrepaidCharges charges;
-    private final ApiKeyService keys;
 
-    FixedPriceCharges(PrepaidCharges charges, ApiKeyService keys) {
+    FixedPriceCharges(PrepaidCharges charges) {
         this.charges = charges;
-        this.keys = keys;
     }
 
     /**
-     * The charge, or a {@link Refusal.KeyBudgetSpent} or {@link Refusal.InsufficientCredit} refusal. Every key counts what it spends, with a budget or without,
-     * so its spending is everything it was charged and a refund has something to take back.
+     * The charge, or a {@link Refusal.KeyBudgetSpent} or {@link Refusal.InsufficientCredit} refusal. Billing counts it
+     * in the key's spending too, with a budget or without.
      */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public PrepaidCharge charge(
             TeamId team, @Nullable AuthenticatedKey key, String requestId, Credits amount, String note) {
-        if (key != null) {
-            try {
-                keys.spendBudget(key.id(), amount);
-            } catch (KeyBudgetExceededException e) {
-                throw Refusals.keyBudgetSpent();
-            }
-        }
         try {
-            return charges.charge(team, key == null ? null : key.id().value(), requestId, amount, note);
+            return charges.charge(team, key == null ? null : key.id(), requestId, amount, note);
+        } catch (KeyBudgetExceededException e) {
+            throw Refusals.keyBudgetSpent();
         } catch (InsufficientCreditException e) {
             throw Refusals.insufficientCredit(amount);
         }
+    }
+
+    /**
+     * Confirms the charge once what it paid for exists; false when it was refunded meanwhile for want of a confirmation,
+     * and what it paid for is not to be handed out.
+     */
+    public boolean confirm(PrepaidCharge charge) {
+        return charges.confirm(charge);
     }
 
     /** Refunds the charge unless it was refunded before; the key's budget gets its share back with it. */

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Every image generation and edit, from the API or the portal: authorize, check the model's fixed size, pay the fixed
- * price up front, render into staged media, then keep the images and record usage, or discard them and refund once.
+ * price up front, render into staged media, then keep the images, confirm the charge and record usage, or discard them
+ * and refund once. A charge the process dies before confirming is refunded by billing.
  */
 @Service
 public class ImagePipeline {
@@ -103,6 +104,7 @@ public class ImagePipeline {
         PrepaidCharge charge = charges.charge(call.team(), call.key(), call.requestId(), price, note(call, model));
 
         List<MediaUpload> uploads = new ArrayList<>();
+        List<MediaItem> stored = new ArrayList<>();
         String channel = null;
         try {
             ImageRequest request =
@@ -118,7 +120,10 @@ public class ImagePipeline {
                 throw new UpstreamException(
                         "The upstream returned " + images.size() + " of " + call.count() + " images", false);
             }
-            List<MediaItem> stored = store(call, model, images, uploads);
+            stored.addAll(store(call, model, images, uploads));
+            if (!charges.confirm(charge)) {
+                throw new UpstreamException("The images took too long to make; the charge was refunded", false);
+            }
             record(call, model, channel, UsageStatus.SUCCEEDED, price, null, started);
             return new ImageResult(
                     call.requestId(),
@@ -128,6 +133,7 @@ public class ImagePipeline {
                     price);
         } catch (RuntimeException failure) {
             uploads.forEach(media::discard);
+            stored.forEach(item -> discardStored(call, item));
             String reason = failure instanceof UpstreamException && failure.getMessage() != null
                     ? failure.getMessage()
                     : "The image could not be made";
@@ -141,6 +147,15 @@ public class ImagePipeline {
                 throw Refusals.upstreamFailed("the image could not be made");
             }
             throw Refusals.ofUpstream(upstream);
+        }
+    }
+
+    /** An image stored for a request that then failed is not kept: nobody paid for it. */
+    private void discardStored(ImageCall call, MediaItem item) {
+        try {
+            media.delete(call.team(), item.id());
+        } catch (RuntimeException e) {
+            log.warn("Could not remove image {} of failed request {}", item.id(), call.requestId(), e);
         }
     }
 

@@ -1,9 +1,5 @@
 package dev.tollgate.calls;
 
-import dev.tollgate.apikey.ApiKeyId;
-import dev.tollgate.apikey.ApiKeyService;
-import dev.tollgate.apikey.BudgetSettlement;
-import dev.tollgate.billing.ClaimedHold;
 import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.HoldCharge;
 import dev.tollgate.money.Credits;
@@ -15,14 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -46,14 +40,12 @@ class Settlements {
     private static final Logger log = LoggerFactory.getLogger(Settlements.class);
     private static final int LARGEST_BATCH = 256;
 
-    /** What one finished call settles: its charge against the hold, its usage row and its key's spending. */
-    record Settlement(
-            HoldCharge charge, UsageRecord usage, @Nullable ApiKeyId key, Credits reserved) {
+    /** What one finished call settles: its charge against the hold (its team's and its key's) and its usage row. */
+    record Settlement(HoldCharge charge, UsageRecord usage) {
 
         Settlement {
             Objects.requireNonNull(charge);
             Objects.requireNonNull(usage);
-            Objects.requireNonNull(reserved);
         }
 
         UUID holdId() {
@@ -64,7 +56,6 @@ class Settlements {
     private record Pending(Settlement settlement, CompletableFuture<Credits> charged) {}
 
     private final CreditHolds holds;
-    private final ApiKeyService keys;
     private final UsageRecorder usage;
     private final TransactionTemplate transactions;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -72,9 +63,8 @@ class Settlements {
             Thread.ofPlatform().name("settlements").daemon().unstarted(this::flushUntilClosed);
     private volatile boolean closed;
 
-    Settlements(CreditHolds holds, ApiKeyService keys, UsageRecorder usage, JdbcTransactionManager jdbcTransactions) {
+    Settlements(CreditHolds holds, UsageRecorder usage, JdbcTransactionManager jdbcTransactions) {
         this.holds = holds;
-        this.keys = keys;
         this.usage = usage;
         this.transactions = new TransactionTemplate(jdbcTransactions);
     }
@@ -168,46 +158,20 @@ class Settlements {
 
     /**
      * Usage rows first, then the holds (each row its own call's), then the keys' spending, then the teams' balances, so
-     * the rows every call of a team or key updates are locked as briefly as possible, and a key's reservation is freed
+     * the rows every call of a team or key updates are locked as briefly as possible; billing frees a key's reservation
      * only for holds this settle ended (the sweeper freed those it released).
      */
     private Map<UUID, Credits> settleTogether(List<Pending> batch) {
         List<Settlement> settlements = batch.stream().map(Pending::settlement).toList();
         usage.recordAll(settlements.stream().map(Settlement::usage).toList());
-        List<ClaimedHold> claimed =
-                holds.claim(settlements.stream().map(Settlement::charge).toList());
-        List<BudgetSettlement> budgets = new ArrayList<>();
-        for (int i = 0; i < settlements.size(); i++) {
-            budgetOf(settlements.get(i), claimed.get(i)).ifPresent(budgets::add);
-        }
-        keys.settleBudgets(budgets);
-        return holds.chargeAll(claimed);
+        return holds.chargeAll(
+                holds.claim(settlements.stream().map(Settlement::charge).toList()));
     }
 
     private Credits settleAlone(Settlement settlement) {
         return Objects.requireNonNull(transactions.execute(status -> {
             usage.record(settlement.usage());
-            ClaimedHold claimed = holds.claim(List.of(settlement.charge())).getFirst();
-            budgetOf(settlement, claimed)
-                    .ifPresent(budget -> keys.settleBudget(budget.key(), budget.reserved(), budget.charged()));
-            Credits charged = holds.charge(claimed);
-            if (settlement.key() != null && !charged.equals(claimed.charge())) {
-                // the charge was cut to what the hold or the balance covered: the key spent what the team paid
-                keys.settleBudget(settlement.key(), Credits.ZERO, charged.minus(claimed.charge()));
-            }
-            return charged;
+            return holds.charge(holds.claim(List.of(settlement.charge())).getFirst());
         }));
-    }
-
-    /**
-     * What the call does to its key's budget: it frees the reservation its hold stood for, unless the sweeper released
-     * the hold and freed it then, and adds what the call is charged to the key's spending.
-     */
-    private static Optional<BudgetSettlement> budgetOf(Settlement settlement, ClaimedHold claimed) {
-        if (settlement.key() == null) {
-            return Optional.empty();
-        }
-        Credits reserved = claimed.found() == ClaimedHold.Found.RELEASED ? Credits.ZERO : settlement.reserved();
-        return Optional.of(new BudgetSettlement(settlement.key(), reserved, claimed.charge()));
     }
 }

@@ -9,7 +9,10 @@ import dev.tollgate.video.VideoJobs;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Pays for a video job and queues it in one transaction, so there is never a charge without its job or the reverse. */
+/**
+ * Pays for a video job, queues it and confirms the charge in one transaction, so there is never a charge without its
+ * job or the reverse.
+ */
 @Component
 class VideoAdmission {
 
@@ -25,7 +28,10 @@ class VideoAdmission {
     public VideoJob admit(VideoCall call, CatalogModel model, Credits price, int seconds, String size) {
         PrepaidCharge charge = charges.charge(
                 call.team(), call.key(), call.requestId(), price, "Video " + model.id() + " (" + seconds + " s)");
-        return jobs.enqueue(
+        VideoJob queued = jobs.enqueue(
                 new NewVideoJob(charge, call.caller(), model.id(), call.prompt(), seconds, size, call.reference()));
+        // queued in this transaction: from here on the job's own failure path refunds it
+        charges.confirm(charge);
+        return queued;
     }
 }

@@ -9,8 +9,8 @@ import com.vaadin.flow.component.popover.Popover;
 import com.vaadin.flow.component.popover.PopoverPosition;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamRole;
-import dev.tollgate.apikey.BudgetAlert;
-import dev.tollgate.apikey.BudgetAlertService;
+import dev.tollgate.billing.BudgetAlert;
+import dev.tollgate.billing.BudgetAlertService;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

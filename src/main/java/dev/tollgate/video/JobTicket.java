@@ -42,12 +42,7 @@ record JobTicket(
     }
 
     PrepaidCharge charge() {
-        return new PrepaidCharge(
-                chargeId,
-                caller.team(),
-                caller.key() == null ? null : caller.key().value(),
-                caller.requestId(),
-                cost);
+        return new PrepaidCharge(chargeId, caller.team(), caller.key(), caller.requestId(), cost);
     }
 
     TeamId team() {

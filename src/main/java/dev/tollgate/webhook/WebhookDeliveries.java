@@ -1,6 +1,6 @@
 package dev.tollgate.webhook;
 
-import dev.tollgate.apikey.KeyBudgetCrossed;
+import dev.tollgate.billing.KeyBudgetCrossed;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,7 +1,7 @@
 package dev.tollgate.webhook;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.tollgate.apikey.KeyBudgetCrossed;
+import dev.tollgate.billing.KeyBudgetCrossed;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;

@@ -3,6 +3,7 @@ package dev.tollgate.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.Books;
 import dev.tollgate.support.ChargesOfEveryKind;
 import dev.tollgate.support.IntegrationTest;
 import java.math.BigDecimal;
@@ -50,16 +51,10 @@ class KeySpendingTests {
     }
 
     private BigDecimal balance(String team) {
-        return jdbc.sql("select balance from credit_account where team_id = ?::uuid")
-                .param(team)
-                .query(BigDecimal.class)
-                .single();
+        return new Books(jdbc).balance(Books.team(team));
     }
 
     private BigDecimal refunds(String team) {
-        return jdbc.sql("select coalesce(sum(amount), 0) from ledger_entry where team_id = ?::uuid and kind = 'REFUND'")
-                .param(team)
-                .query(BigDecimal.class)
-                .single();
+        return new Books(jdbc).refunds(Books.team(team));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamSummary;
+import dev.tollgate.billing.KeyBudgets;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
@@ -29,6 +30,9 @@ class ApiKeyServiceTests {
 
     @Autowired
     ApiKeyRepository repository;
+
+    @Autowired
+    KeyBudgets budgets;
 
     @Autowired
     JdbcClient jdbc;
@@ -83,7 +87,9 @@ class ApiKeyServiceTests {
         AuthenticatedKey key = keys.authenticate(issued.plaintext());
 
         assertThat(key.teamId()).isEqualTo(team.id());
-        assertThat(key.budget()).isEqualTo(Credits.parse("12.5"));
+        assertThat(actors.asPlatformAdmin(() -> budgets.of(key.id())).budget())
+                .as("the budget the key was issued with, kept by billing")
+                .isEqualTo(Credits.parse("12.5"));
         assertThat(key.requestsPerMinute()).isEqualTo(60);
         assertThat(key.allows(new ModelId("aws/glm-5"))).isTrue();
         assertThat(key.allows(new ModelId("aws/claude-opus-4-7"))).isFalse();

@@ -10,6 +10,7 @@ import dev.tollgate.apikey.IssuedApiKey;
 import dev.tollgate.apikey.NewApiKey;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.Books;
 import dev.tollgate.support.TestTeams;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
@@ -29,8 +30,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * Holds of requests that died with their process: released as soon as the application starts again on its own
- * embedded database, but left alone on a shared database, where they may be another instance's live requests.
+ * Holds and unconfirmed charges of requests that died with their process: released or refunded as soon as the
+ * application starts again on its own embedded database, but left alone on a shared database, where they may be
+ * another instance's live requests.
  */
 class OrphanedHoldsTests {
 
@@ -48,8 +50,7 @@ class OrphanedHoldsTests {
                     keys.issue(team.id(), new NewApiKey("budgeted", null, Credits.parse("5.00"), Set.of(), null)));
             // a request in flight when the process died: held, its key's budget reserved, never settled
             open = actors.asPlatformAdmin(() -> first.getBean(CreditHolds.class)
-                    .reserve(team.id(), key.key().id().value(), "req_died_" + team.id(), Credits.parse("0.30")));
-            keys.reserveBudget(key.key().id(), Credits.parse("0.30"));
+                    .reserve(team.id(), key.key().id(), "req_died_" + team.id(), Credits.parse("0.30")));
         }
 
         try (ConfigurableApplicationContext second =
@@ -78,12 +79,53 @@ class OrphanedHoldsTests {
                             jdbc,
                             "select sum(amount) from ledger_entry where team_id = ?",
                             team.id().value()));
-            assertThat(number(
-                            jdbc,
-                            "select reserved from api_key where id = ?",
-                            key.key().id().value()))
+            assertThat(new Books(jdbc).keyReserved(key.key().id()))
                     .as("the key's reserved budget is given back with the hold")
                     .isEqualByComparingTo("0");
+        }
+    }
+
+    @Test
+    void chargesLeftUnconfirmedByAnEndedRunAreRefundedWhenTheEmbeddedDatabaseStartsAgain(@TempDir Path dataDir) {
+        TeamSummary team;
+        IssuedApiKey key;
+        PrepaidCharge died;
+        PrepaidCharge delivered;
+        try (ConfigurableApplicationContext first =
+                start(dataDir, "--tollgate.database.embedded.data-dir=" + dataDir)) {
+            Actors actors = actors(first);
+            team = teams(first, actors).createWithBalance("Killed mid-render", "1.00");
+            ApiKeyService keys = first.getBean(ApiKeyService.class);
+            key = actors.asPlatformAdmin(
+                    () -> keys.issue(team.id(), new NewApiKey("images", null, Credits.parse("5.00"), Set.of(), null)));
+            PrepaidCharges charges = first.getBean(PrepaidCharges.class);
+            // an image request paid for and still rendering when the process died: never confirmed
+            died = actors.asPlatformAdmin(() -> charges.charge(
+                    team.id(), key.key().id(), "req_rendering_" + team.id(), Credits.parse("0.36"), "Image"));
+            // one whose images were stored before the end
+            delivered = actors.asPlatformAdmin(() -> charges.charge(
+                    team.id(), key.key().id(), "req_stored_" + team.id(), Credits.parse("0.20"), "Image"));
+            charges.confirm(delivered);
+        }
+
+        try (ConfigurableApplicationContext second =
+                start(dataDir, "--tollgate.database.embedded.data-dir=" + dataDir)) {
+            JdbcClient jdbc = JdbcClient.create(second.getBean(DataSource.class));
+            PrepaidCharges charges = second.getBean(PrepaidCharges.class);
+            Books books = new Books(jdbc);
+            assertThat(charges.isRefunded(died.id()))
+                    .as("the dead request's charge is refunded on start")
+                    .isTrue();
+            assertThat(charges.isRefunded(delivered.id()))
+                    .as("a confirmed charge stands")
+                    .isFalse();
+            assertThat(books.balance(team.id()))
+                    .as("only the delivered images are paid for")
+                    .isEqualByComparingTo("0.80")
+                    .isEqualByComparingTo(books.ledgerSum(team.id()));
+            assertThat(books.keySpent(key.key().id()))
+                    .as("the key's spending gives the refunded charge back")
+                    .isEqualByComparingTo("0.20");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tollgate.account.TeamSummary;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.Books;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.TestTeams;
 import java.math.BigDecimal;
@@ -125,9 +126,6 @@ class PrepaidChargesTests {
     }
 
     private BigDecimal balance(TeamSummary team) {
-        return jdbc.sql("select balance from credit_account where team_id = ?")
-                .param(team.id().value())
-                .query(BigDecimal.class)
-                .single();
+        return new Books(jdbc).balance(team.id());
     }
 }

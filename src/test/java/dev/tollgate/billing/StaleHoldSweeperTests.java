@@ -8,9 +8,9 @@ import dev.tollgate.apikey.IssuedApiKey;
 import dev.tollgate.apikey.NewApiKey;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.Books;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.TestTeams;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,9 +49,8 @@ class StaleHoldSweeperTests {
         TeamSummary team = testTeams.createWithBalance("Stale", "1.00");
         IssuedApiKey key = actors.asPlatformAdmin(
                 () -> keys.issue(team.id(), new NewApiKey("budgeted", null, Credits.parse("5.00"), Set.of(), null)));
-        Hold stale = actors.asPlatformAdmin(() ->
-                holds.reserve(team.id(), key.key().id().value(), "req_stale_" + team.id(), Credits.parse("0.30")));
-        keys.reserveBudget(key.key().id(), Credits.parse("0.30"));
+        Hold stale = actors.asPlatformAdmin(
+                () -> holds.reserve(team.id(), key.key().id(), "req_stale_" + team.id(), Credits.parse("0.30")));
         Hold fresh = actors.asPlatformAdmin(
                 () -> holds.reserve(team.id(), null, "req_fresh_" + team.id(), Credits.parse("0.20")));
         jdbc.sql("update credit_hold set created_at = now() - interval '2 hours' where id = ?")
@@ -63,22 +62,11 @@ class StaleHoldSweeperTests {
 
         assertThat(status(stale)).isEqualTo("SETTLED");
         assertThat(status(fresh)).as("a hold within the timeout is left alone").isEqualTo("HELD");
-        assertThat(jdbc.sql("select held from credit_account where team_id = ?")
-                        .param(team.id().value())
-                        .query(BigDecimal.class)
-                        .single())
-                .isEqualByComparingTo("0.20");
-        assertThat(jdbc.sql("select balance from credit_account where team_id = ?")
-                        .param(team.id().value())
-                        .query(BigDecimal.class)
-                        .single())
+        assertThat(books().held(team.id())).isEqualByComparingTo("0.20");
+        assertThat(books().balance(team.id()))
                 .as("nothing is charged for the dead request")
                 .isEqualByComparingTo("1.00");
-        assertThat(jdbc.sql("select reserved from api_key where id = ?")
-                        .param(key.key().id().value())
-                        .query(BigDecimal.class)
-                        .single())
-                .isEqualByComparingTo("0");
+        assertThat(books().keyReserved(key.key().id())).isEqualByComparingTo("0");
         assertThat(holds.settle(stale, Credits.parse("0.10"), "late settle"))
                 .as("a late settle after the sweep charges nothing")
                 .isEqualTo(Credits.ZERO);
@@ -102,11 +90,7 @@ class StaleHoldSweeperTests {
             assertThat(status(running)).as("its call renews it").isEqualTo("HELD");
             assertThat(status(dead)).as("nobody renews it").isEqualTo("SETTLED");
         }
-        assertThat(jdbc.sql("select held from credit_account where team_id = ?")
-                        .param(team.id().value())
-                        .query(BigDecimal.class)
-                        .single())
-                .isEqualByComparingTo("0.30");
+        assertThat(books().held(team.id())).isEqualByComparingTo("0.30");
         assertThat(holds.settle(running, Credits.parse("0.10"), "finished")).isEqualTo(Credits.parse("0.10"));
     }
 
@@ -128,23 +112,18 @@ class StaleHoldSweeperTests {
         assertThat(again)
                 .as("a second settle finds the charge made")
                 .containsEntry(released.id(), Credits.parse("0.12"));
-        assertThat(jdbc.sql("select balance from credit_account where team_id = ?")
-                        .param(team.id().value())
-                        .query(BigDecimal.class)
-                        .single())
-                .isEqualByComparingTo("0.88");
+        assertThat(books().balance(team.id())).isEqualByComparingTo("0.88");
         assertThat(jdbc.sql("select count(*) from ledger_entry where team_id = ? and kind = 'CHARGE'")
                         .param(team.id().value())
                         .query(Long.class)
                         .single())
                 .as("one charge row")
                 .isEqualTo(1);
-        assertThat(jdbc.sql("select sum(amount) from ledger_entry where team_id = ?")
-                        .param(team.id().value())
-                        .query(BigDecimal.class)
-                        .single())
-                .as("balance = Σ ledger")
-                .isEqualByComparingTo("0.88");
+        assertThat(books().ledgerSum(team.id())).as("balance = Σ ledger").isEqualByComparingTo("0.88");
+    }
+
+    private Books books() {
+        return new Books(jdbc);
     }
 
     private String status(Hold hold) {

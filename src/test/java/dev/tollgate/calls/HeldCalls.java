@@ -2,7 +2,6 @@ package dev.tollgate.calls;
 
 import dev.tollgate.account.TeamId;
 import dev.tollgate.apikey.ApiKeyId;
-import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.Hold;
 import dev.tollgate.caller.Caller;
@@ -32,13 +31,11 @@ final class HeldCalls {
 
     private final int port;
     private final CreditHolds holds;
-    private final ApiKeyService keys;
     private final Actors actors;
 
-    HeldCalls(int port, CreditHolds holds, ApiKeyService keys, Actors actors) {
+    HeldCalls(int port, CreditHolds holds, Actors actors) {
         this.port = port;
         this.holds = holds;
-        this.keys = keys;
         this.actors = actors;
     }
 
@@ -54,10 +51,8 @@ final class HeldCalls {
 
     /** A hold as a call makes it, team and key budget together, with no call running to keep it alive. */
     Hold reserve(Funded funded, String amount) {
-        Hold hold = actors.asPlatformAdmin(() ->
-                holds.reserve(funded.team(), funded.key().value(), "req-" + UUID.randomUUID(), Credits.of(amount)));
-        keys.reserveBudget(funded.key(), hold.amount());
-        return hold;
+        return actors.asPlatformAdmin(
+                () -> holds.reserve(funded.team(), funded.key(), "req-" + UUID.randomUUID(), Credits.of(amount)));
     }
 
     /** What a chat call that used {@code cost} of output hands to the settlements when it ends. */
@@ -78,7 +73,6 @@ final class HeldCalls {
                 started,
                 Duration.ofSeconds(5),
                 null);
-        return new Settlements.Settlement(
-                holds.charge(hold, lines.total(), "Chat test"), usage, funded.key(), hold.amount());
+        return new Settlements.Settlement(holds.charge(hold, lines.total(), "Chat test"), usage);
     }
 }

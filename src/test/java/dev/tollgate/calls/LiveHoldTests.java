@@ -8,11 +8,11 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.apikey.ApiKeyId;
-import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.Hold;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.Books;
 import dev.tollgate.support.OpenAiClients;
 import dev.tollgate.support.TestTeams;
 import java.math.BigDecimal;
@@ -56,19 +56,18 @@ class LiveHoldTests {
     CreditHolds holds;
 
     @Autowired
-    ApiKeyService keys;
-
-    @Autowired
     Actors actors;
 
     @Autowired
     JdbcClient jdbc;
 
     HeldCalls calls;
+    Books books;
 
     @BeforeEach
     void heldCalls() {
-        calls = new HeldCalls(port, holds, keys, actors);
+        calls = new HeldCalls(port, holds, actors);
+        books = new Books(jdbc);
     }
 
     @Test
@@ -116,7 +115,10 @@ class LiveHoldTests {
     void aCallWhoseHoldWasReleasedIsStillChargedOnceAndItsKeyBudgetStaysRight() throws Exception {
         HeldCalls.Funded funded = calls.fund("Released hold", "1.00", "5.00");
         Hold released = calls.reserve(funded, "0.30");
-        keys.reserveBudget(funded.key(), Credits.of("0.10")); // another call of the key, still running
+        // another call of the key, still running, reserved 0.10 of its budget
+        jdbc.sql("update key_budget set reserved = reserved + 0.10 where api_key_id = ?")
+                .param(funded.key().value())
+                .update();
         awaitReleased(released);
 
         Credits charged = settlements.settle(calls.settlement(funded, released, Credits.of("0.05")));
@@ -161,51 +163,22 @@ class LiveHoldTests {
     }
 
     private void assertMoneyAddsUp(HeldCalls.Funded funded) {
-        assertThat(jdbc.sql("select sum(amount) from ledger_entry where team_id = ?")
-                        .param(funded.team().value())
-                        .query(BigDecimal.class)
-                        .single())
-                .as("balance = Σ ledger")
-                .isEqualByComparingTo(balance(funded.team()));
-        assertThat(jdbc.sql("select held from credit_account where team_id = ?")
-                        .param(funded.team().value())
-                        .query(BigDecimal.class)
-                        .single())
-                .as("nothing left held")
-                .isEqualByComparingTo("0");
-        assertThat(jdbc.sql("select count(*) from credit_hold where team_id = ? and status = 'HELD'")
-                        .param(funded.team().value())
-                        .query(Long.class)
-                        .single())
-                .as("every hold settled")
-                .isZero();
+        books.assertBooksBalance(funded.team());
     }
 
     private BigDecimal charges(TeamId team) {
-        return jdbc.sql("select coalesce(-sum(amount), 0) from ledger_entry where team_id = ? and kind = 'CHARGE'")
-                .param(team.value())
-                .query(BigDecimal.class)
-                .single();
+        return books.charges(team);
     }
 
     private BigDecimal balance(TeamId team) {
-        return jdbc.sql("select balance from credit_account where team_id = ?")
-                .param(team.value())
-                .query(BigDecimal.class)
-                .single();
+        return books.balance(team);
     }
 
     private BigDecimal spent(ApiKeyId key) {
-        return jdbc.sql("select spent from api_key where id = ?")
-                .param(key.value())
-                .query(BigDecimal.class)
-                .single();
+        return books.keySpent(key);
     }
 
     private BigDecimal reserved(ApiKeyId key) {
-        return jdbc.sql("select reserved from api_key where id = ?")
-                .param(key.value())
-                .query(BigDecimal.class)
-                .single();
+        return books.keyReserved(key);
     }
 }

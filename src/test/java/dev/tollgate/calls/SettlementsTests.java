@@ -3,11 +3,11 @@ package dev.tollgate.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.account.TeamId;
-import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.Hold;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.Books;
 import dev.tollgate.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -36,16 +36,15 @@ class SettlementsTests {
     CreditHolds holds;
 
     @Autowired
-    ApiKeyService keys;
-
-    @Autowired
     JdbcClient jdbc;
 
     HeldCalls calls;
+    Books books;
 
     @BeforeEach
     void heldCalls() {
-        calls = new HeldCalls(port, holds, keys, actors);
+        calls = new HeldCalls(port, holds, actors);
+        books = new Books(jdbc);
     }
 
     @Autowired
@@ -77,16 +76,10 @@ class SettlementsTests {
                 .isEqualByComparingTo(new BigDecimal("40").subtract(expected));
         assertThat(held(funded.team())).as("every hold released").isEqualByComparingTo(BigDecimal.ZERO);
         assertLedgerRunsConsistently(funded.team());
-        assertThat(jdbc.sql("select spent from api_key where id = ?")
-                        .param(funded.key().value())
-                        .query(BigDecimal.class)
-                        .single())
+        assertThat(books.keySpent(funded.key()))
                 .as("the key spent what its calls cost")
                 .isEqualByComparingTo(expected);
-        assertThat(jdbc.sql("select reserved from api_key where id = ?")
-                        .param(funded.key().value())
-                        .query(BigDecimal.class)
-                        .single())
+        assertThat(books.keyReserved(funded.key()))
                 .as("no budget left reserved")
                 .isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(count("select count(*) from usage_record where team_id = ?", funded.team()))
@@ -118,10 +111,7 @@ class SettlementsTests {
         assertThat(count("select count(*) from ledger_entry where team_id = ? and kind = 'CHARGE'", funded.team()))
                 .as("one charge per hold, the earlier settle's included")
                 .isEqualTo(3);
-        assertThat(jdbc.sql("select spent from api_key where id = ?")
-                        .param(funded.key().value())
-                        .query(BigDecimal.class)
-                        .single())
+        assertThat(books.keySpent(funded.key()))
                 .as("the key spent what the team paid")
                 .isEqualByComparingTo("0.06");
     }
@@ -144,39 +134,19 @@ class SettlementsTests {
         assertLedgerRunsConsistently(funded.team());
         assertThat(count("select count(*) from usage_record where team_id = ?", funded.team()))
                 .isEqualTo(3);
-        assertThat(jdbc.sql("select spent from api_key where id = ?")
-                        .param(funded.key().value())
-                        .query(BigDecimal.class)
-                        .single())
-                .isEqualByComparingTo("0.19");
+        assertThat(books.keySpent(funded.key())).isEqualByComparingTo("0.19");
     }
 
     private void assertLedgerRunsConsistently(TeamId team) {
-        List<BigDecimal[]> rows = jdbc.sql(
-                        "select amount, balance_after from ledger_entry where team_id = ? order by id")
-                .param(team.value())
-                .query((rs, row) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)})
-                .list();
-        BigDecimal running = BigDecimal.ZERO;
-        for (BigDecimal[] row : rows) {
-            running = running.add(row[0]);
-            assertThat(row[1]).as("balance after each ledger row, in id order").isEqualByComparingTo(running);
-        }
-        assertThat(running).as("balance = Σ ledger").isEqualByComparingTo(balance(team));
+        books.assertBooksBalance(team);
     }
 
     private BigDecimal balance(TeamId team) {
-        return jdbc.sql("select balance from credit_account where team_id = ?")
-                .param(team.value())
-                .query(BigDecimal.class)
-                .single();
+        return books.balance(team);
     }
 
     private BigDecimal held(TeamId team) {
-        return jdbc.sql("select held from credit_account where team_id = ?")
-                .param(team.value())
-                .query(BigDecimal.class)
-                .single();
+        return books.held(team);
     }
 
     private long count(String sql, TeamId team) {

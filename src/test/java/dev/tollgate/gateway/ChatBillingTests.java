@@ -8,6 +8,7 @@ import com.openai.errors.UnexpectedStatusCodeException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.Books;
 import dev.tollgate.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -64,18 +65,13 @@ class ChatBillingTests {
         long served = statuses.stream().filter(status -> status == 200).count();
         assertThat(statuses).as("every request is served or refused for credit").allMatch(s -> s == 200 || s == 402);
         assertThat(served).as("the balance covers about ten").isBetween(5L, 15L);
-        BigDecimal balance = jdbc.sql("select balance from credit_account where team_id = ?::uuid")
-                .param(team)
-                .query(BigDecimal.class)
-                .single();
+        Books books = new Books(jdbc);
+        BigDecimal balance = books.balance(Books.team(team));
         BigDecimal usageCost = jdbc.sql("select coalesce(sum(total_cost), 0) from usage_record where team_id = ?::uuid")
                 .param(team)
                 .query(BigDecimal.class)
                 .single();
-        BigDecimal ledger = jdbc.sql("select sum(amount) from ledger_entry where team_id = ?::uuid")
-                .param(team)
-                .query(BigDecimal.class)
-                .single();
+        BigDecimal ledger = books.ledgerSum(Books.team(team));
         assertThat(balance).isNotNegative();
         assertThat(balance)
                 .as("balance = top-up − Σ usage cost, exactly")
@@ -92,11 +88,7 @@ class ChatBillingTests {
                         .single())
                 .as("every hold is settled")
                 .isZero();
-        assertThat(jdbc.sql("select held from credit_account where team_id = ?::uuid")
-                        .param(team)
-                        .query(BigDecimal.class)
-                        .single())
-                .isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(new Books(jdbc).held(Books.team(team))).isEqualByComparingTo(BigDecimal.ZERO);
     }
 
     @Test
@@ -150,10 +142,7 @@ class ChatBillingTests {
                         .query(BigDecimal.class)
                         .single())
                 .isEqualByComparingTo(perMillion(written, "6.25"));
-        assertThat(jdbc.sql("select balance from credit_account where team_id = ?::uuid")
-                        .param(team)
-                        .query(BigDecimal.class)
-                        .single())
+        assertThat(new Books(jdbc).balance(Books.team(team)))
                 .isEqualByComparingTo(
                         new BigDecimal("5.00").subtract(expectedFirst).subtract(expectedSecond));
     }

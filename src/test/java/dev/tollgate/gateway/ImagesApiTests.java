@@ -12,6 +12,7 @@ import com.openai.models.images.ImageEditParams;
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.images.ImagesResponse;
 import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.Books;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.OpenAiClients;
@@ -353,11 +354,7 @@ class ImagesApiTests {
                         .query(Long.class)
                         .single())
                 .isZero();
-        assertThat(jdbc.sql("select balance from credit_account where team_id = ?::uuid")
-                        .param(poorTeam)
-                        .query(BigDecimal.class)
-                        .single())
-                .isEqualByComparingTo("0.10");
+        assertThat(new Books(jdbc).balance(Books.team(poorTeam))).isEqualByComparingTo("0.10");
     }
 
     @Test
@@ -409,11 +406,7 @@ class ImagesApiTests {
         assertThat(statuses.stream().filter(s -> s == 200))
                 .as("0.80 pays for exactly five")
                 .hasSize(5);
-        assertThat(jdbc.sql("select balance from credit_account where team_id = ?::uuid")
-                        .param(smallTeam)
-                        .query(BigDecimal.class)
-                        .single())
-                .isEqualByComparingTo("0.00");
+        assertThat(new Books(jdbc).balance(Books.team(smallTeam))).isEqualByComparingTo("0.00");
         assertThat(jdbc.sql("select count(*) from media_item where team_id = ?::uuid")
                         .param(smallTeam)
                         .query(Long.class)

@@ -15,6 +15,7 @@ import dev.tollgate.support.Actors;
 import dev.tollgate.support.BrowserSupport;
 import dev.tollgate.support.ChromiumExtension;
 import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.KeySpender;
 import dev.tollgate.support.TestTeams;
 import dev.tollgate.support.WithWebhookReceiver;
 import java.net.URI;
@@ -48,6 +49,9 @@ class BudgetAlertPortalTests extends WithWebhookReceiver {
     @Autowired
     ApiKeyService keys;
 
+    @Autowired
+    KeySpender spender;
+
     Page page;
 
     @BeforeEach
@@ -62,7 +66,8 @@ class BudgetAlertPortalTests extends WithWebhookReceiver {
 
     @Test
     void anOwnerSetsTheWebhookSeesTheSecretOnceAndSeesACrossingInTheBell() throws Exception {
-        TeamSummary team = testTeams.createWithBalance("Bell", "5.00");
+        // enough credit for the key to spend past 80% of its budget
+        TeamSummary team = testTeams.createWithBalance("Bell", "10.00");
         UserDetails owner = testTeams.addPerson(team, TeamRole.OWNER);
         ApiKeyId key = actors.as(
                         owner,
@@ -94,7 +99,7 @@ class BudgetAlertPortalTests extends WithWebhookReceiver {
         assertThat(page.content()).as("the secret is gone from the page").doesNotContain(secret);
         BrowserSupport.screenshot(page, "webhook-settings");
 
-        keys.spendBudget(key, Credits.of("8.01"));
+        spender.prepaid(team.id(), key, Credits.of("8.01"));
         assertThat(receiver.await(hook, 1, Duration.ofSeconds(10)))
                 .as("the webhook got the crossing")
                 .hasSize(1);
@@ -121,7 +126,7 @@ class BudgetAlertPortalTests extends WithWebhookReceiver {
                         () -> keys.issue(team.id(), new NewApiKey("shared", null, Credits.of("1.00"), Set.of(), null)))
                 .key()
                 .id();
-        keys.spendBudget(key, Credits.of("0.90"));
+        spender.prepaid(team.id(), key, Credits.of("0.90"));
 
         signIn(member.getUsername());
 

@@ -1,6 +1,7 @@
 package dev.tollgate.support;
 
 import com.openai.client.OpenAIClient;
+import dev.tollgate.account.TeamId;
 import java.math.BigDecimal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,11 +22,12 @@ public record FundedTeam(String id, String key, OpenAIClient client) {
         return new FundedTeam(team, key, OpenAiClients.forKey(port, key));
     }
 
+    public TeamId teamId() {
+        return Books.team(id);
+    }
+
     /** The team's balance as stored. */
     public BigDecimal balance(JdbcClient jdbc) {
-        return jdbc.sql("select balance from credit_account where team_id = ?::uuid")
-                .param(id)
-                .query(BigDecimal.class)
-                .single();
+        return new Books(jdbc).balance(teamId());
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestTeams.class, Actors.class})
+@Import({TestTeams.class, Actors.class, KeySpender.class})
 public @interface IntegrationTest {
 
     String ADMIN_EMAIL = "admin@tollgate.test";

@@ -8,6 +8,7 @@ import dev.tollgate.caller.Caller;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.Books;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pays for and queues video jobs the way the gateway does (charge and job in one transaction, as a team member), and
- * reads back what the tests check: the job, the team's balance, its ledger and usage.
+ * Pays for and queues video jobs the way the gateway does (charge, job and confirmation in one transaction, as a team
+ * member), and reads back what the tests check: the job, the team's balance, its ledger and usage.
  */
 final class PaidJobs {
 
@@ -53,7 +54,10 @@ final class PaidJobs {
                 () -> transactions.execute(status -> {
                     Caller caller = Caller.portal("req-video-" + UUID.randomUUID(), team.id(), userId(member));
                     PrepaidCharge charge = charges.charge(team.id(), null, caller.requestId(), PRICE, "Video " + MODEL);
-                    return videoJobs.enqueue(new NewVideoJob(charge, caller, MODEL, prompt, seconds, size, null));
+                    VideoJob queued =
+                            videoJobs.enqueue(new NewVideoJob(charge, caller, MODEL, prompt, seconds, size, null));
+                    charges.confirm(charge);
+                    return queued;
                 }));
     }
 
@@ -110,10 +114,7 @@ final class PaidJobs {
     }
 
     BigDecimal balance(TeamSummary team) {
-        return jdbc.sql("select balance from credit_account where team_id = ?")
-                .param(team.id().value())
-                .query(BigDecimal.class)
-                .single();
+        return new Books(jdbc).balance(team.id());
     }
 
     /** The job's ledger entries as {@code KIND amount}, oldest first. */

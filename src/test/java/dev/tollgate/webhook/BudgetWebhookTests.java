@@ -7,14 +7,15 @@ import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamSummary;
 import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.ApiKeyService;
-import dev.tollgate.apikey.BudgetAlert;
-import dev.tollgate.apikey.BudgetAlertService;
-import dev.tollgate.apikey.BudgetSettlement;
-import dev.tollgate.apikey.BudgetThreshold;
 import dev.tollgate.apikey.NewApiKey;
+import dev.tollgate.billing.BudgetAlert;
+import dev.tollgate.billing.BudgetAlertService;
+import dev.tollgate.billing.BudgetThreshold;
+import dev.tollgate.billing.KeyBudgets;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.KeySpender;
 import dev.tollgate.support.TestTeams;
 import dev.tollgate.support.WebhookReceiver.Delivery;
 import dev.tollgate.support.WithWebhookReceiver;
@@ -71,6 +72,12 @@ class BudgetWebhookTests extends WithWebhookReceiver {
 
     @Autowired
     BudgetAlertService alerts;
+
+    @Autowired
+    KeyBudgets budgets;
+
+    @Autowired
+    KeySpender spender;
 
     @Autowired
     JdbcClient jdbc;
@@ -160,11 +167,11 @@ class BudgetWebhookTests extends WithWebhookReceiver {
     void eachThresholdFiresOneSignedEventAndFurtherSpendingFiresNothing() throws Exception {
         ApiKeyId key = keyWithBudget("ci-runner", "0.010");
 
-        keys.spendBudget(key, Credits.of("0.005"));
-        keys.spendBudget(key, Credits.of("0.0031"));
+        spender.prepaid(team.id(), key, Credits.of("0.005"));
+        spender.prepaid(team.id(), key, Credits.of("0.0031"));
         List<Delivery> first = receiver.await(hook, 1, WAIT);
-        keys.spendBudget(key, Credits.of("0.0005"));
-        keys.settleBudgets(List.of(new BudgetSettlement(key, Credits.ZERO, Credits.of("0.0014"))));
+        spender.prepaid(team.id(), key, Credits.of("0.0005"));
+        spender.chat(team.id(), key, Credits.of("0.0014"));
         List<Delivery> both = receiver.await(hook, 2, WAIT);
         Thread.sleep(QUIET);
 
@@ -193,16 +200,16 @@ class BudgetWebhookTests extends WithWebhookReceiver {
     @Test
     void raisingTheBudgetArmsTheThresholdsAgain() throws Exception {
         ApiKeyId key = keyWithBudget("batch", "0.010");
-        keys.spendBudget(key, Credits.of("0.009"));
+        spender.prepaid(team.id(), key, Credits.of("0.009"));
         receiver.await(hook, 1, WAIT);
 
-        actors.as(owner, () -> keys.changeBudget(key, Credits.of("0.020")));
-        keys.spendBudget(key, Credits.of("0.002"));
+        actors.as(owner, () -> budgets.change(key, Credits.of("0.020")));
+        spender.prepaid(team.id(), key, Credits.of("0.002"));
         Thread.sleep(QUIET);
         assertThat(receiver.deliveries(hook))
                 .as("50% of the new budget crosses nothing")
                 .hasSize(1);
-        keys.spendBudget(key, Credits.of("0.006"));
+        spender.prepaid(team.id(), key, Credits.of("0.006"));
         List<Delivery> deliveries = receiver.await(hook, 2, WAIT);
 
         assertThat(deliveries).hasSize(2);
@@ -215,13 +222,13 @@ class BudgetWebhookTests extends WithWebhookReceiver {
     @Test
     void spendingThatCrossesFromManyRequestsAtOnceFiresOnce() throws Exception {
         ApiKeyId key = keyWithBudget("parallel", "0.010");
-        keys.spendBudget(key, Credits.of("0.0070"));
+        spender.prepaid(team.id(), key, Credits.of("0.0070"));
         List<Callable<Void>> requests = IntStream.range(0, 16)
                 .<Callable<Void>>mapToObj(i -> () -> {
                     if (i % 2 == 0) {
-                        keys.spendBudget(key, Credits.of("0.0001"));
+                        spender.prepaid(team.id(), key, Credits.of("0.0001"));
                     } else {
-                        keys.settleBudgets(List.of(new BudgetSettlement(key, Credits.ZERO, Credits.of("0.0001"))));
+                        spender.chat(team.id(), key, Credits.of("0.0001"));
                     }
                     return null;
                 })
@@ -251,7 +258,7 @@ class BudgetWebhookTests extends WithWebhookReceiver {
         ApiKeyId key = keyWithBudget("flaky", "0.010");
         receiver.answerNext(hook, 500, 503);
 
-        keys.spendBudget(key, Credits.of("0.0085"));
+        spender.prepaid(team.id(), key, Credits.of("0.0085"));
         List<Delivery> deliveries = receiver.await(hook, 3, WAIT);
         Thread.sleep(QUIET);
 
@@ -295,7 +302,7 @@ class BudgetWebhookTests extends WithWebhookReceiver {
                                     other.id(), new NewApiKey("trap", null, Credits.of("0.010"), Set.of(), null)))
                     .key()
                     .id();
-            keys.spendBudget(key, Credits.of("0.0100"));
+            spender.prepaid(other.id(), key, Credits.of("0.0100"));
             Thread.sleep(QUIET);
 
             assertThat(connections)
@@ -312,7 +319,7 @@ class BudgetWebhookTests extends WithWebhookReceiver {
         TeamSummary otherTeam = testTeams.create("Other");
         UserDetails otherOwner = testTeams.addPerson(otherTeam, TeamRole.OWNER);
 
-        keys.spendBudget(key, Credits.of("0.0080"));
+        spender.prepaid(team.id(), key, Credits.of("0.0080"));
 
         List<BudgetAlert> seen = actors.as(owner, () -> alerts.unread(team.id()));
         assertThat(seen).singleElement().satisfies(alert -> {

@@ -19,16 +19,21 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tollgate.account.TeamMembership;
+import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.ApiKeyStatus;
 import dev.tollgate.apikey.ApiKeyView;
+import dev.tollgate.billing.KeyBudget;
+import dev.tollgate.billing.KeyBudgets;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.ModelId;
+import dev.tollgate.money.Credits;
 import dev.tollgate.portal.CurrentTeam;
 import dev.tollgate.portal.DisplayFormats;
 import dev.tollgate.portal.ViewHeader;
 import jakarta.annotation.security.PermitAll;
 import java.math.RoundingMode;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The team's {@code vai-} keys: every member sees them; owners and admins create and revoke them. */
@@ -38,11 +43,14 @@ import java.util.stream.Collectors;
 class KeysView extends VerticalLayout {
 
     private final ApiKeyService keys;
+    private final KeyBudgets budgets;
+    private Map<ApiKeyId, KeyBudget> spent = Map.of();
     private final Grid<ApiKeyView> grid = new Grid<>();
     private final Div emptyState = new Div();
 
-    KeysView(ApiKeyService keys, Catalog catalog, CurrentTeam currentTeam) {
+    KeysView(ApiKeyService keys, KeyBudgets budgets, Catalog catalog, CurrentTeam currentTeam) {
         this.keys = keys;
+        this.budgets = budgets;
         TeamMembership team = currentTeam.get().orElse(null);
         if (team == null) {
             add(new ViewHeader("API keys", "You are not a member of any team yet. Ask a platform admin to add you."));
@@ -92,7 +100,7 @@ class KeysView extends VerticalLayout {
         grid.addColumn(key -> key.lastUsedAt() == null ? "Never" : DisplayFormats.dateTime(key.lastUsedAt()))
                 .setHeader("Last used")
                 .setAutoWidth(true);
-        grid.addComponentColumn(KeysView::spending).setHeader("Spent").setAutoWidth(true);
+        grid.addComponentColumn(this::spending).setHeader("Spent").setAutoWidth(true);
         grid.addColumn(KeysView::models).setHeader("Models").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(key -> key.requestsPerMinute() == null
                         ? "—"
@@ -143,16 +151,19 @@ class KeysView extends VerticalLayout {
 
     private void refresh(TeamMembership team) {
         var items = keys.list(team.team().id());
+        spent = budgets.ofTeam(team.team().id());
         grid.setItems(items);
         grid.setVisible(!items.isEmpty());
         emptyState.setVisible(items.isEmpty());
     }
 
-    private static Component spending(ApiKeyView key) {
-        if (key.budget() == null) {
+    private Component spending(ApiKeyView view) {
+        KeyBudget key = spent.getOrDefault(view.id(), KeyBudget.none(view.id()));
+        Credits budget = key.budget();
+        if (budget == null) {
             return new Span(key.spent().display());
         }
-        Span text = new Span(key.spent().display() + " of " + key.budget().toPlainString());
+        Span text = new Span(key.spent().display() + " of " + budget.toPlainString());
         ProgressBar bar = new ProgressBar(
                 0,
                 1,
@@ -160,7 +171,7 @@ class KeysView extends VerticalLayout {
                         1,
                         key.spent()
                                 .amount()
-                                .divide(key.budget().amount(), 4, RoundingMode.HALF_UP)
+                                .divide(budget.amount(), 4, RoundingMode.HALF_UP)
                                 .doubleValue()));
         bar.addClassName("budget-bar");
         Div cell = new Div(text, bar);

@@ -18,9 +18,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamMembership;
+import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.ApiKeyView;
 import dev.tollgate.billing.BillingService;
+import dev.tollgate.billing.KeyBudget;
+import dev.tollgate.billing.KeyBudgets;
+import dev.tollgate.money.Credits;
 import dev.tollgate.portal.CurrentTeam;
 import dev.tollgate.portal.ViewHeader;
 import dev.tollgate.portal.charts.Bar;
@@ -49,6 +53,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -67,6 +72,7 @@ public class SpendingView extends VerticalLayout {
 
     private final SpendReports reports;
     private final ApiKeyService keys;
+    private final KeyBudgets keyBudgets;
     private final @Nullable TeamMembership team;
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
@@ -79,9 +85,15 @@ public class SpendingView extends VerticalLayout {
     private final Grid<ModelSpend> topModels = new Grid<>();
     private final VerticalLayout budgets = new VerticalLayout();
 
-    SpendingView(SpendReports reports, ApiKeyService keys, BillingService billing, CurrentTeam currentTeam) {
+    SpendingView(
+            SpendReports reports,
+            ApiKeyService keys,
+            KeyBudgets keyBudgets,
+            BillingService billing,
+            CurrentTeam currentTeam) {
         this.reports = reports;
         this.keys = keys;
+        this.keyBudgets = keyBudgets;
         this.team = currentTeam.get().orElse(null);
         if (team == null) {
             add(new ViewHeader("Spending", "You are not a member of any team yet. Ask a platform admin to add you."));
@@ -191,7 +203,7 @@ public class SpendingView extends VerticalLayout {
         media.show(DailyTrend.counts(days, mediaSeries(reports.mediaPerDay(id, start, end))));
         topKeys.setItems(reports.topKeys(id, start, end, TOP));
         topModels.setItems(reports.topModels(id, start, end, TOP));
-        showBudgets(keys.list(id));
+        showBudgets(keys.list(id), keyBudgets.ofTeam(id));
     }
 
     private void showCards(SpendSummary summary) {
@@ -243,28 +255,32 @@ public class SpendingView extends VerticalLayout {
                 : List.of(new DailySeries("Images", images), new DailySeries("Videos", videos));
     }
 
-    private void showBudgets(List<ApiKeyView> teamKeys) {
+    private void showBudgets(List<ApiKeyView> teamKeys, Map<ApiKeyId, KeyBudget> spending) {
         budgets.removeAll();
-        List<ApiKeyView> budgeted =
-                teamKeys.stream().filter(k -> k.budget() != null).toList();
+        List<ApiKeyView> budgeted = teamKeys.stream()
+                .filter(k ->
+                        spending.containsKey(k.id()) && spending.get(k.id()).budget() != null)
+                .toList();
         if (budgeted.isEmpty()) {
             Span none = new Span("No key has a budget. Set one when you create a key.");
             none.addClassName("section-note");
             budgets.add(none);
             return;
         }
-        for (ApiKeyView key : budgeted) {
-            BigDecimal used = key.budget().isZero()
+        for (ApiKeyView view : budgeted) {
+            KeyBudget key = spending.get(view.id());
+            Credits budget = Objects.requireNonNull(key.budget());
+            BigDecimal used = budget.isZero()
                     ? BigDecimal.ONE
-                    : key.spent().amount().divide(key.budget().amount(), 4, RoundingMode.HALF_UP);
+                    : key.spent().amount().divide(budget.amount(), 4, RoundingMode.HALF_UP);
             ProgressBar bar = new ProgressBar(0, 1, Math.min(1.0, used.doubleValue()));
             if (used.compareTo(BigDecimal.ONE) >= 0) {
                 bar.addThemeName("error");
             } else if (used.compareTo(new BigDecimal("0.8")) >= 0) {
                 bar.addThemeName("contrast");
             }
-            Span label = new Span(key.name() + " · " + key.spent().display() + " of "
-                    + key.budget().display() + " (" + used.movePointRight(2).setScale(0, RoundingMode.DOWN) + "%)");
+            Span label = new Span(view.name() + " · " + key.spent().display() + " of " + budget.display() + " ("
+                    + used.movePointRight(2).setScale(0, RoundingMode.DOWN) + "%)");
             VerticalLayout row = new VerticalLayout(label, bar);
             row.setPadding(false);
             row.setSpacing(false);

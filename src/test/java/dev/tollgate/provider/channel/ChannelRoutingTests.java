@@ -13,6 +13,7 @@ import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.Books;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.TestChannels;
@@ -419,14 +420,7 @@ class ChannelRoutingTests {
     }
 
     private List<BigDecimal> charges() {
-        return jdbc
-                .sql("select amount from ledger_entry where team_id = ?::uuid and kind <> 'TOP_UP' order by created_at")
-                .param(team.id())
-                .query(BigDecimal.class)
-                .list()
-                .stream()
-                .map(BigDecimal::stripTrailingZeros)
-                .toList();
+        return new Books(jdbc).chargesAndRefunds(team.teamId());
     }
 
     private BigDecimal balance() {

@@ -1,6 +1,7 @@
-package dev.tollgate.apikey;
+package dev.tollgate.billing;
 
 import dev.tollgate.account.TeamId;
+import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.money.Credits;
 import java.time.Instant;
 import java.util.Objects;

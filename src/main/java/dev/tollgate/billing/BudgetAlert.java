@@ -1,5 +1,6 @@
-package dev.tollgate.apikey;
+package dev.tollgate.billing;
 
+import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.money.Credits;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.tollgate.apikey;
+package dev.tollgate.billing;
 
 /** The shares of a key's budget whose crossing is worth telling the team about. */
 public enum BudgetThreshold {

@@ -1,4 +1,4 @@
-package dev.tollgate.apikey;
+package dev.tollgate.billing;
 
 /** The key's budget cannot cover the request (it is spent, or what is left is held by requests in flight). */
 public class KeyBudgetExceededException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.tollgate.apikey;
+package dev.tollgate.billing;
 
 import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamId;
@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The budget crossings a team's owners and admins have not dismissed yet; members do not see them. */
 @Service
-@Transactional(readOnly = true)
+@Transactional(transactionManager = "jdbcTransactionManager", readOnly = true)
 public class BudgetAlertService {
 
     private final BudgetAlertStore alerts;
@@ -32,7 +32,7 @@ public class BudgetAlertService {
     }
 
     /** Marks every unread alert of the team read, for all its owners and admins. */
-    @Transactional
+    @Transactional(transactionManager = "jdbcTransactionManager")
     public void markAllRead(TeamId team) {
         access.require(team, TeamRole.ADMIN);
         alerts.markAllRead(team, clock.instant());
