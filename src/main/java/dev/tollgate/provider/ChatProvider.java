@@ -18,15 +18,6 @@ public interface ChatProvider {
      */
     default void admit(ChatRequest request) {}
 
-    /**
-     * Whether a reply can still fail after {@link #open} returned and before its first event, so failover must wait for
-     * that event before it settles on this channel. True of every upstream across a network; a provider that refuses
-     * only in {@code open} and then always answers says false, and its reply starts without that wait.
-     */
-    default boolean mayFailBeforeFirstEvent() {
-        return true;
-    }
-
     /** The channel's name as usage rows record it. */
     default String channelName() {
         return getClass().getSimpleName();

@@ -66,15 +66,9 @@ public class ChatRouter {
         return simulator.open(request);
     }
 
-    /**
-     * The stream once its first event has arrived (held by {@code hasNext}), or the failure that came instead. A provider
-     * that cannot fail after opening is not waited for: the reply starts at once and its first event follows.
-     */
+    /** The stream once its first event has arrived (held by {@code hasNext}), or the failure that came instead. */
     private static ChatStream firstEvent(ChatProvider provider, ChatRequest request) {
         ChatStream stream = provider.open(request);
-        if (!provider.mayFailBeforeFirstEvent()) {
-            return stream;
-        }
         try {
             if (!stream.hasNext()) {
                 throw new UpstreamException("The upstream ended the reply before it began", true);

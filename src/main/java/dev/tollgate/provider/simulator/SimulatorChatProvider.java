@@ -63,12 +63,6 @@ public final class SimulatorChatProvider implements ChatProvider {
         return "simulator";
     }
 
-    /** The whole reply is planned in {@link #open}, where a refusal is thrown; after it only pacing is left. */
-    @Override
-    public boolean mayFailBeforeFirstEvent() {
-        return false;
-    }
-
     @Override
     public ChatStream open(ChatRequest request) {
         PromptScan prompt = PromptScan.of(request, counter);
