@@ -113,7 +113,8 @@ final class AnthropicMessagesParser {
         ChatMessage.Role canonical = switch (role) {
             case "user" -> ChatMessage.Role.USER;
             case "assistant" -> ChatMessage.Role.ASSISTANT;
-            default -> throw invalid(path + ".role: must be 'user' or 'assistant'", path + ".role");
+            case "system" -> ChatMessage.Role.SYSTEM;
+            default -> throw invalid(path + ".role: must be 'user', 'assistant' or 'system'", path + ".role");
         };
         JsonNode content = message.get("content");
         if (content != null && content.isString()) {
@@ -125,7 +126,12 @@ final class AnthropicMessagesParser {
         List<ContentPart> parts = new ArrayList<>();
         int i = 0;
         for (JsonNode block : content) {
-            parts.add(block(block, path + ".content." + i++));
+            String blockPath = path + ".content." + i++;
+            ContentPart part = block(block, blockPath);
+            if (canonical == ChatMessage.Role.SYSTEM && !(part instanceof TextPart)) {
+                throw invalid(blockPath + ".type: a system message holds text blocks only", blockPath + ".type");
+            }
+            parts.add(part);
         }
         return new ChatMessage(canonical, parts);
     }

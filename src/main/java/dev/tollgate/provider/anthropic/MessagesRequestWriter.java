@@ -65,7 +65,20 @@ final class MessagesRequestWriter {
 
     private ObjectNode message(ChatMessage message) {
         ObjectNode turn = json.createObjectNode();
-        turn.put("role", message.role() == ChatMessage.Role.USER ? "user" : "assistant");
+        turn.put(
+                "role",
+                switch (message.role()) {
+                    case USER -> "user";
+                    case ASSISTANT -> "assistant";
+                    case SYSTEM -> "system";
+                });
+        // a system turn goes on as Claude Code sends it, a plain string, which is the form the placement rules document
+        if (message.isSystem()
+                && message.parts().size() == 1
+                && message.parts().getFirst() instanceof TextPart text
+                && !text.cacheBreakpoint()) {
+            return turn.put("content", text.text());
+        }
         ArrayNode content = turn.putArray("content");
         for (ContentPart part : message.parts()) {
             content.add(blocks.block(part));

@@ -47,14 +47,30 @@ final class ConverseRequestWriter {
         if (!extras.additional().isEmpty()) {
             converse.additionalModelRequestFields(Document.fromMap(extras.additional()));
         }
-        if (!request.system().isEmpty()) {
-            converse.system(system(request.system()));
+        List<TextPart> system = foldedSystem(request);
+        if (!system.isEmpty()) {
+            converse.system(system(system));
         }
         ToolConfiguration tools = tools(request);
         if (tools != null) {
             converse.toolConfig(tools);
         }
         return converse.build();
+    }
+
+    /**
+     * Converse has no system role inside the conversation, so mid-conversation system turns join the system blocks, in
+     * their order. They still reach the model as instructions and still come before the reply being asked for, which is
+     * where they apply; what is lost is only which earlier turns they followed.
+     */
+    private static List<TextPart> foldedSystem(ChatRequest request) {
+        List<TextPart> system = new ArrayList<>(request.system());
+        for (ChatMessage message : request.messages()) {
+            if (message.isSystem()) {
+                message.parts().forEach(part -> system.add((TextPart) part));
+            }
+        }
+        return system;
     }
 
     private static List<SystemContentBlock> system(List<TextPart> parts) {
@@ -74,6 +90,9 @@ final class ConverseRequestWriter {
         ChatMessage.@Nullable Role role = null;
         List<ContentBlock> blocks = new ArrayList<>();
         for (ChatMessage message : messages) {
+            if (message.isSystem()) {
+                continue; // folded into the system blocks
+            }
             if (message.role() != role && !blocks.isEmpty()) {
                 written.add(message(role, blocks));
                 blocks = new ArrayList<>();

@@ -69,6 +69,17 @@ final class ChatRequestWriter {
             writeAssistant(message, messages.addObject());
             return;
         }
+        if (message.isSystem()) {
+            // Chat Completions takes system messages anywhere, so a mid-conversation one keeps its place
+            messages.addObject()
+                    .put("role", "system")
+                    .put(
+                            "content",
+                            joined(message.parts().stream()
+                                    .map(TextPart.class::cast)
+                                    .toList()));
+            return;
+        }
         // tool results answer the previous assistant turn, so they go first, as role "tool" messages of their own
         List<ContentPart> rest = new ArrayList<>();
         for (ContentPart part : message.parts()) {

@@ -10,7 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the simulator reads from the message history: the caller's latest words and any tool result to answer. */
+/**
+ * What the simulator reads from the message history: the caller's latest words, the instructions given after them in
+ * system turns, and any tool result to answer. System turns are instructions, not turns of the dialogue, so the
+ * dialogue "ends" with the last user or assistant turn before them.
+ */
 record Conversation(List<ChatMessage> messages) {
 
     /**
@@ -27,6 +31,24 @@ record Conversation(List<ChatMessage> messages) {
             }
         }
         return "";
+    }
+
+    /**
+     * The text of the system turns after the latest user turn: instructions for the reply being asked for. Only their
+     * first {@code longest} characters are read.
+     */
+    String instructionsSinceLastUser(int longest) {
+        StringBuilder text = new StringBuilder();
+        for (ChatMessage message : messages.reversed()) {
+            if (message.role() == ChatMessage.Role.USER) {
+                break;
+            }
+            if (message.isSystem() && text.length() < longest) {
+                String words = textOf(message, longest - text.length());
+                text.insert(0, text.isEmpty() ? words : words + "\n");
+            }
+        }
+        return text.toString();
     }
 
     private static String textOf(ChatMessage message, int longest) {
@@ -73,6 +95,11 @@ record Conversation(List<ChatMessage> messages) {
     }
 
     private List<ContentPart> lastParts() {
-        return messages.isEmpty() ? List.of() : messages.getLast().parts();
+        for (ChatMessage message : messages.reversed()) {
+            if (!message.isSystem()) {
+                return message.parts();
+            }
+        }
+        return List.of();
     }
 }

@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Decides the simulated model's answer from the conversation: a tool call when one is due, an answer to pending tool
- * results, the dictated words of a "Say exactly: X" prompt, or else prose about the latest user message.
+ * results, the dictated words of a "Say exactly: X" prompt (in a system turn after the latest user message, else in
+ * that message), or else prose about the latest user message.
  *
  * <p>It reads as much of the latest user message as a reply could repeat, and looks for keywords, numbers and tool
  * names in its first {@value #READ_FOR_WORDS} characters; what it writes is never much longer than the reply's
@@ -48,7 +49,10 @@ final class ReplyWriter {
         if (!results.isEmpty()) {
             return new Reply.Text(ToolResultAnswer.write(conversation, results, keywords, random, limit.characters()));
         }
-        return new Reply.Text(VerbatimInstruction.in(userText)
+        // a system turn after the question instructs the reply, so its dictation outranks the caller's
+        String instructions = conversation.instructionsSinceLastUser(ReplyLimit.MOST_CHARACTERS);
+        return new Reply.Text(VerbatimInstruction.in(instructions)
+                .or(() -> VerbatimInstruction.in(userText))
                 .orElseGet(() -> prose.write(keywords, conversation.lastMessageHasImage(), random)));
     }
 
