@@ -72,7 +72,7 @@ final class MessagesRequestWriter {
                     case ASSISTANT -> "assistant";
                     case SYSTEM -> "system";
                 });
-        // a system turn goes on as Claude Code sends it, a plain string, which is the form the placement rules document
+        // a plain system turn goes on as Claude Code sends it, a string
         if (message.isSystem()
                 && message.parts().size() == 1
                 && message.parts().getFirst() instanceof TextPart text
