@@ -2,6 +2,7 @@ package dev.tollgate.admin;
 
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamService;
+import dev.tollgate.caller.AgentSession;
 import dev.tollgate.usage.SpendReports;
 import dev.tollgate.usage.UsageFilter;
 import dev.tollgate.usage.UsageGrouping;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A team's usage: totals per day, model or key, and the raw rows as CSV. {@code from} and {@code to} are ISO dates
- * (UTC days), both included.
+ * (UTC days), both included; {@code session} keeps the rows of one agent session.
  */
 @RestController
 @RequestMapping("/admin/v1/teams/{teamId}")
@@ -68,16 +69,21 @@ class AdminUsageController {
             @PathVariable String teamId,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String session,
             HttpServletResponse response)
             throws IOException {
         TeamId team = AdminTeamsController.parse(teamId);
         LocalDate first = optional("from", from);
         LocalDate last = optional("to", to);
-        UsageFilter filter = UsageFilter.ALL.between(
-                first == null ? null : first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                last == null
-                        ? null
-                        : last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        UsageFilter filter = UsageFilter.ALL
+                .between(
+                        first == null
+                                ? null
+                                : first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        last == null
+                                ? null
+                                : last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .withSession(session(session));
         teams.get(team);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(
@@ -107,6 +113,17 @@ class AdminUsageController {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + " is an ISO date such as 2026-05-01, not \"" + text + "\"");
+        }
+    }
+
+    private static @Nullable AgentSession session(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new AgentSession(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("session: " + e.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * person and has no dialect.
  *
  * @param requestId the request's id, as the caller sees it in {@code x-request-id}
+ * @param session the agent session the call belongs to, when the caller names one
  */
 public record Caller(
         String requestId,
@@ -18,12 +19,29 @@ public record Caller(
         @Nullable ApiKeyId key,
         @Nullable UserId user,
         CallSource source,
-        @Nullable Dialect dialect) {
+        @Nullable Dialect dialect,
+        @Nullable AgentSession session) {
 
     public Caller {
         Objects.requireNonNull(requestId);
         Objects.requireNonNull(team);
         Objects.requireNonNull(source);
+    }
+
+    /** A call outside any agent session. */
+    public Caller(
+            String requestId,
+            TeamId team,
+            @Nullable ApiKeyId key,
+            @Nullable UserId user,
+            CallSource source,
+            @Nullable Dialect dialect) {
+        this(requestId, team, key, user, source, dialect, null);
+    }
+
+    /** The same call, as part of {@code newSession} (or of none). */
+    public Caller inSession(@Nullable AgentSession newSession) {
+        return new Caller(requestId, team, key, user, source, dialect, newSession);
     }
 
     /** A call on the public API, made with a key of the team. */

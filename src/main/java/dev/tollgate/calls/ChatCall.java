@@ -3,6 +3,7 @@ package dev.tollgate.calls;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.UserId;
 import dev.tollgate.apikey.AuthenticatedKey;
+import dev.tollgate.caller.AgentSession;
 import dev.tollgate.caller.Caller;
 import dev.tollgate.caller.Dialect;
 import dev.tollgate.provider.ChatRequest;
@@ -23,10 +24,16 @@ public record ChatCall(Caller caller, @Nullable AuthenticatedKey key, ChatReques
         KeyOfCaller.require(caller, key);
     }
 
-    /** A call on the public API with {@code key}. */
+    /** A call on the public API with {@code key}, part of the agent {@code session} the caller named, if any. */
     public static ChatCall api(
-            String requestId, AuthenticatedKey key, Dialect dialect, ChatRequest request, boolean outputCapChosen) {
-        return new ChatCall(Caller.api(requestId, key.teamId(), key.id(), dialect), key, request, outputCapChosen);
+            String requestId,
+            AuthenticatedKey key,
+            Dialect dialect,
+            @Nullable AgentSession session,
+            ChatRequest request,
+            boolean outputCapChosen) {
+        Caller caller = Caller.api(requestId, key.teamId(), key.id(), dialect).inSession(session);
+        return new ChatCall(caller, key, request, outputCapChosen);
     }
 
     /** A call a signed-in person makes in the playground, with the output cap they chose. */

@@ -17,6 +17,9 @@ record UsageConditions(String sql, List<Object> args) {
         Builder where = new Builder("u.", team, filter);
         where.add("u.created_at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
         where.add("u.created_at < ?", filter.until() == null ? null : Timestamp.from(filter.until()));
+        where.add(
+                "u.session_id = ?",
+                filter.session() == null ? null : filter.session().value());
         return where.build();
     }
 

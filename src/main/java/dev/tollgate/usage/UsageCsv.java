@@ -43,7 +43,8 @@ final class UsageCsv implements RowCallbackHandler {
             "latency_ms",
             "first_token_ms",
             "finish_reason",
-            "error");
+            "error",
+            "session_id");
 
     private final CsvWriter csv;
     private long rows;
@@ -84,6 +85,7 @@ final class UsageCsv implements RowCallbackHandler {
                 .writeField(text(rs.getString("first_token_ms")))
                 .writeField(text(rs.getString("finish_reason")))
                 .writeField(freeText(rs.getString("error")))
+                .writeField(text(rs.getString("session_id")))
                 .endRecord();
         rows++;
     }

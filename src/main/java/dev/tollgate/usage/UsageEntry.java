@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** One row of a team's usage history, with the key's name and the person's email as they are now. */
+/**
+ * One row of a team's usage history, with the key's name and the person's email as they are now.
+ *
+ * @param session the agent session the request belonged to, if its caller named one
+ */
 public record UsageEntry(
         long id,
         Instant createdAt,
@@ -33,7 +37,8 @@ public record UsageEntry(
         Duration latency,
         @Nullable Duration timeToFirstToken,
         @Nullable String finishReason,
-        @Nullable String error) {
+        @Nullable String error,
+        @Nullable String session) {
 
     /** The cursor that asks for the rows after this one. */
     public UsageCursor cursor() {

@@ -6,6 +6,7 @@ import dev.tollgate.calls.ChatCall;
 import dev.tollgate.calls.ChatPipeline;
 import dev.tollgate.gateway.wire.BetaHeaders;
 import dev.tollgate.gateway.wire.CollectedReply;
+import dev.tollgate.gateway.wire.SessionHeader;
 import dev.tollgate.gateway.wire.SseStream;
 import dev.tollgate.gateway.wire.WholeReply;
 import dev.tollgate.provider.ChatRequest;
@@ -50,7 +51,8 @@ class MessagesController {
         AnthropicMessagesParser.Parsed parsed =
                 parser.parse(body, key.teamId().toString(), BetaHeaders.read(request, RequestExtras.ANTHROPIC_BETA));
         String model = parsed.request().model().value();
-        ChatCall call = ChatCall.api(requestId, key, Dialect.ANTHROPIC, parsed.request(), true);
+        ChatCall call =
+                ChatCall.api(requestId, key, Dialect.ANTHROPIC, SessionHeader.read(request), parsed.request(), true);
         String id = AnthropicWire.messageId(requestId);
         if (parsed.stream()) {
             SseStream sse = new SseStream(response, json);

@@ -6,6 +6,7 @@ import dev.tollgate.calls.ChatCall;
 import dev.tollgate.calls.ChatPipeline;
 import dev.tollgate.gateway.wire.BetaHeaders;
 import dev.tollgate.gateway.wire.CollectedReply;
+import dev.tollgate.gateway.wire.SessionHeader;
 import dev.tollgate.gateway.wire.SseStream;
 import dev.tollgate.gateway.wire.WholeReply;
 import dev.tollgate.provider.RequestExtras;
@@ -51,7 +52,13 @@ class ChatCompletionsController {
         OpenAiChatParser.Parsed parsed =
                 parser.parse(body, key.teamId().toString(), BetaHeaders.read(request, RequestExtras.OPENAI_BETA));
         String model = parsed.request().model().value();
-        ChatCall call = ChatCall.api(requestId, key, Dialect.OPENAI, parsed.request(), parsed.maxTokensChosen());
+        ChatCall call = ChatCall.api(
+                requestId,
+                key,
+                Dialect.OPENAI,
+                SessionHeader.read(request),
+                parsed.request(),
+                parsed.maxTokensChosen());
         String id = OpenAiWire.completionId(requestId);
         long created = clock.instant().getEpochSecond();
         if (parsed.stream()) {
