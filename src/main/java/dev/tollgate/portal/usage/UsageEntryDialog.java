@@ -26,6 +26,7 @@ final class UsageEntryDialog extends Dialog {
                 new Fact("Key", entry.apiKeyName() == null ? "—" : entry.apiKeyName()),
                 new Fact("User", entry.userEmail() == null ? "—" : entry.userEmail()),
                 new Fact("Channel", entry.channel() == null ? "—" : entry.channel()),
+                new Fact("Session", entry.session() == null ? "—" : entry.session()),
                 new Fact(
                         "Status",
                         UsageLabels.status(entry.status())

@@ -10,12 +10,15 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.tollgate.account.TeamMembership;
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.ApiKeyView;
+import dev.tollgate.caller.AgentSession;
 import dev.tollgate.caller.CallSource;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
@@ -44,8 +47,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every request of the team, newest first, in a grid that loads as it scrolls (keyset pages, so a million rows cost
- * no more than a hundred); filters for dates, key, model, kind, status and source; totals for the filter; a row opens
- * its detail; and a CSV download of exactly the filtered rows, streamed from the database.
+ * no more than a hundred); filters for dates, key, model, kind, status, source and agent session; totals for the
+ * filter; a row opens its detail; and a CSV download of exactly the filtered rows, streamed from the database.
  */
 @Route("usage")
 @PageTitle("Usage · Tollgate")
@@ -63,6 +66,7 @@ public class UsageHistoryView extends VerticalLayout {
     private final Select<String> kind = new Select<>();
     private final Select<String> status = new Select<>();
     private final Select<String> source = new Select<>();
+    private final TextField session = new TextField();
     private final Span totals = new Span();
     private final Grid<UsageEntry> grid = new Grid<>();
     private final Anchor csv = new Anchor();
@@ -124,6 +128,14 @@ public class UsageHistoryView extends VerticalLayout {
                 .toList());
         source.setValue("All sources");
         source.setId("usage-source");
+        session.setPlaceholder("Session id");
+        session.setId("usage-session");
+        session.setMaxLength(AgentSession.MAX_LENGTH);
+        session.setWidth("20rem");
+        session.setAllowedCharPattern("[!-~]");
+        session.setClearButtonVisible(true);
+        session.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        session.addValueChangeListener(e -> refresh());
         for (var field : List.of(from, to)) {
             field.setClearButtonVisible(true);
             field.addValueChangeListener(e -> refresh());
@@ -135,7 +147,7 @@ public class UsageHistoryView extends VerticalLayout {
         for (var select : List.of(kind, status, source)) {
             select.addValueChangeListener(e -> refresh());
         }
-        HorizontalLayout bar = new HorizontalLayout(from, to, key, model, kind, status, source);
+        HorizontalLayout bar = new HorizontalLayout(from, to, key, model, kind, status, source, session);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.addClassName("usage-filters");
         bar.setWidthFull();
@@ -149,6 +161,10 @@ public class UsageHistoryView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(entry -> entry.apiKeyName() == null ? "—" : entry.apiKeyName())
                 .setHeader("Key")
+                .setAutoWidth(true);
+        grid.addColumn(entry -> UsageLabels.shortSession(entry.session()))
+                .setHeader("Session")
+                .setTooltipGenerator(entry -> entry.session() == null ? "" : entry.session())
                 .setAutoWidth(true);
         grid.addColumn(entry -> entry.userEmail() == null ? "—" : entry.userEmail())
                 .setHeader("User")
@@ -252,7 +268,8 @@ public class UsageHistoryView extends VerticalLayout {
                 Stream.of(CallSource.values())
                         .filter(s -> UsageLabels.source(s).equals(source.getValue()))
                         .findFirst()
-                        .orElse(null));
+                        .orElse(null),
+                session.isEmpty() ? null : new AgentSession(session.getValue().strip()));
     }
 
     /** Streams the rows the filters select at the moment of the download, straight from the database. */

@@ -3,9 +3,12 @@ package dev.tollgate.portal.usage;
 import dev.tollgate.caller.CallSource;
 import dev.tollgate.usage.UsageKind;
 import dev.tollgate.usage.UsageStatus;
+import org.jspecify.annotations.Nullable;
 
-/** How the usage views name kinds, sources and statuses. */
+/** How the usage views name kinds, sources, statuses and agent sessions. */
 public final class UsageLabels {
+
+    private static final int SHORT_SESSION = 8;
 
     private UsageLabels() {}
 
@@ -23,6 +26,14 @@ public final class UsageLabels {
             case API -> "API";
             case PLAYGROUND -> "Playground";
         };
+    }
+
+    /** A session id's first eight characters, as much as tells a team's sessions apart in a column (a UUID's first group). */
+    public static String shortSession(@Nullable String session) {
+        if (session == null) {
+            return "—";
+        }
+        return session.length() <= SHORT_SESSION ? session : session.substring(0, SHORT_SESSION) + "…";
     }
 
     public static String status(UsageStatus status) {
