@@ -1,6 +1,7 @@
 package dev.tollgate.provider.simulator;
 
 import dev.tollgate.provider.ChatRequest;
+import dev.tollgate.provider.ToolChoice;
 import dev.tollgate.provider.ToolDefinition;
 import dev.tollgate.provider.ToolResultPart;
 import java.util.List;
@@ -37,7 +38,15 @@ final class ReplyWriter {
         String userText = conversation.lastUserText(ReplyLimit.MOST_CHARACTERS);
         String opening = userText.substring(0, Math.min(userText.length(), READ_FOR_WORDS));
         Keywords keywords = Keywords.of(opening);
-        Optional<ToolDefinition> tool = ToolSelection.choose(request, conversation, opening);
+        // a system turn after the question instructs the reply, so its dictation outranks the caller's
+        String instructions = conversation.instructionsSinceLastUser(ReplyLimit.MOST_CHARACTERS);
+        Optional<String> dictated = VerbatimInstruction.in(instructions).or(() -> VerbatimInstruction.in(userText));
+        // a dictated reply is the answer unless the caller requires a call: a tool named beside the dictation (as
+        // in the reminders Claude Code adds to the user turn) does not ask for one
+        Optional<ToolDefinition> tool =
+                dictated.isPresent() && request.toolChoice().mode() == ToolChoice.Mode.AUTO
+                        ? Optional.empty()
+                        : ToolSelection.choose(request, conversation, opening);
         if (tool.isPresent()) {
             // their own generator, so that arguments cut short by a lower limit leave the call id as it was
             RandomGenerator forArguments = new SplittableRandom(random.nextLong());
@@ -49,11 +58,8 @@ final class ReplyWriter {
         if (!results.isEmpty()) {
             return new Reply.Text(ToolResultAnswer.write(conversation, results, keywords, random, limit.characters()));
         }
-        // a system turn after the question instructs the reply, so its dictation outranks the caller's
-        String instructions = conversation.instructionsSinceLastUser(ReplyLimit.MOST_CHARACTERS);
-        return new Reply.Text(VerbatimInstruction.in(instructions)
-                .or(() -> VerbatimInstruction.in(userText))
-                .orElseGet(() -> prose.write(keywords, conversation.lastMessageHasImage(), random)));
+        return new Reply.Text(
+                dictated.orElseGet(() -> prose.write(keywords, conversation.lastMessageHasImage(), random)));
     }
 
     private static String toolCallId(RandomGenerator random) {

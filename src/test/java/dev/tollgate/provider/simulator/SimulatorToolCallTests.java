@@ -176,6 +176,27 @@ class SimulatorToolCallTests {
     }
 
     @Test
+    void aDictatedReplyOutranksAToolTheMessageMentionsWhenTheChoiceIsTheModels() {
+        // Claude Code puts reminders naming its tools (Agent, Read, Bash, …) into the user turn beside the prompt
+        String prompt = "<system-reminder>Use the get_time tool for clocks.</system-reminder>\n"
+                + "Say exactly: \"Tollgate answered\"";
+
+        Streamed auto =
+                Streamed.drain(simulator.open(Requests.asking(prompt).tool(TIME).build()));
+        Streamed required = Streamed.drain(simulator.open(Requests.asking(prompt)
+                .tool(TIME)
+                .toolChoice(ToolChoice.REQUIRED)
+                .build()));
+
+        assertThat(auto.toolCalls()).as("the dictation is the reply").isEmpty();
+        assertThat(auto.text()).isEqualTo("Tollgate answered");
+        assertThat(required.toolCalls())
+                .as("a call the caller requires still comes first")
+                .extracting(ChatEvent.ToolCallStarted::name)
+                .containsExactly("get_time");
+    }
+
+    @Test
     void noneToolChoiceNeverCallsATool() {
         Streamed streamed = Streamed.drain(simulator.open(Requests.asking("Please use get_time for Tokyo.")
                 .tool(TIME)
