@@ -253,6 +253,7 @@ public class ChatPipeline {
                 Credits.ZERO,
                 metering.started(),
                 Duration.between(metering.started(), clock.instant()),
-                metering.timeToFirstToken());
+                metering.timeToFirstToken(),
+                metering.requested());
     }
 }

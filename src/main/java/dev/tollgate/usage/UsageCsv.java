@@ -43,7 +43,9 @@ final class UsageCsv implements RowCallbackHandler {
             "latency_ms",
             "first_token_ms",
             "finish_reason",
-            "error");
+            "error",
+            // last, so scripts reading columns by position before it was added still read the same ones
+            "requested_model");
 
     private final CsvWriter csv;
     private long rows;
@@ -84,6 +86,7 @@ final class UsageCsv implements RowCallbackHandler {
                 .writeField(text(rs.getString("first_token_ms")))
                 .writeField(text(rs.getString("finish_reason")))
                 .writeField(freeText(rs.getString("error")))
+                .writeField(text(rs.getString("requested_model")))
                 .endRecord();
         rows++;
     }

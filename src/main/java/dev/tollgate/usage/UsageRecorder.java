@@ -17,8 +17,8 @@ public class UsageRecorder {
                 %s, kind, model, channel, status,
                 input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
                 input_cost, output_cost, cache_read_cost, cache_write_cost, request_cost, total_cost,
-                latency_ms, first_token_ms, finish_reason, error, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(CallerColumns.NAMES);
+                latency_ms, first_token_ms, finish_reason, error, created_at, requested_model)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(CallerColumns.NAMES);
 
     private final JdbcTemplate jdbc;
 
@@ -62,6 +62,7 @@ public class UsageRecorder {
                         : (int) usage.timeToFirstToken().toMillis(),
                 usage.finishReason(),
                 usage.error() == null ? null : StorableText.fit(usage.error(), 500),
-                Timestamp.from(usage.createdAt()));
+                Timestamp.from(usage.createdAt()),
+                usage.requestedModel() == null ? null : usage.requestedModel().value());
     }
 }

@@ -18,6 +18,10 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.OpenAiClients;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +101,50 @@ class ModelAliasApiTests {
                 .as("the reply names the model as it was asked for")
                 .isEqualTo("claude-sonnet-4-5-20250929");
         assertThat(servedModels()).containsExactly("aws/claude-sonnet-4-5");
+    }
+
+    @Test
+    void theUsageHistoryKeepsTheRequestedIdBesideTheServedModel() throws Exception {
+        openAi(key)
+                .chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model("claude-opus-4-5-20251101")
+                        .addUserMessage("hi")
+                        .build());
+        openAi(key)
+                .chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model("aws/glm-5")
+                        .addUserMessage("hi")
+                        .build());
+
+        List<String> rows = jdbc.sql(
+                        "select model || ' <- ' || requested_model from usage_record where team_id = ?::uuid order by id")
+                .param(teamId)
+                .query(String.class)
+                .list();
+        assertThat(rows)
+                .as("served model and requested id, for an alias and for a model's own id")
+                .containsExactly("aws/claude-opus-4-5 <- claude-opus-4-5-20251101", "aws/glm-5 <- aws/glm-5");
+
+        String csv = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + port + "/admin/v1/teams/" + teamId + "/usage.csv"))
+                                .header("Authorization", "Bearer " + IntegrationTest.MASTER_KEY)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        List<String> lines = csv.lines().toList();
+        List<String> header = List.of(lines.getFirst().split(","));
+        int model = header.indexOf("model");
+        int requested = header.indexOf("requested_model");
+        assertThat(requested).as("the export has a requested_model column").isPositive();
+        assertThat(lines.subList(1, lines.size()))
+                .extracting(line -> line.split(",")[model] + " <- " + line.split(",")[requested])
+                .containsExactlyInAnyOrder("aws/claude-opus-4-5 <- claude-opus-4-5-20251101", "aws/glm-5 <- aws/glm-5");
     }
 
     @Test
