@@ -2,6 +2,8 @@ package dev.tollgate.admin;
 
 import dev.tollgate.account.TeamNotFoundException;
 import dev.tollgate.apikey.ApiKeyNotFoundException;
+import dev.tollgate.catalog.ModelAliasNotFoundException;
+import dev.tollgate.catalog.ModelAliasRefusedException;
 import dev.tollgate.provider.channel.ChannelNotFoundException;
 import dev.tollgate.provider.channel.InvalidChannelException;
 import dev.tollgate.web.ApiError;
@@ -11,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,7 +34,12 @@ class AdminApiExceptionHandler {
         this.errors = errors;
     }
 
-    @ExceptionHandler({TeamNotFoundException.class, ApiKeyNotFoundException.class, ChannelNotFoundException.class})
+    @ExceptionHandler({
+        TeamNotFoundException.class,
+        ApiKeyNotFoundException.class,
+        ChannelNotFoundException.class,
+        ModelAliasNotFoundException.class
+    })
     ResponseEntity<Map<String, Object>> notFound(HttpServletRequest request, RuntimeException e) {
         return errors.entity(request, ApiError.notFound("not_found", e.getMessage()));
     }
@@ -40,6 +48,15 @@ class AdminApiExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, Object>> invalid(HttpServletRequest request, IllegalArgumentException e) {
         return errors.entity(request, ApiError.invalidRequest(e.getMessage(), null));
+    }
+
+    /** A name already taken, by a model or another alias, is a conflict; an alias aimed nowhere is a bad request. */
+    @ExceptionHandler(ModelAliasRefusedException.class)
+    ResponseEntity<Map<String, Object>> aliasRefused(HttpServletRequest request, ModelAliasRefusedException e) {
+        ApiError error = e.isConflict()
+                ? new ApiError(HttpStatus.CONFLICT, "invalid_request_error", "alias_taken", e.getMessage(), "alias")
+                : ApiError.invalidRequest(e.getMessage(), null);
+        return errors.entity(request, error);
     }
 
     @ExceptionHandler(InvalidChannelException.class)

@@ -6,6 +6,7 @@ import dev.tollgate.apikey.AuthenticatedKey;
 import dev.tollgate.caller.AgentSession;
 import dev.tollgate.caller.Caller;
 import dev.tollgate.caller.Dialect;
+import dev.tollgate.catalog.ModelId;
 import dev.tollgate.provider.ChatRequest;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,13 @@ public record ChatCall(Caller caller, @Nullable AuthenticatedKey key, ChatReques
     /** A call a signed-in person makes in the playground, with the output cap they chose. */
     public static ChatCall portal(String requestId, TeamId team, @Nullable UserId user, ChatRequest request) {
         return new ChatCall(Caller.portal(requestId, team, user), null, request, true);
+    }
+
+    /** This call with its request naming {@code model}, the catalog model that serves what the caller asked for. */
+    ChatCall servedBy(ModelId model) {
+        return model.equals(request.model())
+                ? this
+                : new ChatCall(caller, key, request.withModel(model), outputCapChosen);
     }
 
     public String requestId() {

@@ -9,6 +9,7 @@ import dev.tollgate.billing.LiveHold;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.catalog.ChatCost;
+import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.ModelKind;
 import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.catalog.TokenPricing;
@@ -73,11 +74,12 @@ public class ChatPipeline {
         this.clock = clock;
     }
 
-    /** The chat model a call names, if the caller may use it; otherwise its {@link Refusal}. */
+    /**
+     * The chat model a call names (by its id, an alias or a native id the catalog resolves), if the caller may use it;
+     * otherwise its {@link Refusal}.
+     */
     public CatalogModel authorize(@Nullable AuthenticatedKey key, String modelId) {
-        CatalogModel model = dev.tollgate.catalog.ModelId.tryParse(modelId)
-                .flatMap(catalog::find)
-                .orElseThrow(() -> Refusals.unknownModel(modelId));
+        CatalogModel model = catalog.resolve(modelId).orElseThrow(() -> Refusals.unknownModel(modelId));
         if (model.kind() != ModelKind.CHAT) {
             throw Refusals.wrongKind(modelId, model.kind(), ModelKind.CHAT);
         }
@@ -104,9 +106,12 @@ public class ChatPipeline {
      * limit, upstream down before any output) are thrown as {@link CallRefusedException} before the listener hears
      * anything.
      */
-    public ChatOutcome execute(ChatCall call, ChatReplyListener listener) {
+    public ChatOutcome execute(ChatCall asked, ChatReplyListener listener) {
         Instant started = clock.instant();
-        CatalogModel model = authorize(call.key(), call.request().model().value());
+        ModelId requested = asked.request().model();
+        CatalogModel model = authorize(asked.key(), requested.value());
+        // from here on the request names the model that serves it, so routing and channels see a catalog id
+        ChatCall call = asked.servedBy(model.id());
         requireOutputWithinLimit(call, model);
         requireHonourableFields(call.request());
         if (call.key() != null) {
@@ -118,7 +123,7 @@ public class ChatPipeline {
         HoldEstimate estimate = HoldEstimate.of(pricing, promptTokens, request.maxTokens());
         Hold hold = reserve(call, estimate.amount());
         try (LiveHold alive = holds.keepAlive(hold)) {
-            return run(call, model, request, hold, new Metering(started), listener);
+            return run(call, model, request, hold, new Metering(started, requested), listener);
         }
     }
 
@@ -248,6 +253,7 @@ public class ChatPipeline {
                 Credits.ZERO,
                 metering.started(),
                 Duration.between(metering.started(), clock.instant()),
-                metering.timeToFirstToken());
+                metering.timeToFirstToken(),
+                metering.requested());
     }
 }

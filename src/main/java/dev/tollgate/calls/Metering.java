@@ -1,5 +1,6 @@
 package dev.tollgate.calls;
 
+import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.catalog.TokenPricing;
 import dev.tollgate.money.Credits;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 final class Metering {
 
     private final Instant started;
+    private final ModelId requested;
     private @Nullable Instant firstOutput;
     private TokenCounts usage = TokenCounts.NONE;
     private UsageStatus status = UsageStatus.FAILED;
@@ -23,8 +25,14 @@ final class Metering {
     private Credits charged = Credits.ZERO;
     private @Nullable String channel;
 
-    Metering(Instant started) {
+    /** @param requested the model id the caller asked for, which may be an alias of the model that serves it */
+    Metering(Instant started, ModelId requested) {
         this.started = started;
+        this.requested = requested;
+    }
+
+    ModelId requested() {
+        return requested;
     }
 
     void observe(ChatEvent event, Instant now) {

@@ -47,6 +47,10 @@ class ModelEntity {
         return enabled;
     }
 
+    ModelKind kind() {
+        return kind;
+    }
+
     CatalogModel toModel() {
         TokenPricing tokenPricing = kind == ModelKind.CHAT
                 ? new TokenPricing(

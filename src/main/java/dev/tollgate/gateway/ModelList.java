@@ -12,12 +12,13 @@ record ModelList(
         @JsonProperty("first_id") @Nullable String firstId,
         @JsonProperty("last_id") @Nullable String lastId) {
 
-    static ModelList of(List<ModelObject> page, boolean hasMore) {
+    static ModelList of(ModelPage<ModelObject> page) {
+        List<ModelObject> items = page.items();
         return new ModelList(
                 "list",
-                page,
-                hasMore,
-                page.isEmpty() ? null : page.getFirst().id(),
-                page.isEmpty() ? null : page.getLast().id());
+                items,
+                page.hasMore(),
+                items.isEmpty() ? null : items.getFirst().id(),
+                items.isEmpty() ? null : items.getLast().id());
     }
 }

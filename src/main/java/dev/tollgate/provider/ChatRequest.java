@@ -69,6 +69,22 @@ public record ChatRequest(
                 RequestExtras.none(implicitPromptCaching ? Dialect.OPENAI : Dialect.ANTHROPIC));
     }
 
+    /** The same request naming the catalog model that serves it (an alias or a native id resolves to one). */
+    public ChatRequest withModel(ModelId servingModel) {
+        return new ChatRequest(
+                servingModel,
+                system,
+                messages,
+                tools,
+                toolChoice,
+                maxTokens,
+                temperature,
+                stopSequences,
+                implicitPromptCaching,
+                cacheScope,
+                extras);
+    }
+
     public ChatRequest withMaxTokens(int newMaxTokens) {
         return new ChatRequest(
                 model,

@@ -44,6 +44,8 @@ final class UsageCsv implements RowCallbackHandler {
             "first_token_ms",
             "finish_reason",
             "error",
+            // added columns go last, so scripts reading columns by position still read the same ones
+            "requested_model",
             "session_id");
 
     private final CsvWriter csv;
@@ -85,6 +87,7 @@ final class UsageCsv implements RowCallbackHandler {
                 .writeField(text(rs.getString("first_token_ms")))
                 .writeField(text(rs.getString("finish_reason")))
                 .writeField(freeText(rs.getString("error")))
+                .writeField(text(rs.getString("requested_model")))
                 .writeField(text(rs.getString("session_id")))
                 .endRecord();
         rows++;

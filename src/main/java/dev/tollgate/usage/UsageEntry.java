@@ -9,11 +9,14 @@ import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.money.Credits;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One row of a team's usage history, with the key's name and the person's email as they are now.
  *
+ * @param model the catalog model that served the request
+ * @param requestedModel the id the caller asked for, when recorded; differs from {@code model} for an alias
  * @param session the agent session the request belonged to, if its caller named one
  */
 public record UsageEntry(
@@ -38,7 +41,13 @@ public record UsageEntry(
         @Nullable Duration timeToFirstToken,
         @Nullable String finishReason,
         @Nullable String error,
+        @Nullable ModelId requestedModel,
         @Nullable String session) {
+
+    /** The id the caller asked for when it is not the served model's own (an alias or native id); otherwise empty. */
+    public Optional<ModelId> requestedAlias() {
+        return requestedModel == null || requestedModel.equals(model) ? Optional.empty() : Optional.of(requestedModel);
+    }
 
     /** The cursor that asks for the rows after this one. */
     public UsageCursor cursor() {

@@ -18,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * it cost and how long it took. Chat requests carry tokens and cost by line; image and video requests a fixed
  * {@code requestCost}.
  *
+ * @param model the catalog model that served the request
  * @param channel the upstream channel that answered, if one did
  * @param createdAt when the request began; {@code latency} runs from there to its end
+ * @param requestedModel the id the caller asked for, when it is known; an alias or native id differs from {@code model}
  */
 public record UsageRecord(
         Caller caller,
@@ -34,7 +36,40 @@ public record UsageRecord(
         Credits requestCost,
         Instant createdAt,
         Duration latency,
-        @Nullable Duration timeToFirstToken) {
+        @Nullable Duration timeToFirstToken,
+        @Nullable ModelId requestedModel) {
+
+    /** A request whose asked-for model id is not recorded (images and videos name the model they are served by). */
+    public UsageRecord(
+            Caller caller,
+            UsageKind kind,
+            ModelId model,
+            @Nullable String channel,
+            UsageStatus status,
+            @Nullable String finishReason,
+            @Nullable String error,
+            TokenCounts tokens,
+            ChatCost tokenCost,
+            Credits requestCost,
+            Instant createdAt,
+            Duration latency,
+            @Nullable Duration timeToFirstToken) {
+        this(
+                caller,
+                kind,
+                model,
+                channel,
+                status,
+                finishReason,
+                error,
+                tokens,
+                tokenCost,
+                requestCost,
+                createdAt,
+                latency,
+                timeToFirstToken,
+                null);
+    }
 
     public UsageRecord {
         Objects.requireNonNull(caller);

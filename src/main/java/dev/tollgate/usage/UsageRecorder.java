@@ -17,9 +17,9 @@ public class UsageRecorder {
                 %s, kind, model, channel, status,
                 input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
                 input_cost, output_cost, cache_read_cost, cache_write_cost, request_cost, total_cost,
-                latency_ms, first_token_ms, finish_reason, error, created_at,
+                latency_ms, first_token_ms, finish_reason, error, created_at, requested_model,
                 session_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                 ?)""".formatted(CallerColumns.NAMES);
 
     private final JdbcTemplate jdbc;
@@ -65,6 +65,7 @@ public class UsageRecorder {
                 usage.finishReason(),
                 usage.error() == null ? null : StorableText.fit(usage.error(), 500),
                 Timestamp.from(usage.createdAt()),
+                usage.requestedModel() == null ? null : usage.requestedModel().value(),
                 usage.caller().session() == null
                         ? null
                         : usage.caller().session().value());

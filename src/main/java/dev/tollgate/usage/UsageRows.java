@@ -35,7 +35,7 @@ class UsageRows {
                    p.email as user_email, u.source, u.model, u.kind, u.dialect, u.channel, u.status,
                    u.input_tokens, u.output_tokens, u.cache_read_tokens, u.cache_write_tokens,
                    u.input_cost, u.output_cost, u.cache_read_cost, u.cache_write_cost, u.request_cost, u.total_cost,
-                   u.latency_ms, u.first_token_ms, u.finish_reason, u.error,
+                   u.latency_ms, u.first_token_ms, u.finish_reason, u.error, u.requested_model,
                    u.session_id
             from usage_record u
             left join api_key k on k.id = u.api_key_id
@@ -137,6 +137,7 @@ class UsageRows {
                 hasFirstToken ? Duration.ofMillis(firstToken) : null,
                 rs.getString("finish_reason"),
                 rs.getString("error"),
+                rs.getString("requested_model") == null ? null : new ModelId(rs.getString("requested_model")),
                 rs.getString("session_id"));
     }
 

@@ -3,6 +3,11 @@ package dev.tollgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.models.models.ModelInfo;
+import com.anthropic.models.models.ModelListPage;
+import com.anthropic.models.models.ModelListParams;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.NotFoundException;
@@ -14,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code /v1/models} through the official OpenAI Java SDK, with keys issued by the admin API. */
+/** {@code /v1/models} through the official OpenAI and Anthropic Java SDKs, with keys issued by the admin API. */
 @IntegrationTest
 class ModelsApiTests {
 
@@ -257,6 +263,109 @@ class ModelsApiTests {
     }
 
     @Test
+    void theAnthropicSdkPagesThroughEveryModelWithItsLimit() {
+        AnthropicClient anthropic = anthropic(
+                admin.createKey(teamId, "{\"name\":\"pager\"}").get("key").asString());
+
+        ModelListPage first =
+                anthropic.models().list(ModelListParams.builder().limit(4).build());
+        List<String> all = new ArrayList<>();
+        first.autoPager().forEach(model -> all.add(model.id()));
+
+        assertThat(first.data()).extracting(ModelInfo::id).containsExactlyElementsOf(ALL_MODELS.subList(0, 4));
+        assertThat(first.hasMore()).contains(true);
+        assertThat(all).as("the auto-pager follows last_id to the end").containsExactlyElementsOf(ALL_MODELS);
+        ModelInfo opus = first.data().getFirst();
+        assertThat(opus.displayName()).isEqualTo("Claude Opus 4.7");
+        assertThat(opus.createdAt()).isNotNull();
+        assertThat(opus.maxTokens()).contains(128_000L);
+    }
+
+    @Test
+    void anthropicCallersGetAnthropicsShapeTwentyToAPageByDefault() throws Exception {
+        String key = admin.createKey(teamId, "{\"name\":\"shape\"}").get("key").asString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/v1/models"))
+                .header("x-api-key", key)
+                .header("anthropic-version", "2023-06-01")
+                .build();
+
+        JsonNode page = JsonMapper.builder()
+                .build()
+                .readTree(HttpClient.newHttpClient()
+                        .send(request, HttpResponse.BodyHandlers.ofString())
+                        .body());
+
+        assertThat(page.has("object")).as("no OpenAI list envelope").isFalse();
+        assertThat(page.get("data")).hasSize(ALL_MODELS.size());
+        assertThat(page.get("has_more").asBoolean()).isFalse();
+        assertThat(page.get("last_id").asString()).isEqualTo(ALL_MODELS.getLast());
+        JsonNode model = page.get("data").get(0);
+        assertThat(model.propertyNames())
+                .as("Anthropic's model fields, not OpenAI's")
+                .contains("type", "id", "display_name", "created_at")
+                .doesNotContain("object", "owned_by", "created");
+        assertThat(model.get("created_at").asString()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+    }
+
+    @Test
+    void anthropicPagingRefusesALimitOutsideOneToAThousandInAnthropicsShape() throws Exception {
+        String key = admin.createKey(teamId, "{\"name\":\"limits\"}").get("key").asString();
+        for (String limit : List.of("0", "1001")) {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base() + "/v1/models?limit=" + limit))
+                                    .header("x-api-key", key)
+                                    .header("anthropic-version", "2023-06-01")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            JsonNode body = JsonMapper.builder().build().readTree(response.body());
+            assertThat(response.statusCode()).as("limit=%s", limit).isEqualTo(400);
+            assertThat(body.get("type").asString()).isEqualTo("error");
+            assertThat(body.get("error").get("message").asString()).contains("limit");
+        }
+    }
+
+    @Test
+    void beforeIdPagesBackwards() throws Exception {
+        String key = admin.createKey(teamId, "{\"name\":\"back\"}").get("key").asString();
+        ModelListPage page = anthropic(key)
+                .models()
+                .list(ModelListParams.builder()
+                        .beforeId("aws/claude-haiku-4-5")
+                        .limit(2)
+                        .build());
+
+        assertThat(page.data())
+                .extracting(ModelInfo::id)
+                .containsExactly("aws/claude-sonnet-4-5", "aws/claude-sonnet-4-0");
+        assertThat(page.hasMore()).as("more models lie before these").contains(true);
+    }
+
+    @Test
+    void bothSdksRetrieveAModelByItsAliasAndTheAnthropicOneGetsAnthropicsShape() {
+        String key = admin.createKey(teamId, "{\"name\":\"alias\"}").get("key").asString();
+
+        ModelInfo anthropicModel = anthropic(key).models().retrieve("claude-sonnet-4-6");
+        Model openAiModel = client(key, "/v1").models().retrieve("claude-haiku-4-5-20251001");
+
+        assertThat(anthropicModel.id()).isEqualTo("aws/claude-sonnet-4-6");
+        assertThat(anthropicModel.displayName()).isEqualTo("Claude Sonnet 4.6");
+        assertThat(openAiModel.id()).isEqualTo("aws/claude-haiku-4-5");
+        assertThat(openAiModel.ownedBy()).isEqualTo("aws");
+    }
+
+    @Test
+    void theAnthropicSdkGetsA404InItsOwnShapeForAnUnknownModel() {
+        String key =
+                admin.createKey(teamId, "{\"name\":\"nothing\"}").get("key").asString();
+
+        assertThatThrownBy(() -> anthropic(key).models().retrieve("claude-poem-9"))
+                .isInstanceOfSatisfying(
+                        com.anthropic.errors.NotFoundException.class,
+                        e -> assertThat(e.getMessage()).contains("claude-poem-9"));
+    }
+
+    @Test
     void anthropicCallersGetTheirOwnErrorShape() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/v1/models"))
                 .header("x-api-key", "vai-wrong")
@@ -285,6 +394,14 @@ class ModelsApiTests {
             }
         }
         throw new AssertionError("The admin API lists no simulator channel");
+    }
+
+    private AnthropicClient anthropic(String key) {
+        return AnthropicOkHttpClient.builder()
+                .apiKey(key)
+                .baseUrl(base())
+                .maxRetries(0)
+                .build();
     }
 
     private OpenAIClient client(String key, String prefix) {

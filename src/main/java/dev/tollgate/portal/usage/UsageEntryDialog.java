@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.tollgate.catalog.ModelId;
 import dev.tollgate.portal.DisplayFormats;
 import dev.tollgate.portal.Fact;
 import dev.tollgate.usage.UsageEntry;
@@ -19,6 +20,9 @@ final class UsageEntryDialog extends Dialog {
                 new Fact("When", DisplayFormats.dateTime(entry.createdAt())),
                 new Fact("Request id", entry.requestId()),
                 new Fact("Model", entry.model().value()),
+                new Fact(
+                        "Requested as",
+                        entry.requestedAlias().map(ModelId::value).orElse("—")),
                 new Fact("Kind", UsageLabels.kind(entry.kind())),
                 new Fact(
                         "Source",

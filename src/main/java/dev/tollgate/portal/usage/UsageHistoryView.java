@@ -172,7 +172,7 @@ public class UsageHistoryView extends VerticalLayout {
         grid.addColumn(entry -> UsageLabels.source(entry.source()))
                 .setHeader("Source")
                 .setAutoWidth(true);
-        grid.addColumn(entry -> entry.model().value()).setHeader("Model").setAutoWidth(true);
+        grid.addColumn(UsageLabels::model).setHeader("Model").setAutoWidth(true);
         grid.addColumn(entry -> UsageLabels.kind(entry.kind()))
                 .setHeader("Kind")
                 .setAutoWidth(true);

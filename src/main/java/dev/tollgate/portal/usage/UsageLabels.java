@@ -1,6 +1,7 @@
 package dev.tollgate.portal.usage;
 
 import dev.tollgate.caller.CallSource;
+import dev.tollgate.usage.UsageEntry;
 import dev.tollgate.usage.UsageKind;
 import dev.tollgate.usage.UsageStatus;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,13 @@ public final class UsageLabels {
             case EDIT -> "Edit";
             case VIDEO -> "Video";
         };
+    }
+
+    /** The model that served the request, and the id the caller asked for where it was another (an alias). */
+    public static String model(UsageEntry entry) {
+        return entry.requestedAlias()
+                .map(asked -> entry.model().value() + " (as " + asked.value() + ")")
+                .orElse(entry.model().value());
     }
 
     public static String source(CallSource source) {
