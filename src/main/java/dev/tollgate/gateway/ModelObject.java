@@ -6,8 +6,9 @@ import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A model as both SDK families read it: OpenAI's {@code id/object/created/owned_by} and Anthropic's
- * {@code type/display_name/created_at} do not collide, so one body serves both. Like Anthropic's model objects it
+ * A model as OpenAI callers get it: OpenAI's {@code id/object/created/owned_by}, with Anthropic's
+ * {@code type/display_name/created_at} beside them for clients that read those (they do not collide); Anthropic
+ * callers get {@link AnthropicModel}. Like Anthropic's model objects it
  * states the largest {@code max_tokens} a chat model accepts ({@code max_tokens}) and its context window
  * ({@code max_input_tokens}).
  */
