@@ -65,14 +65,15 @@ class ClaudeCodeCliTests {
     }
 
     @Test
-    void aToolRoundTripIsTwoRequestsOfOneSession() {
-        ClaudeCodeCli.Run run = cli.print(
-                workspace,
-                "http://localhost:" + port,
-                team.key(),
-                "Use the Read tool to look at notes.txt",
-                "--allowedTools",
-                "Read");
+    void aToolRoundTripIsTwoRequestsOfOneSessionWithTheKeyAsABearerToken() {
+        ClaudeCodeCli.Run run = cli.withAuthToken()
+                .print(
+                        workspace,
+                        "http://localhost:" + port,
+                        team.key(),
+                        "Use the Read tool to look at notes.txt",
+                        "--allowedTools",
+                        "Read");
 
         assertThat(run.exitCode())
                 .as("claude -p exits cleanly: %s %s", run.stdout(), run.stderr())

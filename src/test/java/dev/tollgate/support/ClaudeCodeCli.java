@@ -28,9 +28,11 @@ public final class ClaudeCodeCli {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path executable;
+    private final String keyVariable;
 
-    private ClaudeCodeCli(Path executable) {
+    private ClaudeCodeCli(Path executable, String keyVariable) {
         this.executable = executable;
+        this.keyVariable = keyVariable;
     }
 
     /**
@@ -46,7 +48,12 @@ public final class ClaudeCodeCli {
                 "Claude Code is not installed at " + executable.toAbsolutePath()
                         + ": .ci/run installs it (npm install --prefix " + DEFAULT_INSTALL
                         + " @anthropic-ai/claude-code)");
-        return new ClaudeCodeCli(executable);
+        return new ClaudeCodeCli(executable, "ANTHROPIC_API_KEY");
+    }
+
+    /** The same CLI given the key as {@code ANTHROPIC_AUTH_TOKEN}, which it sends as a bearer token. */
+    public ClaudeCodeCli withAuthToken() {
+        return new ClaudeCodeCli(executable, "ANTHROPIC_AUTH_TOKEN");
     }
 
     /**

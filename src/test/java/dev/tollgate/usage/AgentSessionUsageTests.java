@@ -65,15 +65,18 @@ class AgentSessionUsageTests {
         assertThat(messages(first).statusCode()).isEqualTo(200);
         assertThat(messages(second).statusCode()).isEqualTo(200);
         assertThat(messages(null).statusCode()).isEqualTo(200);
+        assertThat(chatCompletion(first).statusCode())
+                .as("the OpenAI dialect reads the same header")
+                .isEqualTo(200);
 
         UsageTotals firstSession = totals(UsageFilter.ALL.withSession(new AgentSession(first)));
         UsageTotals all = totals(UsageFilter.ALL);
 
-        assertThat(firstSession.requests()).as("the first session's requests").isEqualTo(2);
+        assertThat(firstSession.requests()).as("the first session's requests").isEqualTo(3);
         assertThat(firstSession.totalCost().amount())
                 .as("the session's cost is the sum of its rows")
                 .isEqualByComparingTo(costOf(first));
-        assertThat(all.requests()).as("every request of the team").isEqualTo(4);
+        assertThat(all.requests()).as("every request of the team").isEqualTo(5);
         assertThat(actors.asPlatformAdmin(() ->
                         history.page(team.teamId(), UsageFilter.ALL.withSession(new AgentSession(second)), null, 10)))
                 .singleElement()
@@ -144,6 +147,20 @@ class AgentSessionUsageTests {
                 """.formatted(MODEL);
         return http.send(
                 request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> chatCompletion(String session) throws IOException, InterruptedException {
+        String body = """
+                {"model":"%s","max_tokens":40,"messages":[{"role":"user","content":"Tell me about tide pools"}]}
+                """.formatted(MODEL);
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
+                        .header("Authorization", "Bearer " + team.key())
+                        .header(HEADER, session)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> adminCsv(String query) throws IOException, InterruptedException {
