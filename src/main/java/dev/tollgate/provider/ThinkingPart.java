@@ -22,6 +22,15 @@ public record ThinkingPart(String text, String signature, boolean redacted) impl
         return new ThinkingPart(data, "", true);
     }
 
+    /**
+     * True for reasoning that came without a signature (an OpenAI-compatible server's {@code reasoning_content}):
+     * Anthropic and Bedrock would refuse it, and ignore earlier turns' thinking anyway, so it only goes to upstreams
+     * that take unsigned reasoning.
+     */
+    public boolean unsigned() {
+        return !redacted && signature.isEmpty();
+    }
+
     /** Upstreams cache thinking with the turn around it; a thinking block takes no breakpoint of its own. */
     @Override
     public boolean cacheBreakpoint() {

@@ -13,6 +13,7 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.openai.models.ReasoningEffort;
 import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionAssistantMessageParam;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.tollgate.provider.channel.ChannelKind;
@@ -227,6 +228,38 @@ class UpstreamThinkingTests {
                 .hasMessageContaining("messages.1.content.1")
                 .hasMessageContaining("redacted_thinking");
         assertThat(openAiUpstream.received()).as("nothing was sent").hasSize(sent);
+    }
+
+    @Test
+    void reasoningContentEchoedByAnOpenAiCallerReachesAnOpenAiCompatibleUpstreamAndStaysAwayFromAnthropic() {
+        ChatCompletionAssistantMessageParam echoed = ChatCompletionAssistantMessageParam.builder()
+                .content("4")
+                .putAdditionalProperty("reasoning_content", com.openai.core.JsonValue.from(THINKING))
+                .build();
+
+        for (String model : List.of(OPENAI_MODEL, ANTHROPIC_MODEL)) {
+            team.client()
+                    .chat()
+                    .completions()
+                    .create(ChatCompletionCreateParams.builder()
+                            .model(model)
+                            .maxCompletionTokens(200)
+                            .addUserMessage("2+2?")
+                            .addMessage(echoed)
+                            .addUserMessage("And 4+4?")
+                            .build());
+        }
+
+        assertThat(body(openAiUpstream.last())
+                        .path("messages")
+                        .path(1)
+                        .path("reasoning_content")
+                        .asString())
+                .as("the caller's reasoning_content reaches an upstream of its dialect as sent")
+                .isEqualTo(THINKING);
+        assertThat(body(anthropicUpstream.last()).path("messages").path(1).path("content"))
+                .as("unsigned reasoning would be refused by Anthropic, which ignores earlier turns' thinking anyway")
+                .isEqualTo(JSON.readTree("[{\"type\":\"text\",\"text\":\"4\"}]"));
     }
 
     private static MessageCreateParams.Builder ask(String model) {

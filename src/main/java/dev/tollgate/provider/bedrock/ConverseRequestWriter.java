@@ -91,6 +91,10 @@ final class ConverseRequestWriter {
                         && message.parts().size() > 1) {
                     continue;
                 }
+                // reasoning without a signature would be refused, and earlier turns' thinking is not read anyway
+                if (part instanceof ThinkingPart thinking && thinking.unsigned()) {
+                    continue;
+                }
                 blocks.add(content(part));
                 if (part.cacheBreakpoint()) {
                     blocks.add(ContentBlock.fromCachePoint(CACHE_POINT));

@@ -1,5 +1,6 @@
 package dev.tollgate.provider.simulator;
 
+import dev.tollgate.caller.Dialect;
 import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ContentPart;
@@ -18,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs the simulator's thinking and checks it when a caller echoes it back, as Anthropic does: a thinking block whose
  * text or signature was changed, or that the simulator never wrote, is refused with Anthropic's own 400. The signature
  * is an HMAC of the thinking text under a key derived from the installation's secret key, so it survives restarts and
- * cannot be made without that key. Redacted thinking the simulator never writes; it accepts such blocks unread.
+ * cannot be made without that key. Redacted thinking the simulator never writes; it accepts such blocks unread, and
+ * the unsigned {@code reasoning_content} an OpenAI caller echoes back as well, since that format has no signatures.
  */
 final class ThinkingSignatures {
 
@@ -57,7 +59,10 @@ final class ThinkingSignatures {
             ChatMessage message = request.messages().get(i);
             for (int j = 0; j < message.parts().size(); j++) {
                 ContentPart part = message.parts().get(j);
-                if (part instanceof ThinkingPart thinking && !thinking.redacted() && !holds(thinking)) {
+                if (part instanceof ThinkingPart thinking
+                        && !thinking.redacted()
+                        && !holds(thinking)
+                        && (request.extras().dialect() == Dialect.ANTHROPIC || !thinking.unsigned())) {
                     String block = "messages." + i + ".content." + j;
                     throw new UnsupportedFieldException(block, block + ": Invalid `signature` in `thinking` block");
                 }
