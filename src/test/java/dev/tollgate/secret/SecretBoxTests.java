@@ -93,7 +93,9 @@ class SecretBoxTests {
                 .as("a signature made for one purpose is worthless for another")
                 .isNotEqualTo(signature);
         assertThat(box(KEY).sign("thinking text.", "simulator-thinking")).isNotEqualTo(signature);
-        assertThat(Base64.getUrlDecoder().decode(signature)).as("an HMAC-SHA256").hasSize(32);
+        assertThat(Base64.getUrlDecoder().decode(signature))
+                .as("an HMAC-SHA256")
+                .hasSize(32);
     }
 
     private SecretBox box(String key) {
