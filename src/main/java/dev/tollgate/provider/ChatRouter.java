@@ -26,12 +26,12 @@ public class ChatRouter {
     /**
      * Checks that every channel that may serve the request can honour what it carries beyond the canonical fields, so
      * a refusal comes before credit is held and does not depend on which channel failover happens to pick. The
-     * simulator accepts everything.
+     * simulator accepts every field and checks the signatures of thinking echoed back to it.
      *
      * @throws UnsupportedFieldException naming a field one of the channels cannot honour
      */
     public void admit(ChatRequest request) {
-        if (request.extras().isEmpty()) {
+        if (request.extras().isEmpty() && !echoesThinking(request)) {
             return;
         }
         for (ChannelClients channel : failover.serving(request.model(), ModelKind.CHAT)) {
@@ -78,5 +78,17 @@ public class ChatRouter {
             stream.close();
             throw failure;
         }
+    }
+
+    /** Thinking echoed back in the history is checked by the channel too: not every one can carry it, or trusts it. */
+    private static boolean echoesThinking(ChatRequest request) {
+        for (ChatMessage message : request.messages()) {
+            for (ContentPart part : message.parts()) {
+                if (part instanceof ThinkingPart) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

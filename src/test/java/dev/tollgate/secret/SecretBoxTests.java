@@ -11,7 +11,10 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sealing with AES-256-GCM: values open only with their key and owner, and the generated key is kept. */
+/**
+ * Sealing with AES-256-GCM: values open only with their key and owner, and the generated key is kept; signing under a
+ * key derived per purpose.
+ */
 class SecretBoxTests {
 
     static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
@@ -74,6 +77,25 @@ class SecretBoxTests {
                 .isInstanceOf(InvalidSecretKeyException.class)
                 .hasMessageContaining("32 bytes")
                 .hasMessageContaining("openssl rand -base64 32");
+    }
+
+    @Test
+    void aSignatureIsTheSameUnderTheSameKeyAndPurposeAndDiffersUnderAnotherKeyPurposeOrText() {
+        String signature = box(KEY).sign("thinking text", "simulator-thinking");
+
+        assertThat(box(KEY).sign("thinking text", "simulator-thinking"))
+                .as("another instance with the same key, as after a restart, signs alike")
+                .isEqualTo(signature);
+        assertThat(box(OTHER_KEY).sign("thinking text", "simulator-thinking"))
+                .as("another installation's key")
+                .isNotEqualTo(signature);
+        assertThat(box(KEY).sign("thinking text", "another-purpose"))
+                .as("a signature made for one purpose is worthless for another")
+                .isNotEqualTo(signature);
+        assertThat(box(KEY).sign("thinking text.", "simulator-thinking")).isNotEqualTo(signature);
+        assertThat(Base64.getUrlDecoder().decode(signature))
+                .as("an HMAC-SHA256")
+                .hasSize(32);
     }
 
     private SecretBox box(String key) {

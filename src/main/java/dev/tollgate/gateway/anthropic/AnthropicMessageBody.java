@@ -1,6 +1,7 @@
 package dev.tollgate.gateway.anthropic;
 
 import dev.tollgate.gateway.wire.CollectedReply;
+import dev.tollgate.provider.ThinkingPart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,13 +10,19 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A whole reply as Anthropic's {@code message} object; tool inputs are JSON objects, not strings. */
+/**
+ * A whole reply as Anthropic's {@code message} object: thinking blocks first, then the text, then tool calls, whose
+ * inputs are JSON objects, not strings.
+ */
 final class AnthropicMessageBody {
 
     private AnthropicMessageBody() {}
 
     static Map<String, Object> of(String id, String model, CollectedReply reply, JsonMapper json) {
         List<Map<String, Object>> content = new ArrayList<>();
+        for (ThinkingPart thinking : reply.thinking()) {
+            content.add(AnthropicWire.thinkingBlock(thinking));
+        }
         if (!reply.text().isEmpty()) {
             content.add(Map.of("type", "text", "text", reply.text()));
         }

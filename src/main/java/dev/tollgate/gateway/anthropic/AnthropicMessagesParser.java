@@ -11,6 +11,7 @@ import dev.tollgate.provider.ContentPart;
 import dev.tollgate.provider.ImagePart;
 import dev.tollgate.provider.RequestExtras;
 import dev.tollgate.provider.TextPart;
+import dev.tollgate.provider.ThinkingPart;
 import dev.tollgate.provider.ToolCallPart;
 import dev.tollgate.provider.ToolChoice;
 import dev.tollgate.provider.ToolDefinition;
@@ -154,6 +155,12 @@ final class AnthropicMessagesParser {
                         toolResultText(block.get("content"), path + ".content"),
                         RequestFields.optionalBoolean(block, "is_error", path + ".is_error"),
                         cached);
+            case "thinking" ->
+                ThinkingPart.readable(
+                        RequestFields.requireString(block, "thinking", path + ".thinking"),
+                        RequestFields.requireString(block, "signature", path + ".signature"));
+            case "redacted_thinking" ->
+                ThinkingPart.redacted(RequestFields.requireString(block, "data", path + ".data"));
             default -> throw invalid(path + ".type: unsupported block type '" + type + "'", path + ".type");
         };
     }

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Streams a reply as Anthropic's named events: {@code message_start} with the prompt usage, one block per text run
- * or tool call (start, deltas, stop), {@code message_delta} with the stop reason and cumulative usage, then
+ * Streams a reply as Anthropic's named events: {@code message_start} with the prompt usage, one block per thinking
+ * run (its {@code thinking_delta}s closed by a {@code signature_delta}), redacted thinking, text run or tool call
+ * (start, deltas, stop), {@code message_delta} with the stop reason and cumulative usage, then
  * {@code message_stop}.
  */
 final class AnthropicStreamWriter implements ChatReplyListener {
@@ -21,6 +22,7 @@ final class AnthropicStreamWriter implements ChatReplyListener {
     private final String model;
     private int blockCount;
     private boolean textOpen;
+    private boolean thinkingOpen;
     private int openToolBlock = -1;
 
     AnthropicStreamWriter(SseStream sse, String id, String model) {
@@ -54,6 +56,20 @@ final class AnthropicStreamWriter implements ChatReplyListener {
                     startBlock(Map.of("type", "text", "text", ""));
                 }
                 delta(Map.of("type", "text_delta", "text", delta.text()));
+            }
+            case ChatEvent.ThinkingDelta delta -> {
+                openThinking();
+                delta(Map.of("type", "thinking_delta", "thinking", delta.text()));
+            }
+            case ChatEvent.ThinkingSigned signed -> {
+                openThinking();
+                delta(Map.of("type", "signature_delta", "signature", signed.signature()));
+                closeBlock();
+            }
+            case ChatEvent.RedactedThinking redacted -> {
+                closeBlock();
+                startBlock(Map.of("type", "redacted_thinking", "data", redacted.data()));
+                stopBlock();
             }
             case ChatEvent.ToolCallStarted started -> {
                 closeBlock();
@@ -102,12 +118,25 @@ final class AnthropicStreamWriter implements ChatReplyListener {
         sse.event("content_block_delta", Map.of("type", "content_block_delta", "index", blockCount, "delta", delta));
     }
 
+    private void openThinking() {
+        if (!thinkingOpen) {
+            closeBlock();
+            thinkingOpen = true;
+            startBlock(Map.of("type", "thinking", "thinking", "", "signature", ""));
+        }
+    }
+
     private void closeBlock() {
-        if (textOpen || openToolBlock >= 0) {
-            sse.event("content_block_stop", Map.of("type", "content_block_stop", "index", blockCount));
-            blockCount++;
+        if (textOpen || thinkingOpen || openToolBlock >= 0) {
+            stopBlock();
             textOpen = false;
+            thinkingOpen = false;
             openToolBlock = -1;
         }
+    }
+
+    private void stopBlock() {
+        sse.event("content_block_stop", Map.of("type", "content_block_stop", "index", blockCount));
+        blockCount++;
     }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.gateway.anthropic;
 
 import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.provider.FinishReason;
+import dev.tollgate.provider.ThinkingPart;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,6 +28,20 @@ final class AnthropicWire {
         usage.put("cache_creation_input_tokens", tokens.cacheWrite());
         usage.put("cache_read_input_tokens", tokens.cacheRead());
         return usage;
+    }
+
+    /** A thinking block as Anthropic writes it: the text and its signature, or a redacted block's data. */
+    static Map<String, Object> thinkingBlock(ThinkingPart thinking) {
+        Map<String, Object> block = new LinkedHashMap<>();
+        if (thinking.redacted()) {
+            block.put("type", "redacted_thinking");
+            block.put("data", thinking.text());
+        } else {
+            block.put("type", "thinking");
+            block.put("thinking", thinking.text());
+            block.put("signature", thinking.signature());
+        }
+        return block;
     }
 
     static String messageId(String requestId) {

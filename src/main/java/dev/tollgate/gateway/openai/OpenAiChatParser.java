@@ -11,6 +11,7 @@ import dev.tollgate.provider.ContentPart;
 import dev.tollgate.provider.ImagePart;
 import dev.tollgate.provider.RequestExtras;
 import dev.tollgate.provider.TextPart;
+import dev.tollgate.provider.ThinkingPart;
 import dev.tollgate.provider.ToolCallPart;
 import dev.tollgate.provider.ToolChoice;
 import dev.tollgate.provider.ToolDefinition;
@@ -222,6 +223,11 @@ final class OpenAiChatParser {
 
     private List<ContentPart> assistantParts(JsonNode message, String path) {
         List<ContentPart> parts = new ArrayList<>();
+        // the reasoning a DeepSeek-style server returned, echoed back: it carries no signature
+        String reasoning = RequestFields.optionalString(message, "reasoning_content", path + ".reasoning_content");
+        if (reasoning != null && !reasoning.isEmpty()) {
+            parts.add(ThinkingPart.readable(reasoning, ""));
+        }
         JsonNode content = message.get("content");
         if (content != null && !content.isNull()) {
             parts.addAll(textParts(content, path + ".content"));

@@ -1,6 +1,7 @@
 package dev.tollgate.gateway.openai;
 
 import dev.tollgate.gateway.wire.CollectedReply;
+import dev.tollgate.provider.ThinkingPart;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,10 @@ final class OpenAiCompletionBody {
         List<CollectedReply.ToolCall> calls = reply.toolCalls();
         message.put("content", calls.isEmpty() || !reply.text().isEmpty() ? reply.text() : null);
         message.put("refusal", null);
+        String reasoning = reasoningOf(reply);
+        if (!reasoning.isEmpty()) {
+            message.put("reasoning_content", reasoning);
+        }
         if (!calls.isEmpty()) {
             List<Map<String, Object>> toolCalls = new ArrayList<>();
             for (CollectedReply.ToolCall call : calls) {
@@ -40,7 +45,21 @@ final class OpenAiCompletionBody {
         body.put("created", created);
         body.put("model", model);
         body.put("choices", List.of(choice));
-        body.put("usage", OpenAiWire.usage(reply.usage()));
+        body.put("usage", OpenAiWire.usage(reply.usage(), reply.reasoningTokens()));
         return body;
+    }
+
+    /**
+     * The readable thinking, as the {@code reasoning_content} that DeepSeek, vLLM and OpenRouter return; OpenAI's API
+     * has no field of its own for it. Signatures and redacted blocks have no place there and stay behind.
+     */
+    private static String reasoningOf(CollectedReply reply) {
+        StringBuilder reasoning = new StringBuilder();
+        for (ThinkingPart thinking : reply.thinking()) {
+            if (!thinking.redacted()) {
+                reasoning.append(thinking.text());
+            }
+        }
+        return reasoning.toString();
     }
 }

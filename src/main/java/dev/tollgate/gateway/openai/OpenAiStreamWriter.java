@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Streams a reply as OpenAI chunks: the role once, text and tool-call fragments (each call's id and name once), a
+ * Streams a reply as OpenAI chunks: the role once, thinking as {@code reasoning_content}, text and tool-call fragments (each call's id and name once), a
  * chunk with the finish reason, the usage chunk when asked for, then {@code [DONE]}, which is what the SDKs'
  * stream helpers need to assemble it.
  */
@@ -35,6 +35,9 @@ final class OpenAiStreamWriter implements ChatReplyListener {
     public void onEvent(ChatEvent event) {
         switch (event) {
             case ChatEvent.TextDelta delta -> chunk(withRole(Map.of("content", delta.text())), null);
+            case ChatEvent.ThinkingDelta delta -> chunk(withRole(Map.of("reasoning_content", delta.text())), null);
+            // a signature or an encrypted block has no place in OpenAI's format
+            case ChatEvent.ThinkingSigned _, ChatEvent.RedactedThinking _ -> {}
             case ChatEvent.ToolCallStarted started -> {
                 Map<String, Object> call = new LinkedHashMap<>();
                 call.put("index", started.index());
@@ -65,7 +68,7 @@ final class OpenAiStreamWriter implements ChatReplyListener {
                 if (includeUsage) {
                     Map<String, Object> usageChunk = envelope();
                     usageChunk.put("choices", List.of());
-                    usageChunk.put("usage", OpenAiWire.usage(completed.usage()));
+                    usageChunk.put("usage", OpenAiWire.usage(completed.usage(), completed.reasoningTokens()));
                     sse.data(usageChunk);
                 }
                 sse.raw("[DONE]");

@@ -18,8 +18,11 @@ final class OpenAiWire {
         };
     }
 
-    /** OpenAI's {@code prompt_tokens} include cached tokens; {@code cached_tokens} breaks out the cache reads. */
-    static Map<String, Object> usage(TokenCounts tokens) {
+    /**
+     * OpenAI's {@code prompt_tokens} include cached tokens; {@code cached_tokens} breaks out the cache reads. Likewise
+     * {@code completion_tokens} include the reasoning tokens that {@code reasoning_tokens} breaks out.
+     */
+    static Map<String, Object> usage(TokenCounts tokens, long reasoningTokens) {
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("prompt_tokens", tokens.prompt());
         usage.put("completion_tokens", tokens.output());
@@ -37,7 +40,7 @@ final class OpenAiWire {
                 "completion_tokens_details",
                 Map.of(
                         "reasoning_tokens",
-                        0,
+                        reasoningTokens,
                         "audio_tokens",
                         0,
                         "accepted_prediction_tokens",

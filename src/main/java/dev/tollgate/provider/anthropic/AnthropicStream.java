@@ -88,6 +88,8 @@ final class AnthropicStream implements ChatStream {
     private void account(ChatEvent event) {
         switch (event) {
             case ChatEvent.TextDelta text -> outputEstimate.addAndGet(tokens.countText(text.text()));
+            case ChatEvent.ThinkingDelta thinking -> outputEstimate.addAndGet(tokens.countText(thinking.text()));
+            case ChatEvent.ThinkingSigned _, ChatEvent.RedactedThinking _ -> {}
             case ChatEvent.ToolCallStarted call -> outputEstimate.addAndGet(tokens.countText(call.name()));
             case ChatEvent.ToolCallArgumentsDelta arguments ->
                 outputEstimate.addAndGet(tokens.countText(arguments.jsonFragment()));

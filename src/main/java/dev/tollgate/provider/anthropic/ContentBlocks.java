@@ -4,6 +4,7 @@ import dev.tollgate.provider.ContentPart;
 import dev.tollgate.provider.ImageFormat;
 import dev.tollgate.provider.ImagePart;
 import dev.tollgate.provider.TextPart;
+import dev.tollgate.provider.ThinkingPart;
 import dev.tollgate.provider.ToolCallPart;
 import dev.tollgate.provider.ToolResultPart;
 import dev.tollgate.provider.UpstreamException;
@@ -33,6 +34,7 @@ final class ContentBlocks {
             case ImagePart image -> image(image);
             case ToolCallPart call -> toolUse(call);
             case ToolResultPart result -> toolResult(result);
+            case ThinkingPart thinking -> thinking(thinking);
         };
         return withCacheControl(block, part.cacheBreakpoint());
     }
@@ -65,6 +67,20 @@ final class ContentBlocks {
             source.put("type", "base64");
             source.put("media_type", mediaTypeOf(image.mediaType(), data));
             source.put("data", data);
+        }
+        return block;
+    }
+
+    /** A thinking block goes back exactly as it came, or Anthropic refuses its signature. */
+    private ObjectNode thinking(ThinkingPart thinking) {
+        ObjectNode block = json.createObjectNode();
+        if (thinking.redacted()) {
+            block.put("type", "redacted_thinking");
+            block.put("data", thinking.text());
+        } else {
+            block.put("type", "thinking");
+            block.put("thinking", thinking.text());
+            block.put("signature", thinking.signature());
         }
         return block;
     }

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads Anthropic's stream events one at a time into the gateway's events. Content blocks are indexed by position
  * among all blocks; tool calls are numbered among tool calls only, so a text block before a tool call does not shift
- * it. Blocks the gateway does not pass on (thinking, server tools) are skipped with their deltas.
+ * it. Thinking blocks pass on with their signatures and redacted thinking with its data; blocks the gateway does not
+ * pass on (server tools) are skipped with their deltas.
  */
 final class EventTranslator {
 
@@ -86,6 +87,9 @@ final class EventTranslator {
                         block.path("name").asString(""));
             }
             case "text" -> textDelta(block.path("text").asString(""));
+            case "thinking" -> thinkingDelta(block.path("thinking").asString(""));
+            case "redacted_thinking" ->
+                new ChatEvent.RedactedThinking(block.path("data").asString(""));
             default -> null;
         };
     }
@@ -102,7 +106,10 @@ final class EventTranslator {
                         ? null
                         : new ChatEvent.ToolCallArgumentsDelta(number, fragment);
             }
-            // thinking_delta, signature_delta, citations_delta
+            case "thinking_delta" -> thinkingDelta(delta.path("thinking").asString(""));
+            case "signature_delta" ->
+                new ChatEvent.ThinkingSigned(delta.path("signature").asString(""));
+            // citations_delta, and delta types newer than this adapter
             default -> null;
         };
     }
@@ -122,6 +129,10 @@ final class EventTranslator {
 
     private static @Nullable ChatEvent textDelta(String text) {
         return text.isEmpty() ? null : new ChatEvent.TextDelta(text);
+    }
+
+    private static @Nullable ChatEvent thinkingDelta(String thinking) {
+        return thinking.isEmpty() ? null : new ChatEvent.ThinkingDelta(thinking);
     }
 
     private static @Nullable String textOrNull(JsonNode value) {

@@ -4,6 +4,7 @@ import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ContentPart;
 import dev.tollgate.provider.TextPart;
+import dev.tollgate.provider.ThinkingPart;
 import dev.tollgate.provider.ToolChoice;
 import dev.tollgate.provider.ToolDefinition;
 import java.util.Objects;
@@ -81,7 +82,9 @@ final class MessagesRequestWriter {
         }
         ArrayNode content = turn.putArray("content");
         for (ContentPart part : message.parts()) {
-            content.add(blocks.block(part));
+            if (!(part instanceof ThinkingPart thinking && thinking.unsigned())) {
+                content.add(blocks.block(part));
+            }
         }
         return turn;
     }

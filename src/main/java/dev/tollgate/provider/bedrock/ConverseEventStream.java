@@ -7,6 +7,7 @@ import dev.tollgate.provider.FinishReason;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.UpstreamException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,11 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockStartEve
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
 import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
+import software.amazon.awssdk.services.bedrockruntime.model.ReasoningContentBlockDelta;
 import software.amazon.awssdk.services.bedrockruntime.model.TokenUsage;
 
 /**
- * A Converse reply read event by event: text and tool-use deltas become the gateway's events, {@code messageStop}
+ * A Converse reply read event by event: reasoning, text and tool-use deltas become the gateway's events, {@code messageStop}
  * gives the finish reason and {@code metadata} the usage, which completes the reply.
  */
 final class ConverseEventStream implements ChatStream {
@@ -111,7 +113,7 @@ final class ConverseEventStream implements ChatStream {
                 yield null;
             }
             case ConverseStreamMetadataEvent metadata -> completed(metadata.usage());
-            // messageStart, contentBlockStop, and events this gateway has no use for (reasoning, citations)
+            // messageStart, contentBlockStop, and events this gateway has no use for (citations)
             default -> null;
         };
     }
@@ -137,10 +139,31 @@ final class ConverseEventStream implements ChatStream {
         if (delta.text() != null && !delta.text().isEmpty()) {
             return output(new ChatEvent.TextDelta(delta.text()), delta.text());
         }
+        if (delta.reasoningContent() != null) {
+            return reasoning(delta.reasoningContent());
+        }
         Integer index = toolCalls.get(event.contentBlockIndex());
         if (delta.toolUse() != null && index != null && delta.toolUse().input() != null) {
             String fragment = delta.toolUse().input();
             return output(new ChatEvent.ToolCallArgumentsDelta(index, fragment), fragment);
+        }
+        return null;
+    }
+
+    /** Converse's reasoning deltas: thinking text, the signature that closes it, or a redacted block's bytes. */
+    private @Nullable ChatEvent reasoning(ReasoningContentBlockDelta reasoning) {
+        if (reasoning.text() != null && !reasoning.text().isEmpty()) {
+            return output(new ChatEvent.ThinkingDelta(reasoning.text()), reasoning.text());
+        }
+        if (reasoning.signature() != null) {
+            return output(new ChatEvent.ThinkingSigned(reasoning.signature()), "");
+        }
+        if (reasoning.redactedContent() != null) {
+            // Anthropic's API carries redacted thinking as base64 text
+            return output(
+                    new ChatEvent.RedactedThinking(Base64.getEncoder()
+                            .encodeToString(reasoning.redactedContent().asByteArray())),
+                    "");
         }
         return null;
     }

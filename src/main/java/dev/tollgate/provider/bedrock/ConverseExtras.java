@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
  * What a Converse request receives of the fields a request carried beyond the canonical ones. {@code top_p} (both
  * dialects) is Converse's {@code inferenceConfig.topP}. On Anthropic models, whose native fields Converse takes in
  * {@code additionalModelRequestFields}, Anthropic's {@code top_k} goes there as sent and the {@code anthropic-beta}
- * header as {@code anthropic_beta}. Everything else is refused by name: Converse has no equivalent, and fields that
- * change the reply's shape ({@code thinking}, {@code output_config}) would come back in blocks the adapter does not
- * read.
+ * header as {@code anthropic_beta}; so does {@code thinking}, whose blocks come back as Converse's reasoning content.
+ * Everything else is refused by name: Converse has no equivalent, and fields that change the reply's shape ({@code
+ * output_config}) would come back in blocks the adapter does not read.
  *
  * @param topP the nucleus-sampling cut-off, when the caller set one
  * @param additional native fields for the model, empty when there are none
@@ -43,7 +43,7 @@ record ConverseExtras(@Nullable Float topP, Map<String, Document> additional) {
                     throw new UnsupportedFieldException(name, "top_p must be a number.");
                 }
                 topP = value.floatValue();
-            } else if ("top_k".equals(name) && anthropicCaller) {
+            } else if (("top_k".equals(name) || "thinking".equals(name)) && anthropicCaller) {
                 additional.put(name, JsonDocument.of(value));
             } else {
                 throw UnsupportedFieldException.noEquivalentIn(name, API);

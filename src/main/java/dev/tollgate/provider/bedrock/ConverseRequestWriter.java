@@ -5,13 +5,16 @@ import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ContentPart;
 import dev.tollgate.provider.ImagePart;
 import dev.tollgate.provider.TextPart;
+import dev.tollgate.provider.ThinkingPart;
 import dev.tollgate.provider.ToolCallPart;
 import dev.tollgate.provider.ToolDefinition;
 import dev.tollgate.provider.ToolResultPart;
 import dev.tollgate.provider.UpstreamException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
@@ -20,6 +23,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.ReasoningContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ReasoningTextBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.Tool;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolChoice;
@@ -105,6 +110,10 @@ final class ConverseRequestWriter {
                         && message.parts().size() > 1) {
                     continue;
                 }
+                // reasoning without a signature would be refused, and earlier turns' thinking is not read anyway
+                if (part instanceof ThinkingPart thinking && thinking.unsigned()) {
+                    continue;
+                }
                 blocks.add(content(part));
                 if (part.cacheBreakpoint()) {
                     blocks.add(ContentBlock.fromCachePoint(CACHE_POINT));
@@ -134,7 +143,27 @@ final class ConverseRequestWriter {
                         .input(JsonDocument.parseArguments(call.argumentsJson()))
                         .build());
             case ToolResultPart result -> ContentBlock.fromToolResult(toolResult(result));
+            case ThinkingPart thinking -> ContentBlock.fromReasoningContent(reasoning(thinking));
         };
+    }
+
+    /**
+     * Thinking goes back as Converse's reasoning content: the text with its signature, or a redacted block's bytes
+     * (Anthropic's API carries them as base64 text, Converse as bytes, so they are decoded, not re-encoded).
+     */
+    private static ReasoningContentBlock reasoning(ThinkingPart thinking) {
+        if (thinking.redacted()) {
+            try {
+                return ReasoningContentBlock.fromRedactedContent(
+                        SdkBytes.fromByteArray(Base64.getDecoder().decode(thinking.text())));
+            } catch (IllegalArgumentException e) {
+                throw new UpstreamException("A redacted_thinking block's data is not base64", false, 400, null);
+            }
+        }
+        return ReasoningContentBlock.fromReasoningText(ReasoningTextBlock.builder()
+                .text(thinking.text())
+                .signature(thinking.signature())
+                .build());
     }
 
     private static ToolResultBlock toolResult(ToolResultPart result) {

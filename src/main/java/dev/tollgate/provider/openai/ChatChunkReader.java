@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads {@code chat.completion.chunk}s into {@link ChatEvent}s: text deltas, tool calls numbered in the order they
+ * Reads {@code chat.completion.chunk}s into {@link ChatEvent}s: reasoning and text deltas, tool calls numbered in the order they
  * start, and, once the stream is over, the one {@link ChatEvent.Completed} with the finish reason and the reported
  * usage (which arrives after the finish reason, in a chunk of its own).
  */
@@ -26,6 +26,7 @@ final class ChatChunkReader {
     private @Nullable String finishReason;
     private @Nullable String stopReason;
     private volatile @Nullable TokenCounts usage;
+    private long reasoningTokens;
 
     ChatChunkReader(List<String> stopSequences) {
         this.stopSequences = stopSequences;
@@ -44,6 +45,7 @@ final class ChatChunkReader {
         JsonNode reported = chunk.get("usage");
         if (reported != null && reported.isObject()) {
             usage = ReportedUsage.of(reported);
+            reasoningTokens = ReportedUsage.reasoningTokens(reported);
         }
         JsonNode choice = chunk.path("choices").path(0);
         if (choice.isMissingNode()) {
@@ -51,6 +53,10 @@ final class ChatChunkReader {
         }
         List<ChatEvent> events = new ArrayList<>();
         JsonNode delta = choice.path("delta");
+        String reasoning = reasoningOf(delta);
+        if (!reasoning.isEmpty()) {
+            events.add(new ChatEvent.ThinkingDelta(reasoning));
+        }
         String text = delta.path("content").asString("");
         if (!text.isEmpty()) {
             events.add(new ChatEvent.TextDelta(text));
@@ -85,7 +91,18 @@ final class ChatChunkReader {
         }
         FinishReason reason = finishReasonOf(finishReason == null ? "stop" : finishReason);
         String sequence = reason == FinishReason.STOP_SEQUENCE ? stopReason : null;
-        return new ChatEvent.Completed(reason, sequence, usage != null ? usage : estimate);
+        return usage != null
+                ? new ChatEvent.Completed(reason, sequence, usage, reasoningTokens)
+                : new ChatEvent.Completed(reason, sequence, estimate);
+    }
+
+    /**
+     * The reasoning a delta carries: {@code reasoning_content} (DeepSeek, vLLM) or {@code reasoning} (OpenRouter,
+     * Ollama, newer vLLM), the fields OpenAI-compatible servers stream a reasoning model's thinking in.
+     */
+    private static String reasoningOf(JsonNode delta) {
+        String reasoning = delta.path("reasoning_content").asString("");
+        return reasoning.isEmpty() ? delta.path("reasoning").asString("") : reasoning;
     }
 
     /** The usage the upstream reported, once it has. */

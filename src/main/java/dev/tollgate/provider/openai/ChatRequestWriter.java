@@ -6,6 +6,7 @@ import dev.tollgate.provider.ContentPart;
 import dev.tollgate.provider.ImageFormat;
 import dev.tollgate.provider.ImagePart;
 import dev.tollgate.provider.TextPart;
+import dev.tollgate.provider.ThinkingPart;
 import dev.tollgate.provider.ToolCallPart;
 import dev.tollgate.provider.ToolChoice;
 import dev.tollgate.provider.ToolDefinition;
@@ -133,6 +134,14 @@ final class ChatRequestWriter {
             assistant.putNull("content");
         } else {
             assistant.put("content", text);
+        }
+        String reasoning = message.parts().stream()
+                .filter(part -> part instanceof ThinkingPart thinking && !thinking.redacted())
+                .map(part -> ((ThinkingPart) part).text())
+                .collect(Collectors.joining());
+        if (!reasoning.isEmpty()) {
+            // the de-facto field of DeepSeek, vLLM and OpenRouter; signatures have no place in it
+            assistant.put("reasoning_content", reasoning);
         }
         if (!calls.isEmpty()) {
             ArrayNode toolCalls = assistant.putArray("tool_calls");

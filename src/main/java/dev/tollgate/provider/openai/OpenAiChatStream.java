@@ -71,6 +71,8 @@ final class OpenAiChatStream implements ChatStream {
         ChatEvent event = pending.removeFirst();
         switch (event) {
             case ChatEvent.TextDelta delta -> countOutput(delta.text());
+            case ChatEvent.ThinkingDelta delta -> countOutput(delta.text());
+            case ChatEvent.ThinkingSigned _, ChatEvent.RedactedThinking _ -> {}
             case ChatEvent.ToolCallArgumentsDelta delta -> countOutput(delta.jsonFragment());
             case ChatEvent.ToolCallStarted started -> countOutput(started.name());
             case ChatEvent.Completed _ -> {}

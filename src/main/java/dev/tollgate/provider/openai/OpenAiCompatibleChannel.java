@@ -72,6 +72,7 @@ public final class OpenAiCompatibleChannel implements ChatProvider, ImageProvide
     @Override
     public void admit(ChatRequest request) {
         OpenAiExtras.apply(request.extras(), json.createObjectNode());
+        RedactedThinking.refuse(request);
     }
 
     @Override

@@ -27,6 +27,12 @@ final class ReportedUsage {
         return new TokenCounts(prompt - cacheRead - cacheWrite, output, cacheRead, cacheWrite);
     }
 
+    /** The reasoning tokens, which OpenAI counts inside {@code completion_tokens} and breaks out beside them. */
+    static long reasoningTokens(JsonNode usage) {
+        return nonNegative(
+                usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
+    }
+
     private static long nonNegative(long value) {
         return Math.max(0, value);
     }

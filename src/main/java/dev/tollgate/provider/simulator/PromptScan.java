@@ -5,6 +5,7 @@ import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ContentPart;
 import dev.tollgate.provider.ImagePart;
 import dev.tollgate.provider.TextPart;
+import dev.tollgate.provider.ThinkingPart;
 import dev.tollgate.provider.ToolCallPart;
 import dev.tollgate.provider.ToolDefinition;
 import dev.tollgate.provider.ToolResultPart;
@@ -95,6 +96,8 @@ record PromptScan(long promptTokens, @Nullable CachePrefix cachePrefix, long see
                 case ToolCallPart call -> feed("tool_call", call.id(), call.name(), call.argumentsJson());
                 case ToolResultPart result ->
                     feed("tool_result", result.toolCallId(), String.valueOf(result.isError()), result.content());
+                case ThinkingPart thinking ->
+                    feed("thinking", String.valueOf(thinking.redacted()), thinking.text(), thinking.signature());
             }
             tokens += tally.part(part);
             markIf(part.cacheBreakpoint());

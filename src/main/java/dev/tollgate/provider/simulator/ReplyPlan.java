@@ -36,6 +36,17 @@ record ReplyPlan(
         };
     }
 
+    /** The output tokens spent thinking, which usage reports apart as well as within the output. */
+    long reasoningTokens() {
+        long tokens = 0;
+        for (Step step : steps) {
+            if (step.event() instanceof ChatEvent.ThinkingDelta) {
+                tokens += step.tokens();
+            }
+        }
+        return tokens;
+    }
+
     private static ReplyPlan text(String fullText, ChatRequest request, int maxTokens, JtokkitTokenCounter counter) {
         String text = fullText;
         String stopSequence = null;

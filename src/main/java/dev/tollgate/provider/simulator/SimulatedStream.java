@@ -55,7 +55,10 @@ final class SimulatedStream implements ChatStream {
         position++;
         if (completes) {
             return new ChatEvent.Completed(
-                    plan.finishReason(), plan.stopSequence(), promptUsage.withOutput(plan.outputTokens()));
+                    plan.finishReason(),
+                    plan.stopSequence(),
+                    promptUsage.withOutput(plan.outputTokens()),
+                    plan.reasoningTokens());
         }
         ReplyPlan.Step step = plan.steps().get(position - 1);
         deliveredTokens.addAndGet(step.tokens());

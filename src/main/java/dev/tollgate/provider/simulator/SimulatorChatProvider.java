@@ -5,9 +5,11 @@ import dev.tollgate.provider.ChatProvider;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ChatStream;
 import dev.tollgate.provider.tokens.JtokkitTokenCounter;
+import dev.tollgate.secret.SecretBox;
 import java.time.Clock;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +35,10 @@ import org.springframework.stereotype.Component;
  *       instead. {@code NONE} never calls a tool.
  *   <li><b>Streaming</b>: one text event per token (of the o200k_base encoding the gateway counts with), after
  *       {@code firstTokenDelay} and then at {@code tokensPerSecond}; usage counts the tokens delivered so far.
+ *   <li><b>Thinking</b>: when the request asks for it (Anthropic's {@code thinking}, OpenAI's {@code
+ *       reasoning_effort}; see {@link ThinkingBudget}) the reply starts with a few sentences of thinking about the
+ *       prompt, within the budget, signed with an HMAC under the installation's key; the answer follows in what is left
+ *       of {@code maxTokens}. Thinking echoed back with a signature that does not hold is refused.
  *   <li><b>Prompt caching</b>: a prefix of at least {@value #SMALLEST_CACHEABLE_PREFIX} tokens, up to the last cache
  *       breakpoint (or, for implicit caching, all but the last message), is reported as a cache write the first time
  *       and as a cache read for five minutes after each use, separately per cache scope.
@@ -46,16 +52,33 @@ public final class SimulatorChatProvider implements ChatProvider {
 
     private static final int PROMPT_CACHE_ENTRIES = 10_000;
 
+    /** What the installation's key signs for the simulator: its thinking, and nothing else. */
+    private static final String THINKING_SIGNATURES = "simulator-thinking";
+
     private final SimulatorProperties properties;
     private final JtokkitTokenCounter counter;
     private final ReplyWriter replies;
     private final PromptCache promptCache;
+    private final ThinkingSignatures signatures;
 
-    public SimulatorChatProvider(SimulatorProperties properties, JtokkitTokenCounter counter, Clock clock) {
+    @Autowired
+    public SimulatorChatProvider(
+            SimulatorProperties properties, JtokkitTokenCounter counter, Clock clock, SecretBox secrets) {
+        this(properties, counter, clock, new ThinkingSignatures(text -> secrets.sign(text, THINKING_SIGNATURES)));
+    }
+
+    /** A simulator whose thinking signatures hold only while it lives, for tests that need no installation key. */
+    SimulatorChatProvider(SimulatorProperties properties, JtokkitTokenCounter counter, Clock clock) {
+        this(properties, counter, clock, ThinkingSignatures.ephemeral());
+    }
+
+    private SimulatorChatProvider(
+            SimulatorProperties properties, JtokkitTokenCounter counter, Clock clock, ThinkingSignatures signatures) {
         this.properties = properties;
         this.counter = counter;
         this.replies = new ReplyWriter(new ProseWriter(counter));
         this.promptCache = new PromptCache(clock, PROMPT_CACHE_ENTRIES);
+        this.signatures = signatures;
     }
 
     @Override
@@ -68,8 +91,16 @@ public final class SimulatorChatProvider implements ChatProvider {
         PromptScan prompt = PromptScan.of(request, counter);
         RandomGenerator random = new SplittableRandom(prompt.seed());
         Reply reply = replies.write(request, random);
-        ReplyPlan plan = ReplyPlan.of(reply, request, counter, random);
+        ReplyPlan plan = ThinkingBudget.of(request)
+                .map(budget -> ThinkingPlan.of(reply, request, budget, prompt.seed(), counter, signatures, random))
+                .orElseGet(() -> ReplyPlan.of(reply, request, counter, random));
         return new SimulatedStream(plan, promptUsage(request, prompt), Pacing.of(properties));
+    }
+
+    /** Thinking echoed back must be the simulator's own, unchanged, as Anthropic requires of its thinking blocks. */
+    @Override
+    public void admit(ChatRequest request) {
+        signatures.check(request);
     }
 
     /** The prompt's tokens split into uncached, cache-read and cache-written, updating the cache as it goes. */

@@ -9,6 +9,7 @@ import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ContentPart;
 import dev.tollgate.provider.ImagePart;
 import dev.tollgate.provider.TextPart;
+import dev.tollgate.provider.ThinkingPart;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.ToolCallPart;
 import dev.tollgate.provider.ToolDefinition;
@@ -207,6 +208,8 @@ public final class JtokkitTokenCounter implements TokenCounter {
                 case ImagePart _ -> IMAGE_TOKENS;
                 case ToolCallPart call -> text(call.name()) + text(call.argumentsJson());
                 case ToolResultPart result -> text(result.content());
+                // what the upstream reads back is the thinking (a redacted block is its encrypted form)
+                case ThinkingPart thinking -> text(thinking.text());
             };
         }
 

@@ -151,13 +151,15 @@ class AnthropicStreamTests {
     }
 
     @Test
-    void leavesThinkingOutOfTheReply() {
+    void passesThinkingOnWithItsSignatureBeforeTheReply() {
         anthropic.streams(RecordedEvents.thinkingThenText());
 
         List<ChatEvent> events = anthropic.drain(asking("GCD of 1071 and 462?"));
 
         assertThat(events)
                 .containsExactly(
+                        new ChatEvent.ThinkingDelta("I need to find the GCD of 1071 and 462."),
+                        new ChatEvent.ThinkingSigned("EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds"),
                         new ChatEvent.TextDelta("The greatest common divisor of 1071 and 462 is **21**."),
                         new ChatEvent.Completed(FinishReason.END_TURN, null, new TokenCounts(85, 210, 0, 0)));
     }
