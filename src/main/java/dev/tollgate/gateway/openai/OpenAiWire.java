@@ -18,7 +18,10 @@ final class OpenAiWire {
         };
     }
 
-    /** OpenAI's {@code prompt_tokens} include cached tokens; {@code cached_tokens} breaks out the cache reads. */
+    /**
+     * OpenAI's {@code prompt_tokens} include cached tokens; {@code cached_tokens} breaks out the cache reads and
+     * {@code cache_write_tokens} the writes of both lifetimes (OpenAI's shape has no TTL to split them by).
+     */
     static Map<String, Object> usage(TokenCounts tokens) {
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("prompt_tokens", tokens.prompt());
@@ -30,7 +33,7 @@ final class OpenAiWire {
                         "cached_tokens",
                         tokens.cacheRead(),
                         "cache_write_tokens",
-                        tokens.cacheWrite(),
+                        tokens.cacheWrites(),
                         "audio_tokens",
                         0));
         usage.put(
