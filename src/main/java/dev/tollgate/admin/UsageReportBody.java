@@ -26,6 +26,7 @@ record UsageReportBody(
             long outputTokens,
             long cacheReadTokens,
             long cacheWriteTokens,
+            long cacheWrite1hTokens,
             String totalCost) {
 
         static GroupBody of(UsageGroup group) {
@@ -38,6 +39,7 @@ record UsageReportBody(
                     totals.tokens().output(),
                     totals.tokens().cacheRead(),
                     totals.tokens().cacheWrite(),
+                    totals.tokens().cacheWrite1h(),
                     totals.totalCost().toPlainString());
         }
     }
@@ -48,6 +50,7 @@ record UsageReportBody(
             long outputTokens,
             long cacheReadTokens,
             long cacheWriteTokens,
+            long cacheWrite1hTokens,
             String totalCost) {
 
         static TotalsBody of(UsageTotals totals) {
@@ -57,6 +60,7 @@ record UsageReportBody(
                     totals.tokens().output(),
                     totals.tokens().cacheRead(),
                     totals.tokens().cacheWrite(),
+                    totals.tokens().cacheWrite1h(),
                     totals.totalCost().toPlainString());
         }
     }

@@ -6,7 +6,8 @@ import dev.tollgate.money.Credits;
 
 /**
  * What to hold for a chat request before calling the upstream: the whole prompt at the dearest input rate (it may
- * all turn out to be a cache write) plus the full output cap. The actual charge can only be lower.
+ * all turn out to be a cache write, five minutes' or an hour's) plus the full output cap. The actual charge can only
+ * be lower.
  */
 record HoldEstimate(long promptTokens, int maxTokens, Credits amount) {
 
@@ -20,8 +21,14 @@ record HoldEstimate(long promptTokens, int maxTokens, Credits amount) {
                 pricing.costOf(new TokenCounts(promptTokens, maxTokens, 0, 0)).total();
         Credits asCacheWrite =
                 pricing.costOf(new TokenCounts(0, maxTokens, 0, promptTokens)).total();
-        Credits worst = asInput.compareTo(asCacheWrite) >= 0 ? asInput : asCacheWrite;
+        Credits asHourCacheWrite = pricing.costOf(new TokenCounts(0, maxTokens, 0, 0, promptTokens))
+                .total();
+        Credits worst = dearer(asInput, dearer(asCacheWrite, asHourCacheWrite));
         return new HoldEstimate(promptTokens, maxTokens, worst.isPositive() ? worst : SMALLEST_HOLD);
+    }
+
+    private static Credits dearer(Credits a, Credits b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** The largest output cap, down to the floor, whose hold fits {@code available}; the floor when none does. */

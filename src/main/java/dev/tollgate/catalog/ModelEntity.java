@@ -27,6 +27,10 @@ class ModelEntity {
     private @Nullable BigDecimal outputPrice;
     private @Nullable BigDecimal cacheReadMultiplier;
     private @Nullable BigDecimal cacheWriteMultiplier;
+
+    @Column(name = "cache_write_1h_multiplier")
+    private @Nullable BigDecimal cacheWrite1hMultiplier;
+
     private @Nullable Integer contextWindow;
     private @Nullable Integer maxOutputTokens;
     private @Nullable BigDecimal requestPrice;
@@ -54,7 +58,11 @@ class ModelEntity {
     CatalogModel toModel() {
         TokenPricing tokenPricing = kind == ModelKind.CHAT
                 ? new TokenPricing(
-                        new Credits(inputPrice), new Credits(outputPrice), cacheReadMultiplier, cacheWriteMultiplier)
+                        new Credits(inputPrice),
+                        new Credits(outputPrice),
+                        cacheReadMultiplier,
+                        cacheWriteMultiplier,
+                        cacheWrite1hMultiplier)
                 : null;
         return new CatalogModel(
                 new ModelId(id),

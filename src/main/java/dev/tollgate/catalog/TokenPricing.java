@@ -5,19 +5,23 @@ import java.math.BigDecimal;
 
 /**
  * A chat model's prices per one million tokens. Cache reads and writes are priced as multiples of the input price
- * (0.53× and 1.25× in the seeded catalog) and billed as lines of their own.
+ * (0.53× for reads, 1.25× for five-minute writes and 2× for one-hour writes in the seeded catalog) and billed as
+ * lines of their own.
  */
 public record TokenPricing(
         Credits inputPerMillion,
         Credits outputPerMillion,
         BigDecimal cacheReadMultiplier,
-        BigDecimal cacheWriteMultiplier) {
+        BigDecimal cacheWriteMultiplier,
+        BigDecimal cacheWrite1hMultiplier) {
 
     public TokenPricing {
         if (inputPerMillion.isNegative() || outputPerMillion.isNegative()) {
             throw new IllegalArgumentException("Token prices are not negative");
         }
-        if (cacheReadMultiplier.signum() < 0 || cacheWriteMultiplier.signum() < 0) {
+        if (cacheReadMultiplier.signum() < 0
+                || cacheWriteMultiplier.signum() < 0
+                || cacheWrite1hMultiplier.signum() < 0) {
             throw new IllegalArgumentException("Cache multipliers are not negative");
         }
     }
@@ -30,13 +34,18 @@ public record TokenPricing(
         return inputPerMillion.times(cacheWriteMultiplier);
     }
 
+    public Credits cacheWrite1hPerMillion() {
+        return inputPerMillion.times(cacheWrite1hMultiplier);
+    }
+
     /** The exact cost of these tokens, each kind at its own price, rounded half-up to the nano-credit per line. */
     public ChatCost costOf(TokenCounts tokens) {
         return new ChatCost(
                 perMillion(inputPerMillion, tokens.input()),
                 perMillion(outputPerMillion, tokens.output()),
                 perMillion(cacheReadPerMillion(), tokens.cacheRead()),
-                perMillion(cacheWritePerMillion(), tokens.cacheWrite()));
+                perMillion(cacheWritePerMillion(), tokens.cacheWrite()),
+                perMillion(cacheWrite1hPerMillion(), tokens.cacheWrite1h()));
     }
 
     private static Credits perMillion(Credits price, long tokens) {

@@ -1,6 +1,6 @@
 /**
  * The model catalog: every chat, image and video model the gateway sells, with its exact price, fixed image
- * resolution and cache multipliers. Seeded by Flyway from the product's price tables.
+ * resolution and cache multipliers (reads, five-minute and one-hour writes). Seeded by Flyway from the product's price tables.
  */
 @NullMarked
 package dev.tollgate.catalog;

@@ -8,4 +8,9 @@ public sealed interface ContentPart permits TextPart, ImagePart, ToolCallPart, T
 
     /** True when the caller marked a prompt-cache breakpoint at the end of this part ({@code cache_control}). */
     boolean cacheBreakpoint();
+
+    /** How long the cache entry written at this part's breakpoint lasts; five minutes unless the caller chose. */
+    default CacheTtl cacheTtl() {
+        return CacheTtl.FIVE_MINUTES;
+    }
 }

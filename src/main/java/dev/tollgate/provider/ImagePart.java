@@ -1,5 +1,6 @@
 package dev.tollgate.provider;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,11 +11,19 @@ public record ImagePart(
         @Nullable String mediaType,
         @Nullable String base64Data,
         @Nullable String url,
-        boolean cacheBreakpoint) implements ContentPart {
+        boolean cacheBreakpoint,
+        CacheTtl cacheTtl)
+        implements ContentPart {
 
     public ImagePart {
         if ((base64Data == null) == (url == null)) {
             throw new IllegalArgumentException("An image has either inline data or a URL");
         }
+        Objects.requireNonNull(cacheTtl);
+    }
+
+    public ImagePart(
+            @Nullable String mediaType, @Nullable String base64Data, @Nullable String url, boolean cacheBreakpoint) {
+        this(mediaType, base64Data, url, cacheBreakpoint, CacheTtl.FIVE_MINUTES);
     }
 }

@@ -23,7 +23,7 @@ class DailyUsageRows {
 
     private static final String SUMS = """
             sum(requests), sum(input_tokens), sum(output_tokens), sum(cache_read_tokens), sum(cache_write_tokens),
-            sum(total_cost)""";
+            sum(cache_write_1h_tokens), sum(total_cost)""";
 
     private final JdbcTemplate jdbc;
 
@@ -37,7 +37,7 @@ class DailyUsageRows {
                 """
                 select coalesce(sum(requests), 0), coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0),
                        coalesce(sum(cache_read_tokens), 0), coalesce(sum(cache_write_tokens), 0),
-                       coalesce(sum(total_cost), 0)
+                       coalesce(sum(cache_write_1h_tokens), 0), coalesce(sum(total_cost), 0)
                 from usage_daily where\s""" + where.sql(), (rs, n) -> UsageRows.totals(rs), where.args().toArray());
     }
 
@@ -100,7 +100,7 @@ class DailyUsageRows {
                          from usage_daily
                         where team_id = ? and day >= ? and day < ?
                         group by model order by sum(total_cost) desc, model limit ?""",
-                (rs, n) -> new ModelSpend(new ModelId(rs.getString(1)), rs.getLong(2), tokens(rs, 3), spend(rs, 7)),
+                (rs, n) -> new ModelSpend(new ModelId(rs.getString(1)), rs.getLong(2), tokens(rs, 3), spend(rs, 8)),
                 team.value(),
                 from,
                 until,
@@ -114,7 +114,7 @@ class DailyUsageRows {
                         where team_id = ? and day >= ? and day < ?
                         group by kind order by kind""",
                 (rs, n) ->
-                        new KindTokens(UsageKind.valueOf(rs.getString(1)), rs.getLong(2), tokens(rs, 3), spend(rs, 7)),
+                        new KindTokens(UsageKind.valueOf(rs.getString(1)), rs.getLong(2), tokens(rs, 3), spend(rs, 8)),
                 team.value(),
                 from,
                 until);
@@ -150,8 +150,8 @@ class DailyUsageRows {
                 sql,
                 (rs, n) -> new UsageGroup(
                         rs.getString(1),
-                        grouping == UsageGrouping.KEY ? rs.getString(8) : null,
-                        new UsageTotals(rs.getLong(2), tokens(rs, 3), spend(rs, 7))),
+                        grouping == UsageGrouping.KEY ? rs.getString(9) : null,
+                        new UsageTotals(rs.getLong(2), tokens(rs, 3), spend(rs, 8))),
                 team.value(),
                 from,
                 until);
@@ -177,7 +177,12 @@ class DailyUsageRows {
     }
 
     private static TokenCounts tokens(ResultSet rs, int first) throws SQLException {
-        return new TokenCounts(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3));
+        return new TokenCounts(
+                rs.getLong(first),
+                rs.getLong(first + 1),
+                rs.getLong(first + 2),
+                rs.getLong(first + 3),
+                rs.getLong(first + 4));
     }
 
     private static Credits spend(ResultSet rs, int column) throws SQLException {

@@ -34,10 +34,12 @@ final class UsageCsv implements RowCallbackHandler {
             "output_tokens",
             "cache_read_tokens",
             "cache_write_tokens",
+            "cache_write_1h_tokens",
             "input_cost",
             "output_cost",
             "cache_read_cost",
             "cache_write_cost",
+            "cache_write_1h_cost",
             "request_cost",
             "total_cost",
             "latency_ms",
@@ -77,10 +79,12 @@ final class UsageCsv implements RowCallbackHandler {
                 .writeField(rs.getString("output_tokens"))
                 .writeField(rs.getString("cache_read_tokens"))
                 .writeField(rs.getString("cache_write_tokens"))
+                .writeField(rs.getString("cache_write_1h_tokens"))
                 .writeField(amount(rs, "input_cost"))
                 .writeField(amount(rs, "output_cost"))
                 .writeField(amount(rs, "cache_read_cost"))
                 .writeField(amount(rs, "cache_write_cost"))
+                .writeField(amount(rs, "cache_write_1h_cost"))
                 .writeField(amount(rs, "request_cost"))
                 .writeField(amount(rs, "total_cost"))
                 .writeField(rs.getString("latency_ms"))

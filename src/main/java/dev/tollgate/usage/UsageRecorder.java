@@ -15,11 +15,11 @@ public class UsageRecorder {
     private static final String INSERT = """
             insert into usage_record (
                 %s, kind, model, channel, status,
-                input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-                input_cost, output_cost, cache_read_cost, cache_write_cost, request_cost, total_cost,
-                latency_ms, first_token_ms, finish_reason, error, created_at, requested_model,
+                input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens,
+                input_cost, output_cost, cache_read_cost, cache_write_cost, cache_write_1h_cost, request_cost,
+                total_cost, latency_ms, first_token_ms, finish_reason, error, created_at, requested_model,
                 session_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                 ?)""".formatted(CallerColumns.NAMES);
 
     private final JdbcTemplate jdbc;
@@ -52,10 +52,12 @@ public class UsageRecorder {
                 usage.tokens().output(),
                 usage.tokens().cacheRead(),
                 usage.tokens().cacheWrite(),
+                usage.tokens().cacheWrite1h(),
                 usage.tokenCost().input().amount(),
                 usage.tokenCost().output().amount(),
                 usage.tokenCost().cacheRead().amount(),
                 usage.tokenCost().cacheWrite().amount(),
+                usage.tokenCost().cacheWrite1h().amount(),
                 usage.requestCost().amount(),
                 usage.totalCost().amount(),
                 (int) Math.min(Integer.MAX_VALUE, usage.latency().toMillis()),

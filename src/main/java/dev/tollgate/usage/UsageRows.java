@@ -33,8 +33,9 @@ class UsageRows {
     static final String SELECT = """
             select u.id, u.created_at, u.request_id, u.api_key_id, k.name as api_key_name, u.user_id,
                    p.email as user_email, u.source, u.model, u.kind, u.dialect, u.channel, u.status,
-                   u.input_tokens, u.output_tokens, u.cache_read_tokens, u.cache_write_tokens,
-                   u.input_cost, u.output_cost, u.cache_read_cost, u.cache_write_cost, u.request_cost, u.total_cost,
+                   u.input_tokens, u.output_tokens, u.cache_read_tokens, u.cache_write_tokens, u.cache_write_1h_tokens,
+                   u.input_cost, u.output_cost, u.cache_read_cost, u.cache_write_cost, u.cache_write_1h_cost,
+                   u.request_cost, u.total_cost,
                    u.latency_ms, u.first_token_ms, u.finish_reason, u.error, u.requested_model,
                    u.session_id
             from usage_record u
@@ -77,7 +78,7 @@ class UsageRows {
                 """
                 select count(*), coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0),
                        coalesce(sum(cache_read_tokens), 0), coalesce(sum(cache_write_tokens), 0),
-                       coalesce(sum(total_cost), 0)
+                       coalesce(sum(cache_write_1h_tokens), 0), coalesce(sum(total_cost), 0)
                 from usage_record u where\s""" + where.sql(), (rs, n) -> totals(rs), where.args().toArray());
     }
 
@@ -98,8 +99,8 @@ class UsageRows {
     static UsageTotals totals(ResultSet rs) throws SQLException {
         return new UsageTotals(
                 rs.getLong(1),
-                new TokenCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
-                new Credits(rs.getBigDecimal(6)));
+                new TokenCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
+                new Credits(rs.getBigDecimal(7)));
     }
 
     private static UsageEntry entry(ResultSet rs, int row) throws SQLException {
@@ -125,12 +126,14 @@ class UsageRows {
                         rs.getLong("input_tokens"),
                         rs.getLong("output_tokens"),
                         rs.getLong("cache_read_tokens"),
-                        rs.getLong("cache_write_tokens")),
+                        rs.getLong("cache_write_tokens"),
+                        rs.getLong("cache_write_1h_tokens")),
                 new ChatCost(
                         credits(rs, "input_cost"),
                         credits(rs, "output_cost"),
                         credits(rs, "cache_read_cost"),
-                        credits(rs, "cache_write_cost")),
+                        credits(rs, "cache_write_cost"),
+                        credits(rs, "cache_write_1h_cost")),
                 credits(rs, "request_cost"),
                 credits(rs, "total_cost"),
                 Duration.ofMillis(rs.getInt("latency_ms")),

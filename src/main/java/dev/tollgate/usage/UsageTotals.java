@@ -15,13 +15,6 @@ public record UsageTotals(long requests, TokenCounts tokens, Credits totalCost) 
     }
 
     public UsageTotals plus(UsageTotals other) {
-        return new UsageTotals(
-                requests + other.requests,
-                new TokenCounts(
-                        tokens.input() + other.tokens.input(),
-                        tokens.output() + other.tokens.output(),
-                        tokens.cacheRead() + other.tokens.cacheRead(),
-                        tokens.cacheWrite() + other.tokens.cacheWrite()),
-                totalCost.plus(other.totalCost));
+        return new UsageTotals(requests + other.requests, tokens.plus(other.tokens), totalCost.plus(other.totalCost));
     }
 }

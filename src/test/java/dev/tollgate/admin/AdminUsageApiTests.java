@@ -96,6 +96,12 @@ class AdminUsageApiTests {
 
         assertThat(groups(byModel.body(), "totalCost")).containsOnlyKeys(UsageFixture.MODELS);
         assertThat(byModel.body().get("total").get("totalCost").asString()).isEqualTo(all.toPlainString());
+        assertThat(byModel.body().get("total").get("cacheWrite1hTokens").asLong())
+                .as("one-hour cache writes are reported as their own count")
+                .isEqualTo(seeded.rows().stream()
+                        .mapToLong(row -> row.tokens().cacheWrite1h())
+                        .sum())
+                .isPositive();
         assertThat(byKey.body().get("data").valueStream().map(g -> g.get("name").asString("(none)")))
                 .containsExactlyInAnyOrder("batch", "ci", "(none)");
         assertThat(byKey.body().get("total").get("totalCost").asString()).isEqualTo(all.toPlainString());

@@ -57,7 +57,7 @@ final class HeldCalls {
 
     /** What a chat call that used {@code cost} of output hands to the settlements when it ends. */
     Settlements.Settlement settlement(Funded funded, Hold hold, Credits cost) {
-        ChatCost lines = new ChatCost(Credits.ZERO, cost, Credits.ZERO, Credits.ZERO);
+        ChatCost lines = new ChatCost(Credits.ZERO, cost, Credits.ZERO, Credits.ZERO, Credits.ZERO);
         Instant started = Instant.now().minusSeconds(5);
         UsageRecord usage = new UsageRecord(
                 Caller.api(hold.requestId(), funded.team(), funded.key(), Dialect.OPENAI),

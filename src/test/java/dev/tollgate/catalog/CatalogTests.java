@@ -73,6 +73,9 @@ class CatalogTests {
         assertThat(pricing.cacheWritePerMillion())
                 .as("cache write is 1.25 × input")
                 .isEqualTo(Credits.parse(input).times(new java.math.BigDecimal("1.25")));
+        assertThat(pricing.cacheWrite1hPerMillion())
+                .as("a one-hour cache write is 2 × input")
+                .isEqualTo(Credits.parse(input).times(new java.math.BigDecimal("2")));
         assertThat(model.contextWindow()).isEqualTo(1_000_000);
     }
 
@@ -100,5 +103,6 @@ class CatalogTests {
                 catalog.find(new ModelId("aws/qwen3-codex")).orElseThrow().requireTokenPricing();
         assertThat(qwen.cacheReadPerMillion().toPlainString()).isEqualTo("0.053");
         assertThat(qwen.cacheWritePerMillion().toPlainString()).isEqualTo("0.125");
+        assertThat(qwen.cacheWrite1hPerMillion().toPlainString()).isEqualTo("0.20");
     }
 }

@@ -40,12 +40,30 @@ class ChatCostTests {
     }
 
     @Test
+    void oneHourCacheWritesArePricedAtTheirOwnMultiplier() {
+        TokenCounts tokens = new TokenCounts(1234, 567, 2048, 1536, 4096);
+
+        ChatCost cost = pricing("5.00", "25.00").costOf(tokens);
+
+        assertThat(cost.cacheWrite()).as("1536 five-minute writes × 6.25 / 1M").isEqualTo(Credits.parse("0.0096"));
+        assertThat(cost.cacheWrite1h()).as("4096 one-hour writes × 10.00 / 1M").isEqualTo(Credits.parse("0.04096"));
+        assertThat(cost.total())
+                .as("every line of the Opus example plus the one-hour line")
+                .isEqualTo(Credits.parse("0.0763322"));
+        assertThat(tokens.prompt()).as("the prompt counts both kinds of write").isEqualTo(1234 + 2048 + 1536 + 4096);
+    }
+
+    @Test
     void noTokensCostNothing() {
         assertThat(pricing("5.00", "25.00").costOf(TokenCounts.NONE).total()).isEqualTo(Credits.ZERO);
     }
 
     private static TokenPricing pricing(String input, String output) {
         return new TokenPricing(
-                Credits.parse(input), Credits.parse(output), new BigDecimal("0.53"), new BigDecimal("1.25"));
+                Credits.parse(input),
+                Credits.parse(output),
+                new BigDecimal("0.53"),
+                new BigDecimal("1.25"),
+                new BigDecimal("2.0"));
     }
 }

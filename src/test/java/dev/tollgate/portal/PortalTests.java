@@ -98,6 +98,7 @@ class PortalTests {
         assertThat(opusRow).hasCount(1);
         assertThat(page.locator("#image-prices")).containsText("4096×4096");
         assertThat(page.locator("#video-prices")).containsText("0.60");
+        assertThat(page.locator("#chat-prices")).containsText("Cache write 1h / 1M");
         assertThat(page.locator("#chat-prices")).containsText("Max output");
         assertThat(page.locator("#chat-prices")).containsText("128,000");
         BrowserSupport.screenshot(page, "pricing");

@@ -3,6 +3,11 @@ package dev.tollgate.portal;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.models.messages.CacheControlEphemeral;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.TextBlockParam;
+import com.anthropic.models.messages.Usage;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -12,6 +17,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.images.ImageGenerateParams;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamSummary;
+import dev.tollgate.money.Credits;
 import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.BrowserSupport;
 import dev.tollgate.support.ChromiumExtension;
@@ -21,6 +27,7 @@ import dev.tollgate.support.TestTeams;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,6 +123,56 @@ class SpendingTests {
                 .query(BigDecimal.class)
                 .single();
         assertThat(charged).isGreaterThan(new BigDecimal("0.16"));
+    }
+
+    @Test
+    void theUsageGridShowsOneHourCacheWritesAsTheirOwnLine() {
+        TeamSummary team = testTeams.createWithBalance("Hour cache", "5.00");
+        UserDetails owner = testTeams.addPerson(team, TeamRole.OWNER);
+        AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
+        String key = admin.createKey(team.id().value().toString(), "{\"name\":\"hour\"}")
+                .get("key")
+                .asString();
+        Usage usage = AnthropicOkHttpClient.builder()
+                .apiKey(key)
+                .baseUrl("http://localhost:" + port)
+                .maxRetries(0)
+                .build()
+                .messages()
+                .create(MessageCreateParams.builder()
+                        .model(CHAT)
+                        .maxTokens(20)
+                        .systemOfTextBlockParams(List.of(TextBlockParam.builder()
+                                .text("Tide pools hold anemones, crabs and snails at low tide. ".repeat(200))
+                                .cacheControl(CacheControlEphemeral.builder()
+                                        .ttl(CacheControlEphemeral.Ttl.TTL_1H)
+                                        .build())
+                                .build()))
+                        .addUserMessage("What lives in a tide pool?")
+                        .build())
+                .usage();
+        long hourWrites = usage.cacheCreation().orElseThrow().ephemeral1hInputTokens();
+        BigDecimal hourLine = jdbc.sql("select cache_write_1h_cost from usage_record where team_id = ?")
+                .param(team.id().value())
+                .query(BigDecimal.class)
+                .single();
+
+        Page page = chromium.open(port);
+        try (BrowserContext context = page.context()) {
+            ChromiumExtension.submitSignIn(page, owner.getUsername(), TestTeams.PASSWORD);
+            assertThat(page.locator("#team-balance")).isVisible();
+            page.navigate("/usage");
+
+            assertThat(page.locator("#usage-totals"))
+                    .containsText(String.format(Locale.ROOT, "%,d cache write 1h", hourWrites));
+            page.locator("#usage-grid vaadin-grid-cell-content")
+                    .filter(new Locator.FilterOptions().setHasText(CHAT))
+                    .first()
+                    .click();
+            assertThat(page.locator("#usage-detail"))
+                    .containsText(hourWrites + " tokens · " + new Credits(hourLine).display());
+            BrowserSupport.screenshot(page, "usage-hour-cache");
+        }
     }
 
     @Test

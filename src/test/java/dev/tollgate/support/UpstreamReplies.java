@@ -26,20 +26,29 @@ public final class UpstreamReplies {
 
     /** Anthropic's Messages stream for {@code text} with the given usage. */
     public static Answer anthropicText(String text, int inputTokens, int outputTokens) {
+        return anthropicText(
+                text,
+                "{\"input_tokens\":" + inputTokens + ",\"output_tokens\":1}",
+                "{\"output_tokens\":" + outputTokens + "}");
+    }
+
+    /**
+     * Anthropic's Messages stream for {@code text}, with {@code startUsage} in {@code message_start} and {@code
+     * deltaUsage} in {@code message_delta} (both JSON objects), for usage beyond plain input and output counts.
+     */
+    public static Answer anthropicText(String text, String startUsage, String deltaUsage) {
         return Answer.sse(
                 List.of(
                         "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
                                 + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"model\":\"up\","
-                                + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":"
-                                + inputTokens + ",\"output_tokens\":1}}}",
+                                + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":" + startUsage + "}}",
                         "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
                                 + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
                         "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
                                 + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + text + "\"}}",
                         "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}",
                         "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
-                                + "\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + outputTokens
-                                + "}}",
+                                + "\"end_turn\",\"stop_sequence\":null},\"usage\":" + deltaUsage + "}",
                         "event: message_stop\ndata: {\"type\":\"message_stop\"}"),
                 Duration.ZERO);
     }

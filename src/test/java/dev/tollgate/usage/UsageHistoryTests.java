@@ -168,10 +168,10 @@ class UsageHistoryTests {
                 .filter(r -> r.getField(11).equals("FAILED"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(failed.getField(25))
+        assertThat(failed.getField(27))
                 .as("quotes, commas and line breaks survive")
                 .contains("\"quoted\", with a comma\nand");
-        assertThat(records.get(1).getField(21)).matches("\\d+\\.\\d{9}");
+        assertThat(records.get(1).getField(23)).matches("\\d+\\.\\d{9}");
     }
 
     @Test
@@ -229,8 +229,9 @@ class UsageHistoryTests {
                                     Long.parseLong(r.getField(12)),
                                     Long.parseLong(r.getField(13)),
                                     Long.parseLong(r.getField(14)),
-                                    Long.parseLong(r.getField(15))),
-                            Credits.parse(r.getField(21))))
+                                    Long.parseLong(r.getField(15)),
+                                    Long.parseLong(r.getField(16))),
+                            Credits.parse(r.getField(23))))
                     .reduce(UsageTotals.NONE, UsageTotals::plus);
         }
     }

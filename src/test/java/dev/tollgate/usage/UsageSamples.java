@@ -41,9 +41,13 @@ public final class UsageSamples {
         boolean refunded = !chat && status == UsageStatus.FAILED;
         TokenCounts tokens = chat
                 ? new TokenCounts(
-                        random.nextLong(2_000), random.nextLong(800), random.nextLong(500), random.nextLong(300))
+                        random.nextLong(2_000),
+                        random.nextLong(800),
+                        random.nextLong(500),
+                        random.nextLong(300),
+                        random.nextLong(300))
                 : TokenCounts.NONE;
-        ChatCost lines = chat ? new ChatCost(nanos(), nanos(), nanos(), nanos()) : ChatCost.NONE;
+        ChatCost lines = chat ? new ChatCost(nanos(), nanos(), nanos(), nanos(), nanos()) : ChatCost.NONE;
         Credits price = chat || refunded ? Credits.ZERO : nanos().plus(Credits.of("0.04"));
         String requestId = "usage-test-" + UUID.randomUUID();
         return new UsageRecord(

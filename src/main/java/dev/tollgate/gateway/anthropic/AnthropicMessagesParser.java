@@ -5,6 +5,7 @@ import static dev.tollgate.gateway.wire.RequestFields.invalid;
 import dev.tollgate.caller.Dialect;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.gateway.wire.RequestFields;
+import dev.tollgate.provider.CacheTtl;
 import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ContentPart;
@@ -140,21 +141,24 @@ final class AnthropicMessagesParser {
     private ContentPart block(JsonNode block, String path) {
         String type = block.isObject() ? block.path("type").asString("") : "";
         boolean cached = cacheControl(block);
+        CacheTtl ttl = cacheTtl(block, path);
         return switch (type) {
-            case "text" -> new TextPart(RequestFields.requireString(block, "text", path + ".text"), cached);
-            case "image" -> image(block, path, cached);
+            case "text" -> new TextPart(RequestFields.requireString(block, "text", path + ".text"), cached, ttl);
+            case "image" -> image(block, path, cached, ttl);
             case "tool_use" ->
                 new ToolCallPart(
                         RequestFields.requireString(block, "id", path + ".id"),
                         RequestFields.requireString(block, "name", path + ".name"),
                         json.writeValueAsString(RequestFields.requireObjectField(block, "input", path + ".input")),
-                        cached);
+                        cached,
+                        ttl);
             case "tool_result" ->
                 new ToolResultPart(
                         RequestFields.requireString(block, "tool_use_id", path + ".tool_use_id"),
                         toolResultText(block.get("content"), path + ".content"),
                         RequestFields.optionalBoolean(block, "is_error", path + ".is_error"),
-                        cached);
+                        cached,
+                        ttl);
             case "thinking" ->
                 ThinkingPart.readable(
                         RequestFields.requireString(block, "thinking", path + ".thinking"),
@@ -165,7 +169,7 @@ final class AnthropicMessagesParser {
         };
     }
 
-    private static ImagePart image(JsonNode block, String path, boolean cached) {
+    private static ImagePart image(JsonNode block, String path, boolean cached, CacheTtl ttl) {
         JsonNode source = RequestFields.requireObjectField(block, "source", path + ".source");
         return switch (source.path("type").asString("")) {
             case "base64" ->
@@ -173,9 +177,11 @@ final class AnthropicMessagesParser {
                         RequestFields.requireString(source, "media_type", path + ".source.media_type"),
                         RequestFields.requireString(source, "data", path + ".source.data"),
                         null,
-                        cached);
+                        cached,
+                        ttl);
             case "url" ->
-                new ImagePart(null, null, RequestFields.requireString(source, "url", path + ".source.url"), cached);
+                new ImagePart(
+                        null, null, RequestFields.requireString(source, "url", path + ".source.url"), cached, ttl);
             default -> throw invalid(path + ".source.type: must be 'base64' or 'url'", path + ".source.type");
         };
     }
@@ -216,7 +222,10 @@ final class AnthropicMessagesParser {
             if (!"text".equals(block.path("type").asString(""))) {
                 throw invalid(path + ".type: must be 'text'", path + ".type");
             }
-            parts.add(new TextPart(RequestFields.requireString(block, "text", path + ".text"), cacheControl(block)));
+            parts.add(new TextPart(
+                    RequestFields.requireString(block, "text", path + ".text"),
+                    cacheControl(block),
+                    cacheTtl(block, path)));
         }
         return parts;
     }
@@ -234,7 +243,8 @@ final class AnthropicMessagesParser {
                     RequestFields.requireString(tool, "name", path + ".name"),
                     RequestFields.optionalString(tool, "description", path + ".description"),
                     RequestFields.requireObjectField(tool, "input_schema", path + ".input_schema"),
-                    cacheControl(tool)));
+                    cacheControl(tool),
+                    cacheTtl(tool, path)));
         }
         return tools;
     }
@@ -261,5 +271,16 @@ final class AnthropicMessagesParser {
         return control != null
                 && control.isObject()
                 && "ephemeral".equals(control.path("type").asString(""));
+    }
+
+    /** {@code cache_control.ttl}: five minutes when absent, an hour for {@code "1h"}; any other value is refused. */
+    private static CacheTtl cacheTtl(JsonNode node, String path) {
+        JsonNode ttl = node.path("cache_control").path("ttl");
+        if (ttl.isMissingNode() || ttl.isNull()) {
+            return CacheTtl.FIVE_MINUTES;
+        }
+        String field = path + ".cache_control.ttl";
+        return CacheTtl.ofWireName(ttl.isString() ? ttl.stringValue() : "")
+                .orElseThrow(() -> invalid(field + ": must be '5m' or '1h'", field));
     }
 }

@@ -20,13 +20,21 @@ final class AnthropicWire {
         };
     }
 
-    /** Anthropic's {@code input_tokens} count only uncached input; cache reads and writes are reported beside it. */
+    /**
+     * Anthropic's {@code input_tokens} count only uncached input; cache reads and writes are reported beside it, the
+     * writes in all and split by how long their entries last.
+     */
     static Map<String, Object> usage(TokenCounts tokens) {
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("input_tokens", tokens.input());
         usage.put("output_tokens", tokens.output());
-        usage.put("cache_creation_input_tokens", tokens.cacheWrite());
+        usage.put("cache_creation_input_tokens", tokens.cacheWrites());
         usage.put("cache_read_input_tokens", tokens.cacheRead());
+        usage.put(
+                "cache_creation",
+                Map.of(
+                        "ephemeral_5m_input_tokens", tokens.cacheWrite(),
+                        "ephemeral_1h_input_tokens", tokens.cacheWrite1h()));
         return usage;
     }
 

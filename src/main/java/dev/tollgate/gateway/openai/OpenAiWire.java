@@ -19,7 +19,8 @@ final class OpenAiWire {
     }
 
     /**
-     * OpenAI's {@code prompt_tokens} include cached tokens; {@code cached_tokens} breaks out the cache reads. Likewise
+     * OpenAI's {@code prompt_tokens} include cached tokens; {@code cached_tokens} breaks out the cache reads and
+     * {@code cache_write_tokens} the writes of both lifetimes (OpenAI's shape has no TTL to split them by). Likewise
      * {@code completion_tokens} include the reasoning tokens that {@code reasoning_tokens} breaks out.
      */
     static Map<String, Object> usage(TokenCounts tokens, long reasoningTokens) {
@@ -33,7 +34,7 @@ final class OpenAiWire {
                         "cached_tokens",
                         tokens.cacheRead(),
                         "cache_write_tokens",
-                        tokens.cacheWrite(),
+                        tokens.cacheWrites(),
                         "audio_tokens",
                         0));
         usage.put(

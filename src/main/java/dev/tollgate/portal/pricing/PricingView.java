@@ -28,7 +28,8 @@ class PricingView extends VerticalLayout {
         add(new ViewHeader("Pricing", "Every model you can call, and what it costs in Cr$."));
         add(section(
                 "Chat models",
-                "Per 1M tokens. Cache reads cost 0.53× and cache writes 1.25× the input price. Context up to 1M tokens;"
+                "Per 1M tokens. Cache reads cost 0.53× the input price, cache writes 1.25× (kept five minutes) or 2×"
+                        + " (kept an hour, \"ttl\": \"1h\"). Context up to 1M tokens;"
                         + " a request may ask for at most the model's max output (max_tokens).",
                 chatGrid(catalog.ofKind(ModelKind.CHAT))));
         add(section(
@@ -59,6 +60,7 @@ class PricingView extends VerticalLayout {
         price(grid, "Output / 1M", model -> model.requireTokenPricing().outputPerMillion());
         price(grid, "Cache read / 1M", model -> model.requireTokenPricing().cacheReadPerMillion());
         price(grid, "Cache write / 1M", model -> model.requireTokenPricing().cacheWritePerMillion());
+        price(grid, "Cache write 1h / 1M", model -> model.requireTokenPricing().cacheWrite1hPerMillion());
         grid.addColumn(model -> String.format("%,d", model.contextWindow()))
                 .setHeader("Context")
                 .setTextAlign(ColumnTextAlign.END)

@@ -51,6 +51,10 @@ final class UsageEntryDialog extends Dialog {
                         "Cache write",
                         entry.tokens().cacheWrite() + " tokens · "
                                 + entry.tokenCost().cacheWrite().display()),
+                new Fact(
+                        "Cache write 1h",
+                        entry.tokens().cacheWrite1h() + " tokens · "
+                                + entry.tokenCost().cacheWrite1h().display()),
                 new Fact("Per request", entry.requestCost().display()),
                 new Fact("Total", entry.totalCost().display()),
                 new Fact("Latency", entry.latency().toMillis() + " ms"),

@@ -184,6 +184,9 @@ public class UsageHistoryView extends VerticalLayout {
         grid.addColumn(entry -> entry.tokens().cacheWrite())
                 .setHeader("Cache write")
                 .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(entry -> entry.tokens().cacheWrite1h())
+                .setHeader("Cache write 1h")
+                .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(entry -> entry.totalCost().toPlainString())
                 .setHeader("Cost (Cr$)")
                 .setTextAlign(ColumnTextAlign.END)
@@ -212,13 +215,14 @@ public class UsageHistoryView extends VerticalLayout {
         UsageTotals sums = history.totals(team.team().id(), filter);
         totals.setText(String.format(
                 Locale.ROOT,
-                "%,d %s · %,d tokens in · %,d out · %,d cache read · %,d cache write · %s",
+                "%,d %s · %,d tokens in · %,d out · %,d cache read · %,d cache write · %,d cache write 1h · %s",
                 sums.requests(),
                 sums.requests() == 1 ? "request" : "requests",
                 sums.tokens().input(),
                 sums.tokens().output(),
                 sums.tokens().cacheRead(),
                 sums.tokens().cacheWrite(),
+                sums.tokens().cacheWrite1h(),
                 sums.totalCost().display()));
         grid.setItems(query -> page(filter, query.getOffset(), query.getLimit()));
     }

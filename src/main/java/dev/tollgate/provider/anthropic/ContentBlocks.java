@@ -1,5 +1,6 @@
 package dev.tollgate.provider.anthropic;
 
+import dev.tollgate.provider.CacheTtl;
 import dev.tollgate.provider.ContentPart;
 import dev.tollgate.provider.ImageFormat;
 import dev.tollgate.provider.ImagePart;
@@ -36,7 +37,7 @@ final class ContentBlocks {
             case ToolResultPart result -> toolResult(result);
             case ThinkingPart thinking -> thinking(thinking);
         };
-        return withCacheControl(block, part.cacheBreakpoint());
+        return withCacheControl(block, part.cacheBreakpoint(), part.cacheTtl());
     }
 
     ObjectNode text(String text) {
@@ -46,10 +47,16 @@ final class ContentBlocks {
         return block;
     }
 
-    /** Marks a prompt-cache breakpoint at the end of this block (system text, message part or tool). */
-    static ObjectNode withCacheControl(ObjectNode block, boolean cacheBreakpoint) {
+    /**
+     * Marks a prompt-cache breakpoint at the end of this block (system text, message part or tool), with its
+     * {@code ttl} when the entry is to last an hour (five minutes is Anthropic's default).
+     */
+    static ObjectNode withCacheControl(ObjectNode block, boolean cacheBreakpoint, CacheTtl ttl) {
         if (cacheBreakpoint) {
-            block.putObject("cache_control").put("type", "ephemeral");
+            ObjectNode control = block.putObject("cache_control").put("type", "ephemeral");
+            if (ttl != CacheTtl.FIVE_MINUTES) {
+                control.put("ttl", ttl.wireName());
+            }
         }
         return block;
     }

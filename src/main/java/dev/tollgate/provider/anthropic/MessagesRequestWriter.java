@@ -97,7 +97,7 @@ final class MessagesRequestWriter {
             tool.put("description", description);
         }
         tool.set("input_schema", definition.parameters());
-        return ContentBlocks.withCacheControl(tool, definition.cacheBreakpoint());
+        return ContentBlocks.withCacheControl(tool, definition.cacheBreakpoint(), definition.cacheTtl());
     }
 
     private ObjectNode toolChoice(ToolChoice choice) {

@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.bedrockruntime.model.CacheTTL;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockStartEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
@@ -188,13 +189,24 @@ final class ConverseEventStream implements ChatStream {
                 counts);
     }
 
-    /** Bedrock's {@code inputTokens} already leaves out the cached tokens, as {@link TokenCounts#input()} does. */
+    /**
+     * Bedrock's {@code inputTokens} already leaves out the cached tokens, as {@link TokenCounts#input()} does. Its
+     * {@code cacheDetails} split the cache writes by TTL; writes it does not place under one hour are five-minute
+     * writes, the cheaper line, so a missing breakdown never overcharges.
+     */
     private static TokenCounts counts(TokenUsage usage) {
+        long writes = orZero(usage.cacheWriteInputTokens());
+        long hourWrites = usage.cacheDetails().stream()
+                .filter(detail -> detail.ttl() == CacheTTL.VALUE_1_H)
+                .mapToLong(detail -> orZero(detail.inputTokens()))
+                .sum();
+        hourWrites = Math.min(writes, hourWrites);
         return new TokenCounts(
                 orZero(usage.inputTokens()),
                 orZero(usage.outputTokens()),
                 orZero(usage.cacheReadInputTokens()),
-                orZero(usage.cacheWriteInputTokens()));
+                writes - hourWrites,
+                hourWrites);
     }
 
     /** The stream ended: complete after {@code messageStop} even without usage; before it, the reply broke off. */

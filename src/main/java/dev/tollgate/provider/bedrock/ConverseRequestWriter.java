@@ -1,5 +1,6 @@
 package dev.tollgate.provider.bedrock;
 
+import dev.tollgate.provider.CacheTtl;
 import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ContentPart;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
+import software.amazon.awssdk.services.bedrockruntime.model.CacheTTL;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
@@ -41,6 +43,10 @@ final class ConverseRequestWriter {
 
     private static final CachePointBlock CACHE_POINT =
             CachePointBlock.builder().type(CachePointType.DEFAULT).build();
+    private static final CachePointBlock HOUR_CACHE_POINT = CachePointBlock.builder()
+            .type(CachePointType.DEFAULT)
+            .ttl(CacheTTL.VALUE_1_H)
+            .build();
 
     /** @throws dev.tollgate.provider.UnsupportedFieldException for a carried field Converse cannot take */
     ConverseStreamRequest write(ChatRequest request, String modelId) {
@@ -78,12 +84,17 @@ final class ConverseRequestWriter {
         return system;
     }
 
+    /** Five minutes is Converse's default lifetime, so only an hour's cache point names its TTL. */
+    private static CachePointBlock cachePoint(CacheTtl ttl) {
+        return ttl == CacheTtl.ONE_HOUR ? HOUR_CACHE_POINT : CACHE_POINT;
+    }
+
     private static List<SystemContentBlock> system(List<TextPart> parts) {
         List<SystemContentBlock> blocks = new ArrayList<>();
         for (TextPart part : parts) {
             blocks.add(SystemContentBlock.fromText(part.text()));
             if (part.cacheBreakpoint()) {
-                blocks.add(SystemContentBlock.fromCachePoint(CACHE_POINT));
+                blocks.add(SystemContentBlock.fromCachePoint(cachePoint(part.cacheTtl())));
             }
         }
         return blocks;
@@ -116,7 +127,7 @@ final class ConverseRequestWriter {
                 }
                 blocks.add(content(part));
                 if (part.cacheBreakpoint()) {
-                    blocks.add(ContentBlock.fromCachePoint(CACHE_POINT));
+                    blocks.add(ContentBlock.fromCachePoint(cachePoint(part.cacheTtl())));
                 }
             }
         }
@@ -214,7 +225,7 @@ final class ConverseRequestWriter {
             }
             tools.add(Tool.fromToolSpec(spec.build()));
             if (tool.cacheBreakpoint()) {
-                tools.add(Tool.fromCachePoint(CACHE_POINT));
+                tools.add(Tool.fromCachePoint(cachePoint(tool.cacheTtl())));
             }
         }
         var config = ToolConfiguration.builder().tools(tools);

@@ -55,7 +55,7 @@ record Conversation(List<ChatMessage> messages) {
         StringBuilder text = new StringBuilder();
         boolean first = true;
         for (ContentPart part : message.parts()) {
-            if (part instanceof TextPart(String words, boolean _)) {
+            if (part instanceof TextPart(String words, boolean _, var _)) {
                 if (!first) {
                     text.append('\n');
                 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The prompt prefixes the simulator has "cached", per cache scope, as upstreams do: an entry lives five minutes after
- * its last use, and the oldest entries make room when the cache is full.
+ * its last use, or an hour when it was written with {@code ttl: "1h"}, and the least recently used entries make room
+ * when the cache is full.
  */
 final class PromptCache {
 
@@ -20,7 +21,10 @@ final class PromptCache {
     private final Clock clock;
     private final int capacity;
 
-    /** In access order, so the eldest entry is also the first to expire (every use renews the full lifetime). */
+    /**
+     * In access order. With one lifetime the eldest entry is also the first to expire; an hour's entry can outlive
+     * younger five-minute ones, so a lookup checks its entry's own expiry too.
+     */
     private final LinkedHashMap<Key, Instant> expiries;
 
     PromptCache(Clock clock, int capacity) {
@@ -34,15 +38,22 @@ final class PromptCache {
         };
     }
 
+    /** {@link #readOrWrite(Key, Duration)} for an entry that lives {@link #TIME_TO_LIVE}. */
+    synchronized boolean readOrWrite(Key key) {
+        return readOrWrite(key, TIME_TO_LIVE);
+    }
+
     /**
      * Uses the cached prefix: true when it was cached already (a cache read), false when it is cached now (a cache
-     * write). Either way it stays cached for another {@link #TIME_TO_LIVE}.
+     * write). Either way it stays cached for at least another {@code lifetime}; a use never shortens a longer one.
      */
-    synchronized boolean readOrWrite(Key key) {
+    synchronized boolean readOrWrite(Key key, Duration lifetime) {
         Instant now = clock.instant();
         dropExpired(now);
-        boolean cached = expiries.containsKey(key);
-        expiries.put(key, now.plus(TIME_TO_LIVE));
+        Instant expiry = expiries.get(key);
+        boolean cached = expiry != null && expiry.isAfter(now);
+        Instant renewed = now.plus(lifetime);
+        expiries.put(key, cached && expiry.isAfter(renewed) ? expiry : renewed);
         return cached;
     }
 

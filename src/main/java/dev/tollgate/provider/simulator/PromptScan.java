@@ -1,5 +1,6 @@
 package dev.tollgate.provider.simulator;
 
+import dev.tollgate.provider.CacheTtl;
 import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ContentPart;
@@ -14,24 +15,27 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One pass over a request's prompt, in the order upstreams cache it (tools, system, messages): its token count, the
  * prefix a prompt cache would key on, and a seed that makes the reply a pure function of the prompt.
  *
- * @param cachePrefix the cacheable prefix: up to the last cache breakpoint, or for implicit caching everything but the
- *     last message; null when there is none
+ * @param cachePrefixes the cacheable prefixes, shortest first: one up to each cache breakpoint, or for implicit
+ *     caching everything but the last message; empty when there is none
  * @param seed derived from the whole prompt and the model, but not from the output limits, so a lower
  *     {@code maxTokens} or a stop sequence cuts the same reply short instead of changing it
  */
-record PromptScan(long promptTokens, @Nullable CachePrefix cachePrefix, long seed) {
+record PromptScan(long promptTokens, List<CachePrefix> cachePrefixes, long seed) {
 
-    /** The prompt's first {@code tokens} tokens, identified by a digest of their content. */
-    record CachePrefix(long tokens, String digest) {}
+    /**
+     * The prompt's first {@code tokens} tokens, identified by a digest of their content, and how long a cache entry
+     * for them lasts.
+     */
+    record CachePrefix(long tokens, String digest, CacheTtl ttl) {}
 
     static PromptScan of(ChatRequest request, JtokkitTokenCounter counter) {
         return new Scanner(counter).scan(request);
@@ -42,7 +46,7 @@ record PromptScan(long promptTokens, @Nullable CachePrefix cachePrefix, long see
         private final JtokkitTokenCounter.Tally tally;
         private final MessageDigest digest = sha256();
         private long tokens;
-        private @Nullable CachePrefix lastBreakpoint;
+        private final List<CachePrefix> breakpoints = new ArrayList<>();
 
         Scanner(JtokkitTokenCounter counter) {
             this.tally = counter.tally();
@@ -55,7 +59,7 @@ record PromptScan(long promptTokens, @Nullable CachePrefix cachePrefix, long see
                 feed("tool", tool.name(), Objects.requireNonNullElse(tool.description(), ""));
                 feed(tool.parameters().toString());
                 tokens += tally.tool(tool);
-                markIf(tool.cacheBreakpoint());
+                markIf(tool.cacheBreakpoint(), tool.cacheTtl());
             }
             if (!request.system().isEmpty()) {
                 feed("system");
@@ -68,7 +72,7 @@ record PromptScan(long promptTokens, @Nullable CachePrefix cachePrefix, long see
             List<ChatMessage> messages = request.messages();
             for (int i = 0; i < messages.size(); i++) {
                 if (i == messages.size() - 1) {
-                    allButLastMessage = snapshot();
+                    allButLastMessage = snapshot(CacheTtl.FIVE_MINUTES);
                 }
                 ChatMessage message = messages.get(i);
                 feed("message", message.role().name());
@@ -77,11 +81,13 @@ record PromptScan(long promptTokens, @Nullable CachePrefix cachePrefix, long see
                     part(part);
                 }
             }
-            CachePrefix prefix = lastBreakpoint != null
-                    ? lastBreakpoint
-                    : request.implicitPromptCaching() ? allButLastMessage : null;
+            List<CachePrefix> prefixes = !breakpoints.isEmpty()
+                    ? List.copyOf(breakpoints)
+                    : request.implicitPromptCaching() && allButLastMessage != null
+                            ? List.of(allButLastMessage)
+                            : List.of();
             return new PromptScan(
-                    tokens, prefix, ByteBuffer.wrap(digest.digest()).getLong());
+                    tokens, prefixes, ByteBuffer.wrap(digest.digest()).getLong());
         }
 
         private void part(ContentPart part) {
@@ -100,19 +106,19 @@ record PromptScan(long promptTokens, @Nullable CachePrefix cachePrefix, long see
                     feed("thinking", String.valueOf(thinking.redacted()), thinking.text(), thinking.signature());
             }
             tokens += tally.part(part);
-            markIf(part.cacheBreakpoint());
+            markIf(part.cacheBreakpoint(), part.cacheTtl());
         }
 
-        private void markIf(boolean cacheBreakpoint) {
+        private void markIf(boolean cacheBreakpoint, CacheTtl ttl) {
             if (cacheBreakpoint) {
-                lastBreakpoint = snapshot();
+                breakpoints.add(snapshot(ttl));
             }
         }
 
-        private CachePrefix snapshot() {
+        private CachePrefix snapshot(CacheTtl ttl) {
             try {
                 MessageDigest soFar = (MessageDigest) digest.clone();
-                return new CachePrefix(tokens, HexFormat.of().formatHex(soFar.digest()));
+                return new CachePrefix(tokens, HexFormat.of().formatHex(soFar.digest()), ttl);
             } catch (CloneNotSupportedException e) {
                 throw new IllegalStateException("SHA-256 digests can be cloned on every supported JDK", e);
             }

@@ -1,12 +1,14 @@
 package dev.tollgate.provider.simulator;
 
 import dev.tollgate.catalog.TokenCounts;
+import dev.tollgate.provider.CacheTtl;
 import dev.tollgate.provider.ChatProvider;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ChatStream;
 import dev.tollgate.provider.tokens.JtokkitTokenCounter;
 import dev.tollgate.secret.SecretBox;
 import java.time.Clock;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,16 +105,39 @@ public final class SimulatorChatProvider implements ChatProvider {
         signatures.check(request);
     }
 
-    /** The prompt's tokens split into uncached, cache-read and cache-written, updating the cache as it goes. */
+    /**
+     * The prompt's tokens split into uncached, cache-read and cache-written, updating the cache as it goes. As
+     * Anthropic does, the longest cached prefix is read and each breakpoint after it writes the tokens since the one
+     * before, priced by its own lifetime (an hour's breakpoints come before five minutes' ones).
+     */
     private TokenCounts promptUsage(ChatRequest request, PromptScan prompt) {
-        PromptScan.CachePrefix prefix = prompt.cachePrefix();
-        if (prefix == null || prefix.tokens() < SMALLEST_CACHEABLE_PREFIX) {
+        List<PromptScan.CachePrefix> prefixes = prompt.cachePrefixes().stream()
+                .filter(prefix -> prefix.tokens() >= SMALLEST_CACHEABLE_PREFIX)
+                .toList();
+        if (prefixes.isEmpty()) {
             return new TokenCounts(prompt.promptTokens(), 0, 0, 0);
         }
-        boolean cached = promptCache.readOrWrite(new PromptCache.Key(request.cacheScope(), prefix.digest()));
-        long uncached = prompt.promptTokens() - prefix.tokens();
-        return cached
-                ? new TokenCounts(uncached, 0, prefix.tokens(), 0)
-                : new TokenCounts(uncached, 0, 0, prefix.tokens());
+        int longestCached = -1;
+        for (int i = 0; i < prefixes.size(); i++) {
+            PromptScan.CachePrefix prefix = prefixes.get(i);
+            var key = new PromptCache.Key(request.cacheScope(), prefix.digest());
+            if (promptCache.readOrWrite(key, prefix.ttl().lifetime())) {
+                longestCached = i;
+            }
+        }
+        long read = longestCached < 0 ? 0 : prefixes.get(longestCached).tokens();
+        long covered = read;
+        long fiveMinuteWrites = 0;
+        long hourWrites = 0;
+        for (PromptScan.CachePrefix written : prefixes.subList(longestCached + 1, prefixes.size())) {
+            long segment = written.tokens() - covered;
+            covered = written.tokens();
+            if (written.ttl() == CacheTtl.ONE_HOUR) {
+                hourWrites += segment;
+            } else {
+                fiveMinuteWrites += segment;
+            }
+        }
+        return new TokenCounts(prompt.promptTokens() - covered, 0, read, fiveMinuteWrites, hourWrites);
     }
 }

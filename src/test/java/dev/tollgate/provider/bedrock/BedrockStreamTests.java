@@ -146,6 +146,30 @@ class BedrockStreamTests extends BedrockStandInFixture {
     }
 
     @Test
+    void cacheWritesAreSplitByTheTtlBedrockReportsForThem() {
+        standIn.on(
+                "POST",
+                PATH,
+                stream(
+                        List.of(
+                                messageStart(),
+                                text(0, "Cached."),
+                                blockStop(0),
+                                messageStop("end_turn"),
+                                metadata(9, 2, 0, 350, 1200)),
+                        Duration.ZERO));
+
+        try (ChatStream stream = channel.open(ask("Again"))) {
+            List<ChatEvent> events = new ArrayList<>();
+            stream.forEachRemaining(events::add);
+
+            assertThat(((Completed) events.getLast()).usage())
+                    .as("cacheDetails' one-hour writes counted apart from the five-minute ones")
+                    .isEqualTo(new TokenCounts(9, 2, 0, 350, 1200));
+        }
+    }
+
+    @Test
     void usageSoFarEstimatesUntilBedrockReportsAndCountsDeliveredOutput() {
         standIn.on(
                 "POST",

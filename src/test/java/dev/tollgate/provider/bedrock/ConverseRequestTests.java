@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.catalog.ModelId;
+import dev.tollgate.provider.CacheTtl;
 import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatMessage.Role;
 import dev.tollgate.provider.ChatRequest;
@@ -128,6 +129,33 @@ class ConverseRequestTests extends BedrockStandInFixture {
         assertThat(body.at("/messages/0/content/0/toolResult").has("status"))
                 .as("status is sent for errors only: models other than Claude refuse it")
                 .isFalse();
+    }
+
+    @Test
+    void anHourBreakpointIsAnHourCachePointAndAFiveMinuteOneStaysTheDefault() {
+        ChatRequest request = new ChatRequest(
+                MODEL,
+                List.of(new TextPart("The manual.", true, CacheTtl.ONE_HOUR)),
+                List.of(new ChatMessage(
+                        Role.USER, List.of(new TextPart("The appendix.", true, CacheTtl.FIVE_MINUTES)))),
+                List.of(),
+                ToolChoice.AUTO,
+                64,
+                null,
+                List.of(),
+                false,
+                "team-1");
+
+        drain(channel.open(request));
+
+        JsonNode body = JSON.readTree(standIn.last().body());
+        assertThat(body.path("system"))
+                .as("the hour's cache point names its TTL")
+                .isEqualTo(JSON.readTree(
+                        "[{\"text\":\"The manual.\"},{\"cachePoint\":{\"type\":\"default\",\"ttl\":\"1h\"}}]"));
+        assertThat(body.at("/messages/0/content/1"))
+                .as("five minutes is Converse's default, so it is left unnamed")
+                .isEqualTo(JSON.readTree("{\"cachePoint\":{\"type\":\"default\"}}"));
     }
 
     @Test

@@ -71,6 +71,19 @@ public final class ConverseWire {
         return event("messageStop", "{\"stopReason\":\"" + stopReason + "\",\"p\":\"abc\"}");
     }
 
+    /** Usage whose cache writes Bedrock splits by TTL in {@code cacheDetails}. */
+    static byte[] metadata(int input, int output, int cacheRead, int fiveMinuteWrites, int hourWrites) {
+        int cacheWrite = fiveMinuteWrites + hourWrites;
+        int total = input + output + cacheRead + cacheWrite;
+        return event(
+                "metadata",
+                "{\"usage\":{\"inputTokens\":" + input + ",\"outputTokens\":" + output + ",\"totalTokens\":" + total
+                        + ",\"cacheReadInputTokens\":" + cacheRead + ",\"cacheWriteInputTokens\":" + cacheWrite
+                        + ",\"cacheDetails\":[{\"ttl\":\"1h\",\"inputTokens\":" + hourWrites + "},"
+                        + "{\"ttl\":\"5m\",\"inputTokens\":" + fiveMinuteWrites + "}]"
+                        + "},\"metrics\":{\"latencyMs\":412},\"p\":\"abcdef\"}");
+    }
+
     static byte[] metadata(int input, int output, int cacheRead, int cacheWrite) {
         int total = input + output + cacheRead + cacheWrite;
         return event(

@@ -35,6 +35,34 @@ class PromptCacheTests {
     }
 
     @Test
+    void anHourEntryOutlivesYoungerFiveMinuteEntriesAndTheyStillExpire() {
+        PromptCache.Key hour = new PromptCache.Key("team-1", "hour");
+        PromptCache.Key fiveMinutes = new PromptCache.Key("team-1", "five");
+        cache.readOrWrite(hour, Duration.ofHours(1));
+        cache.readOrWrite(fiveMinutes);
+
+        clock.advance(Duration.ofMinutes(30));
+
+        assertThat(cache.readOrWrite(fiveMinutes))
+                .as("a five-minute entry behind a live hour entry has still expired")
+                .isFalse();
+        assertThat(cache.readOrWrite(hour))
+                .as("the hour entry is read after 30 minutes")
+                .isTrue();
+    }
+
+    @Test
+    void aFiveMinuteUseDoesNotShortenAnHourEntry() {
+        PromptCache.Key key = new PromptCache.Key("team-1", "a");
+        cache.readOrWrite(key, Duration.ofHours(1));
+        cache.readOrWrite(key);
+
+        clock.advance(Duration.ofMinutes(30));
+
+        assertThat(cache.readOrWrite(key)).isTrue();
+    }
+
+    @Test
     void expiredEntriesAreDropped() {
         cache.readOrWrite(new PromptCache.Key("team-1", "a"));
 

@@ -1,6 +1,7 @@
 package dev.tollgate.provider.simulator;
 
 import dev.tollgate.catalog.ModelId;
+import dev.tollgate.provider.CacheTtl;
 import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.TextPart;
@@ -31,6 +32,12 @@ final class Requests {
 
     Requests system(String text, boolean cacheBreakpoint) {
         system.add(new TextPart(text, cacheBreakpoint));
+        return this;
+    }
+
+    /** A system block with a breakpoint whose cache entry lasts {@code ttl}. */
+    Requests system(String text, CacheTtl ttl) {
+        system.add(new TextPart(text, true, ttl));
         return this;
     }
 

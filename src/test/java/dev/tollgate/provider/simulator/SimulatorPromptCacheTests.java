@@ -3,6 +3,7 @@ package dev.tollgate.provider.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.catalog.TokenCounts;
+import dev.tollgate.provider.CacheTtl;
 import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.TextPart;
@@ -172,6 +173,86 @@ class SimulatorPromptCacheTests {
         TokenCounts expired = usage(request);
         assertThat(expired.cacheRead()).isZero();
         assertThat(expired.cacheWrite()).isPositive();
+    }
+
+    @Test
+    void anHourBreakpointIsWrittenAsAnHourWriteAndReadWithinTheHour() {
+        ChatRequest request = Requests.conversation()
+                .system(LONG_MANUAL, CacheTtl.ONE_HOUR)
+                .message(ChatMessage.user("Summarise it."))
+                .build();
+        long prefix = JtokkitTokenCounter.REQUEST_OVERHEAD
+                + JtokkitTokenCounter.MESSAGE_OVERHEAD
+                + COUNTER.countText(LONG_MANUAL);
+
+        TokenCounts written = usage(request);
+        clock.advance(Duration.ofMinutes(50));
+        TokenCounts read = usage(request);
+
+        assertThat(written)
+                .as("written as an hour's entry, not a five-minute one")
+                .isEqualTo(new TokenCounts(COUNTER.countPrompt(request) - prefix, 0, 0, 0, prefix));
+        assertThat(read)
+                .as("read 50 minutes later")
+                .isEqualTo(new TokenCounts(COUNTER.countPrompt(request) - prefix, 0, prefix, 0, 0));
+    }
+
+    @Test
+    void anHourEntryExpiresAnHourAfterItsLastUse() {
+        ChatRequest request = Requests.conversation()
+                .system(LONG_MANUAL, CacheTtl.ONE_HOUR)
+                .message(ChatMessage.user("Summarise it."))
+                .build();
+        usage(request);
+
+        clock.advance(Duration.ofMinutes(61));
+        TokenCounts expired = usage(request);
+
+        assertThat(expired.cacheRead()).isZero();
+        assertThat(expired.cacheWrite1h()).as("written again for an hour").isPositive();
+    }
+
+    @Test
+    void aBreakpointWithoutTtlStillExpiresAfterFiveMinutes() {
+        ChatRequest request = Requests.conversation()
+                .system(LONG_MANUAL, CacheTtl.FIVE_MINUTES)
+                .message(ChatMessage.user("Summarise it."))
+                .build();
+        usage(request);
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        TokenCounts expired = usage(request);
+
+        assertThat(expired.cacheRead()).isZero();
+        assertThat(expired.cacheWrite()).isPositive();
+        assertThat(expired.cacheWrite1h()).isZero();
+    }
+
+    @Test
+    void anHourPrefixOutlivesTheFiveMinuteBreakpointAfterIt() {
+        String appendix = "Appendix: the hiring plan by quarter and by team, with costs. ".repeat(100);
+        ChatRequest request = Requests.conversation()
+                .system(LONG_MANUAL, CacheTtl.ONE_HOUR)
+                .message(new ChatMessage(ChatMessage.Role.USER, List.of(new TextPart(appendix, true))))
+                .message(ChatMessage.assistant("Understood."))
+                .message(ChatMessage.user("Summarise the revenue section."))
+                .build();
+        long hourPrefix = JtokkitTokenCounter.REQUEST_OVERHEAD
+                + JtokkitTokenCounter.MESSAGE_OVERHEAD
+                + COUNTER.countText(LONG_MANUAL);
+        long fiveMinutePart = JtokkitTokenCounter.MESSAGE_OVERHEAD + COUNTER.countText(appendix);
+        long uncached = COUNTER.countPrompt(request) - hourPrefix - fiveMinutePart;
+
+        TokenCounts first = usage(request);
+        clock.advance(Duration.ofMinutes(10));
+        TokenCounts later = usage(request);
+
+        assertThat(first)
+                .as("each part written with its own lifetime")
+                .isEqualTo(new TokenCounts(uncached, 0, 0, fiveMinutePart, hourPrefix));
+        assertThat(later)
+                .as("ten minutes on the hour prefix is read and the rest written again")
+                .isEqualTo(new TokenCounts(uncached, 0, hourPrefix, fiveMinutePart, 0));
     }
 
     private static Requests withManual(String manual, String question) {
