@@ -59,7 +59,11 @@ class ModelFamilyTests {
                 id,
                 ModelKind.CHAT,
                 new TokenPricing(
-                        new Credits(BigDecimal.ONE), new Credits(BigDecimal.TEN), BigDecimal.ONE, BigDecimal.ONE),
+                        new Credits(BigDecimal.ONE),
+                        new Credits(BigDecimal.TEN),
+                        BigDecimal.ONE,
+                        BigDecimal.ONE,
+                        BigDecimal.TWO),
                 1000,
                 100,
                 null,
