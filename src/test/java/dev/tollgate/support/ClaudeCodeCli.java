@@ -18,12 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The real Claude Code CLI, run in print mode ({@code claude -p}) against the app the way a team member would set it
  * up: only {@code ANTHROPIC_BASE_URL} and a key, plus what keeps it offline and away from the machine's own settings
- * (a fresh home, no telemetry, no update checks). {@code .ci/run} installs it with npm into
- * {@value #DEFAULT_INSTALL}; {@code -Dtollgate.claude-code=<path to claude>} points elsewhere.
+ * (a fresh home, no telemetry, no update checks). The version is pinned by the npm project {@code
+ * src/test/js/claude-code}, which {@code .ci/run} installs; {@code -Dtollgate.claude-code=<path to claude>} points
+ * elsewhere.
  */
 public final class ClaudeCodeCli {
 
-    static final String DEFAULT_INSTALL = "target/claude-code";
     private static final Duration LONGEST_RUN = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -36,18 +36,15 @@ public final class ClaudeCodeCli {
     }
 
     /**
-     * The installed CLI; when it is not installed the calling test is skipped with a message saying how to install it,
-     * so a machine without npm's registry still runs everything else.
+     * The installed CLI; where it cannot be installed the calling test is skipped saying why (see {@link
+     * NodeProject#installed}), so a machine without npm's registry still runs everything else.
      */
     public static ClaudeCodeCli installed() {
         String configured = System.getProperty("tollgate.claude-code");
-        Path executable =
-                configured != null ? Path.of(configured) : Path.of(DEFAULT_INSTALL, "node_modules", ".bin", "claude");
-        assumeTrue(
-                Files.isExecutable(executable),
-                "Claude Code is not installed at " + executable.toAbsolutePath()
-                        + ": .ci/run installs it (npm install --prefix " + DEFAULT_INSTALL
-                        + " @anthropic-ai/claude-code)");
+        Path executable = configured != null
+                ? Path.of(configured)
+                : NodeProject.installed("claude-code").directory().resolve("node_modules/.bin/claude");
+        assumeTrue(Files.isExecutable(executable), "Claude Code is not installed at " + executable);
         return new ClaudeCodeCli(executable, "ANTHROPIC_API_KEY");
     }
 
@@ -108,7 +105,7 @@ public final class ClaudeCodeCli {
                     home.toString(),
                     "ANTHROPIC_BASE_URL",
                     baseUrl,
-                    "ANTHROPIC_API_KEY",
+                    keyVariable,
                     key,
                     "DISABLE_TELEMETRY",
                     "1",
