@@ -221,7 +221,8 @@ final class AnthropicMessagesParser {
                     RequestFields.requireString(tool, "name", path + ".name"),
                     RequestFields.optionalString(tool, "description", path + ".description"),
                     RequestFields.requireObjectField(tool, "input_schema", path + ".input_schema"),
-                    cacheControl(tool)));
+                    cacheControl(tool),
+                    RequestFields.optionalFlag(tool, "strict", path + ".strict")));
         }
         return tools;
     }
