@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The shape a caller wants the reply's text in, read from either dialect's field: OpenAI's {@code response_format}
  * ({@code json_object}, or {@code json_schema} with a name, a schema and {@code strict}) or Anthropic's
- * {@code output_config.format} ({@code json_schema} with a schema). Channels of the other dialect translate it, the
+ * {@code output_config.format} ({@code json_schema} with a schema, also sent as the older {@code output_format}). Channels of the other dialect translate it, the
  * simulator answers it; both need the same reading of the field, so it lives here once.
  *
  * @param name the schema's name as the caller gave it, or {@link #DEFAULT_NAME}
@@ -19,6 +19,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record StructuredOutput(
         Kind kind, String name, JsonNode schema, @Nullable Boolean strict) {
+
+    /**
+     * The beta field Anthropic's {@code output_config.format} replaced ({@code structured-outputs-2025-11-13}); the API
+     * still takes it and clients built before the change (Vercel's AI SDK among them) still send it. Same shape.
+     */
+    public static final String BETA_OUTPUT_FORMAT = "output_format";
 
     /** The name a schema goes by upstream when the caller's dialect has none (Anthropic's format is unnamed). */
     public static final String DEFAULT_NAME = "response";
@@ -46,6 +52,7 @@ public record StructuredOutput(
             case ANTHROPIC ->
                 Optional.ofNullable(fields.get("output_config"))
                         .map(config -> config.get("format"))
+                        .or(() -> Optional.ofNullable(fields.get(BETA_OUTPUT_FORMAT)))
                         .filter(format -> !format.isNull())
                         .map(StructuredOutput::ofOutputFormat);
         };

@@ -77,7 +77,9 @@ record ConverseExtras(
     }
 
     private static boolean asksForStructuredOutput(String name, Dialect dialect) {
-        return dialect == Dialect.OPENAI ? "response_format".equals(name) : "output_config".equals(name);
+        return dialect == Dialect.OPENAI
+                ? "response_format".equals(name)
+                : "output_config".equals(name) || StructuredOutput.BETA_OUTPUT_FORMAT.equals(name);
     }
 
     /**
@@ -92,6 +94,8 @@ record ConverseExtras(
                 throw UnsupportedFieldException.valueWithoutEquivalentIn(
                         name, API, "{\"type\":\"json_schema\",…} or {\"type\":\"text\"}");
             }
+        } else if (StructuredOutput.BETA_OUTPUT_FORMAT.equals(name)) {
+            output = StructuredOutput.ofOutputFormat(value);
         } else {
             if (!value.isObject()) {
                 throw new UnsupportedFieldException(name, "output_config must be an object.");

@@ -47,6 +47,7 @@ final class OpenAiExtras {
             case "metadata" -> userOf(value, body);
             case "service_tier" -> body.put("service_tier", serviceTier(value));
             case "output_config" -> responseFormat(value, body);
+            case StructuredOutput.BETA_OUTPUT_FORMAT -> schemaFormat(StructuredOutput.ofOutputFormat(value), body);
             default -> throw UnsupportedFieldException.noEquivalentIn(name, API);
         }
     }
@@ -82,12 +83,15 @@ final class OpenAiExtras {
             if (!"format".equals(setting.getKey())) {
                 throw UnsupportedFieldException.noEquivalentIn("output_config." + setting.getKey(), API);
             }
-            StructuredOutput output = StructuredOutput.ofOutputFormat(setting.getValue());
-            ObjectNode format = body.putObject("response_format").put("type", "json_schema");
-            ObjectNode definition = format.putObject("json_schema").put("name", output.name());
-            definition.set("schema", output.schema());
-            definition.put("strict", true);
+            schemaFormat(StructuredOutput.ofOutputFormat(setting.getValue()), body);
         }
+    }
+
+    private static void schemaFormat(StructuredOutput output, ObjectNode body) {
+        ObjectNode format = body.putObject("response_format").put("type", "json_schema");
+        ObjectNode definition = format.putObject("json_schema").put("name", output.name());
+        definition.set("schema", output.schema());
+        definition.put("strict", true);
     }
 
     private static String serviceTier(JsonNode tier) {

@@ -1,6 +1,7 @@
 package dev.tollgate.provider.simulator;
 
 import dev.tollgate.caller.Dialect;
+import dev.tollgate.provider.RequestExtras;
 import dev.tollgate.provider.StructuredOutput;
 import dev.tollgate.provider.UnsupportedFieldException;
 import java.util.ArrayDeque;
@@ -45,8 +46,10 @@ final class SchemaLimits {
     private SchemaLimits() {}
 
     /** @throws UnsupportedFieldException naming the first keyword the simulator could not satisfy */
-    static void check(StructuredOutput output, Dialect dialect) {
-        String field = dialect == Dialect.OPENAI ? "response_format" : "output_config";
+    static void check(StructuredOutput output, RequestExtras extras) {
+        String field = extras.dialect() == Dialect.OPENAI
+                ? "response_format"
+                : extras.fields().containsKey("output_config") ? "output_config" : StructuredOutput.BETA_OUTPUT_FORMAT;
         Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>();
         pending.push(Map.entry("", output.schema()));
         while (!pending.isEmpty()) {

@@ -71,8 +71,7 @@ public final class SimulatorChatProvider implements ChatProvider {
     /** A reply schema it could not satisfy is refused before any credit is held. */
     @Override
     public void admit(ChatRequest request) {
-        StructuredOutput.of(request.extras())
-                .ifPresent(output -> SchemaLimits.check(output, request.extras().dialect()));
+        StructuredOutput.of(request.extras()).ifPresent(output -> SchemaLimits.check(output, request.extras()));
     }
 
     @Override

@@ -96,6 +96,37 @@ class SimulatorStructuredOutputTests {
     }
 
     @Test
+    void answersTheOlderBetaOutputFormatFieldAlike() {
+        JsonNode format = JSON.createObjectNode().put("type", "json_schema").set("schema", TRIP_SCHEMA);
+        ChatRequest request = asking(
+                "Plan a trip to Lisbon",
+                new RequestExtras(Dialect.ANTHROPIC, Map.of("output_format", format), Map.of()));
+
+        simulator.admit(request);
+        Streamed reply = Streamed.drain(simulator.open(request));
+
+        assertThat(JsonSchemas.violations(TRIP_SCHEMA, reply.text()))
+                .as("the reply %s satisfies the caller's schema", reply.text())
+                .isEmpty();
+    }
+
+    @Test
+    void aBetaOutputFormatSchemaItCannotSatisfyIsRefusedByThatName() {
+        JsonNode format = JSON.createObjectNode()
+                .put("type", "json_schema")
+                .set("schema", JSON.readTree("{\"type\":\"string\",\"pattern\":\"^a+$\"}"));
+        ChatRequest request =
+                asking("A string", new RequestExtras(Dialect.ANTHROPIC, Map.of("output_format", format), Map.of()));
+
+        assertThatThrownBy(() -> simulator.admit(request))
+                .isInstanceOfSatisfying(
+                        UnsupportedFieldException.class,
+                        refusal -> assertThat(refusal.getMessage())
+                                .startsWith("output_format")
+                                .contains("pattern at its root"));
+    }
+
+    @Test
     void jsonModeAnswersAJsonObjectWithItsProse() {
         ChatRequest request = asking(
                 "Tell me about lighthouses",
