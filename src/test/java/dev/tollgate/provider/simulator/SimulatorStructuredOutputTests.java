@@ -126,6 +126,25 @@ class SimulatorStructuredOutputTests {
                                 .contains("pattern at its root"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"An outline of a talk", "A family tree", "Nested folders", "x", "Plan a book"})
+    void aRecursiveSchemaIsAnsweredWithFiniteJsonThatValidates(String prompt) {
+        JsonNode tree = JSON.readTree("""
+                {"type":"object","properties":{"root":{"$ref":"#/$defs/node"}},"required":["root"],
+                 "additionalProperties":false,
+                 "$defs":{"node":{"type":"object","properties":{"label":{"type":"string"},
+                   "children":{"type":"array","items":{"$ref":"#/$defs/node"}},
+                   "parent":{"$ref":"#/$defs/node"}},
+                   "required":["label","children"],"additionalProperties":false}}}""");
+        ChatRequest request = asking(prompt, responseFormat(tree));
+
+        Streamed reply = Streamed.drain(simulator.open(request));
+
+        assertThat(JsonSchemas.violations(tree, reply.text()))
+                .as("the reply %s satisfies the recursive schema", reply.text())
+                .isEmpty();
+    }
+
     @Test
     void jsonModeAnswersAJsonObjectWithItsProse() {
         ChatRequest request = asking(
