@@ -50,12 +50,11 @@ final class SchemaLimits {
         String field = extras.dialect() == Dialect.OPENAI
                 ? "response_format"
                 : extras.fields().containsKey("output_config") ? "output_config" : StructuredOutput.BETA_OUTPUT_FORMAT;
-        Deque<Map.Entry<String, JsonNode>> pending = new ArrayDeque<>();
-        pending.push(Map.entry("", output.schema()));
+        Deque<Place> pending = new ArrayDeque<>();
+        pending.push(new Place(null, "", output.schema()));
         while (!pending.isEmpty()) {
-            Map.Entry<String, JsonNode> next = pending.pop();
-            String at = next.getKey();
-            JsonNode schema = next.getValue();
+            Place place = pending.pop();
+            JsonNode schema = place.schema();
             if (!schema.isObject()) {
                 continue;
             }
@@ -63,27 +62,54 @@ final class SchemaLimits {
             if (problem != null) {
                 throw new UnsupportedFieldException(
                         field,
-                        field + ": the schema " + problem + " at " + (at.isEmpty() ? "its root" : shortened(at))
+                        field + ": the schema " + problem + " at " + place.path()
                                 + ", which the simulator cannot satisfy (it makes values up from types, bounds,"
                                 + " lengths, enums and required properties). Leave it out, or use a model served by"
                                 + " an upstream channel.");
             }
             for (String keyword : ONE) {
                 if (schema.path(keyword).isObject()) {
-                    pending.push(Map.entry(at + "/" + keyword, schema.get(keyword)));
+                    pending.push(new Place(place, keyword, schema.get(keyword)));
                 }
             }
             for (String keyword : MAPS) {
                 for (Map.Entry<String, JsonNode> entry : schema.path(keyword).properties()) {
-                    pending.push(Map.entry(at + "/" + keyword + "/" + entry.getKey(), entry.getValue()));
+                    pending.push(
+                            new Place(new Place(place, keyword, entry.getValue()), entry.getKey(), entry.getValue()));
                 }
             }
             for (String keyword : LISTS) {
                 JsonNode list = schema.path(keyword);
                 for (int i = 0; list.isArray() && i < list.size(); i++) {
-                    pending.push(Map.entry(at + "/" + keyword + "/" + i, list.get(i)));
+                    pending.push(new Place(new Place(place, keyword, list), Integer.toString(i), list.get(i)));
                 }
             }
+        }
+    }
+
+    /**
+     * A subschema and the steps that lead to it, each step kept by reference: the path is spelled out only for a
+     * refusal, and only its first {@value #LONGEST_QUOTE} characters, so a deep schema with long names costs no more
+     * to check than to parse.
+     */
+    private record Place(@Nullable Place parent, String step, JsonNode schema) {
+
+        String path() {
+            Deque<String> steps = new ArrayDeque<>();
+            for (Place at = this; at != null && at.parent() != null; at = at.parent()) {
+                steps.push(at.step());
+            }
+            if (steps.isEmpty()) {
+                return "its root";
+            }
+            StringBuilder path = new StringBuilder();
+            for (String step : steps) {
+                path.append('/').append(step, 0, Math.min(step.length(), LONGEST_QUOTE));
+                if (path.length() > LONGEST_QUOTE) {
+                    return path.substring(0, LONGEST_QUOTE) + "…";
+                }
+            }
+            return path.toString();
         }
     }
 

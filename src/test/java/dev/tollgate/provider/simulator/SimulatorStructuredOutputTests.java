@@ -2,6 +2,7 @@ package dev.tollgate.provider.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.tollgate.caller.Dialect;
 import dev.tollgate.provider.ChatEvent;
@@ -11,6 +12,7 @@ import dev.tollgate.provider.RequestExtras;
 import dev.tollgate.provider.UnsupportedFieldException;
 import dev.tollgate.provider.tokens.JtokkitTokenCounter;
 import dev.tollgate.support.JsonSchemas;
+import dev.tollgate.support.Measured;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -217,6 +219,34 @@ class SimulatorStructuredOutputTests {
                             .contains("pattern")
                             .contains("/properties/code");
                 });
+    }
+
+    @Test
+    void checkingADeepSchemaWithLongNamesCostsMemoryInProportionToItsSize() {
+        String name = "n".repeat(10_000);
+        StringBuilder schema = new StringBuilder();
+        int depth = 200;
+        for (int i = 0; i < depth; i++) {
+            schema.append("{\"type\":\"object\",\"properties\":{\"")
+                    .append(name)
+                    .append("\":");
+        }
+        schema.append("{\"type\":\"string\",\"pattern\":\"x\"}");
+        schema.append("}}".repeat(depth));
+        ChatRequest request = asking("Deep", responseFormat(JSON.readTree(schema.toString())));
+
+        Measured<Throwable> check = Measured.of(() -> catchThrowable(() -> simulator.admit(request)));
+
+        assertThat(check.allocatedMegabytes())
+                .as("a 2 MB schema is checked without spelling out the path to each of its places: %s", check)
+                .isLessThan(20);
+        assertThat(check.result())
+                .isInstanceOfSatisfying(
+                        UnsupportedFieldException.class,
+                        refusal -> assertThat(refusal.getMessage())
+                                .as("the place is quoted, cut short")
+                                .contains("pattern at /properties/nnn")
+                                .hasSizeLessThan(500));
     }
 
     @Test
