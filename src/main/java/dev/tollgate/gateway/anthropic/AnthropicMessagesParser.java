@@ -244,7 +244,8 @@ final class AnthropicMessagesParser {
                     RequestFields.optionalString(tool, "description", path + ".description"),
                     RequestFields.requireObjectField(tool, "input_schema", path + ".input_schema"),
                     cacheControl(tool),
-                    cacheTtl(tool, path)));
+                    cacheTtl(tool, path),
+                    RequestFields.optionalFlag(tool, "strict", path + ".strict")));
         }
         return tools;
     }

@@ -266,7 +266,8 @@ final class OpenAiChatParser {
                     RequestFields.requireString(function, "name", path + ".function.name"),
                     RequestFields.optionalString(function, "description", path + ".function.description"),
                     parameters == null || parameters.isNull() ? emptySchema() : parameters,
-                    false));
+                    false,
+                    RequestFields.optionalFlag(function, "strict", path + ".function.strict")));
         }
         return tools;
     }

@@ -84,6 +84,15 @@ public final class RequestFields {
         return value.booleanValue();
     }
 
+    /** A flag whose absence differs from {@code false} (the caller's choice is passed on as sent). */
+    public static @Nullable Boolean optionalFlag(JsonNode parent, String field, String path) {
+        JsonNode value = parent.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return optionalBoolean(parent, field, path);
+    }
+
     public static List<JsonNode> requireNonEmptyArray(JsonNode parent, String field, String path) {
         JsonNode value = parent.get(field);
         if (value == null || value.isNull()) {

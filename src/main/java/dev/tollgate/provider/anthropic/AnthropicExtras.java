@@ -2,6 +2,7 @@ package dev.tollgate.provider.anthropic;
 
 import dev.tollgate.caller.Dialect;
 import dev.tollgate.provider.RequestExtras;
+import dev.tollgate.provider.StructuredOutput;
 import dev.tollgate.provider.UnsupportedFieldException;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * What an Anthropic Messages upstream receives of the fields a request carried beyond the canonical ones. From
  * Anthropic's dialect they go into the body as sent, with the {@code anthropic-beta} header. From OpenAI's, each field
  * is translated where Messages has an equivalent ({@code top_p}, {@code user} as {@code metadata.user_id}, {@code
- * parallel_tool_calls: false} as {@code disable_parallel_tool_use}, {@code service_tier}) and refused by name where it
+ * parallel_tool_calls: false} as {@code disable_parallel_tool_use}, {@code service_tier}, a {@code response_format}
+ * JSON schema as {@code output_config.format}) and refused by name where it
  * has none; the {@code openai-beta} header stays behind. The table in docs/request-fields.md lists every field.
  */
 final class AnthropicExtras {
@@ -56,8 +58,24 @@ final class AnthropicExtras {
                 }
             }
             case "service_tier" -> body.put("service_tier", serviceTier(value));
+            case "response_format" -> outputFormat(value, body);
             default -> throw UnsupportedFieldException.noEquivalentIn(name, API);
         }
+    }
+
+    /**
+     * A JSON schema becomes {@code output_config.format}, which Anthropic always enforces ({@code strict} or not).
+     * JSON mode has no equivalent: Anthropic takes a schema only, and one that allows any object constrains nothing.
+     */
+    private static void outputFormat(JsonNode responseFormat, ObjectNode body) {
+        StructuredOutput output = StructuredOutput.ofResponseFormat(responseFormat);
+        if (output.kind() == StructuredOutput.Kind.JSON_OBJECT) {
+            throw UnsupportedFieldException.valueWithoutEquivalentIn(
+                    "response_format", API, "{\"type\":\"json_schema\",…} or {\"type\":\"text\"}");
+        }
+        JsonNode config = body.get("output_config");
+        ObjectNode outputConfig = config instanceof ObjectNode existing ? existing : body.putObject("output_config");
+        outputConfig.set("format", output.anthropicFormat());
     }
 
     private static String serviceTier(JsonNode tier) {

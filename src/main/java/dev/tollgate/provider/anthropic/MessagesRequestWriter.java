@@ -97,6 +97,9 @@ final class MessagesRequestWriter {
             tool.put("description", description);
         }
         tool.set("input_schema", definition.parameters());
+        if (definition.strict() != null) {
+            tool.put("strict", definition.strict());
+        }
         return ContentBlocks.withCacheControl(tool, definition.cacheBreakpoint(), definition.cacheTtl());
     }
 

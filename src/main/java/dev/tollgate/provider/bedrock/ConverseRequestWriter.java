@@ -55,6 +55,9 @@ final class ConverseRequestWriter {
                 .modelId(modelId)
                 .messages(messages(request.messages()))
                 .inferenceConfig(inference(request, extras));
+        if (extras.outputConfig() != null) {
+            converse.outputConfig(extras.outputConfig());
+        }
         if (!extras.additional().isEmpty()) {
             converse.additionalModelRequestFields(Document.fromMap(extras.additional()));
         }
@@ -222,6 +225,9 @@ final class ConverseRequestWriter {
                     .inputSchema(ToolInputSchema.fromJson(JsonDocument.of(tool.parameters())));
             if (tool.description() != null && !tool.description().isBlank()) {
                 spec.description(tool.description());
+            }
+            if (tool.strict() != null) {
+                spec.strict(tool.strict());
             }
             tools.add(Tool.fromToolSpec(spec.build()));
             if (tool.cacheBreakpoint()) {

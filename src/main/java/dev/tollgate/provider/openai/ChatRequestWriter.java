@@ -159,6 +159,9 @@ final class ChatRequestWriter {
             function.put("description", tool.description());
         }
         function.set("parameters", tool.parameters());
+        if (tool.strict() != null) {
+            function.put("strict", tool.strict());
+        }
     }
 
     private static void writeToolChoice(ToolChoice choice, ObjectNode body) {

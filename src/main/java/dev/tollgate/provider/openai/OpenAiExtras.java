@@ -2,6 +2,7 @@ package dev.tollgate.provider.openai;
 
 import dev.tollgate.caller.Dialect;
 import dev.tollgate.provider.RequestExtras;
+import dev.tollgate.provider.StructuredOutput;
 import dev.tollgate.provider.UnsupportedFieldException;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * What a Chat Completions upstream receives of the fields a request carried beyond the canonical ones. From OpenAI's
  * dialect they go into the body as sent, with the {@code openai-beta} header. From Anthropic's, each field is
  * translated where Chat Completions has an equivalent ({@code top_p}, {@code metadata.user_id} as {@code user}, {@code
- * service_tier}) and refused by name where it has none; the {@code anthropic-beta} header only enables fields that
+ * service_tier}, {@code output_config.format} as a strict {@code response_format} JSON schema) and refused by name where it has none; the {@code anthropic-beta} header only enables fields that
  * are themselves translated or refused, so it stays behind. The table in docs/request-fields.md lists every field.
  */
 final class OpenAiExtras {
@@ -45,6 +46,8 @@ final class OpenAiExtras {
             case "top_p" -> body.set("top_p", value);
             case "metadata" -> userOf(value, body);
             case "service_tier" -> body.put("service_tier", serviceTier(value));
+            case "output_config" -> responseFormat(value, body);
+            case StructuredOutput.BETA_OUTPUT_FORMAT -> schemaFormat(StructuredOutput.ofOutputFormat(value), body);
             default -> throw UnsupportedFieldException.noEquivalentIn(name, API);
         }
     }
@@ -62,6 +65,33 @@ final class OpenAiExtras {
                 body.set("user", entry.getValue());
             }
         }
+    }
+
+    /**
+     * {@code output_config.format} becomes a strict {@code response_format} JSON schema: Anthropic enforces the schema
+     * it is given, and strict mode is how Chat Completions does. Other settings of {@code output_config} have no
+     * equivalent.
+     */
+    private static void responseFormat(JsonNode outputConfig, ObjectNode body) {
+        if (!outputConfig.isObject()) {
+            throw new UnsupportedFieldException("output_config", "output_config must be an object.");
+        }
+        for (Map.Entry<String, JsonNode> setting : outputConfig.properties()) {
+            if (setting.getValue().isNull()) {
+                continue;
+            }
+            if (!"format".equals(setting.getKey())) {
+                throw UnsupportedFieldException.noEquivalentIn("output_config." + setting.getKey(), API);
+            }
+            schemaFormat(StructuredOutput.ofOutputFormat(setting.getValue()), body);
+        }
+    }
+
+    private static void schemaFormat(StructuredOutput output, ObjectNode body) {
+        ObjectNode format = body.putObject("response_format").put("type", "json_schema");
+        ObjectNode definition = format.putObject("json_schema").put("name", output.name());
+        definition.set("schema", output.schema());
+        definition.put("strict", true);
     }
 
     private static String serviceTier(JsonNode tier) {

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Makes up tool-call arguments that satisfy the tool's JSON Schema: every required property, some optional ones (at
  * least {@code minProperties}), values from {@code enum}, numbers within their bounds, {@code minItems} items per
- * array (at least one), local {@code $ref}s resolved. Values come from the prompt where they fit: a {@code city} gets a
+ * array (at least one, and no more than required from half the nesting limit on, so recursive schemas end), local
+ * {@code $ref}s resolved. Values come from the prompt where they fit: a {@code city} gets a
  * name the user wrote, a number the user wrote is reused, a {@code query} gets the user's words.
  *
  * <p>The arguments are written as JSON text straight into a buffer of a given length and stop there, like a model's
@@ -34,6 +35,13 @@ final class ArgumentsWriter {
 
     private static final JsonNode ANY_VALUE = JsonNodeFactory.instance.objectNode();
     private static final int DEEPEST = 8;
+
+    /**
+     * From this depth on, objects get only the properties they must have and arrays only the items they must have, so
+     * a recursive schema (a tree whose nodes hold optional or empty-able children) ends in values that satisfy it
+     * before the nesting limit is reached.
+     */
+    private static final int FRUGAL = DEEPEST / 2;
 
     /** Of alternatives ({@code anyOf}, a list of types) only the first few are considered. */
     private static final int ALTERNATIVES_READ = 64;
@@ -188,7 +196,9 @@ final class ArgumentsWriter {
                 return;
             }
             String name = property.getKey();
-            if (required.contains(name) || written + left <= minProperties || random.nextInt(3) > 0) {
+            if (required.contains(name)
+                    || written + left <= minProperties
+                    || (depth < FRUGAL && random.nextInt(3) > 0)) {
                 if (written > 0) {
                     out.append(',');
                 }
@@ -213,7 +223,7 @@ final class ArgumentsWriter {
     private void array(JsonNode schema, String property, int depth) {
         JsonNode items = schema.path("items");
         JsonNode itemSchema = items.isArray() ? items.path(0) : items;
-        long count = Math.max(1, schema.path("minItems").asLong(0));
+        long count = Math.max(depth < FRUGAL ? 1 : 0, schema.path("minItems").asLong(0));
         if (schema.has("maxItems")) {
             count = Math.min(count, schema.get("maxItems").asLong());
         }

@@ -1,6 +1,7 @@
 package dev.tollgate.provider.simulator;
 
 import dev.tollgate.provider.ChatRequest;
+import dev.tollgate.provider.StructuredOutput;
 import dev.tollgate.provider.ToolChoice;
 import dev.tollgate.provider.ToolDefinition;
 import dev.tollgate.provider.ToolResultPart;
@@ -11,8 +12,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Decides the simulated model's answer from the conversation: a tool call when one is due, an answer to pending tool
- * results, the dictated words of a "Say exactly: X" prompt (in a system turn after the latest user message, else in
- * that message), or else prose about the latest user message.
+ * results, JSON when the caller asks for it ({@link StructuredReply}), the dictated words of a "Say exactly: X" prompt
+ * (in a system turn after the latest user message, else in that message), or else prose about the latest user
+ * message.
  *
  * <p>It reads as much of the latest user message as a reply could repeat, and looks for keywords, numbers and tool
  * names in its first {@value #READ_FOR_WORDS} characters; what it writes is never much longer than the reply's
@@ -53,6 +55,12 @@ final class ReplyWriter {
             String arguments =
                     ArgumentsWriter.write(tool.get().parameters(), keywords, opening, forArguments, limit.characters());
             return new Reply.ToolCall(toolCallId(random), tool.get().name(), arguments);
+        }
+        Optional<StructuredOutput> structured = StructuredOutput.of(request.extras());
+        if (structured.isPresent()) {
+            String prose = this.prose.write(keywords, conversation.lastMessageHasImage(), random);
+            return new Reply.Text(
+                    StructuredReply.write(structured.get(), prose, keywords, opening, random, limit.characters()));
         }
         List<ToolResultPart> results = conversation.pendingToolResults();
         if (!results.isEmpty()) {

@@ -5,6 +5,7 @@ import dev.tollgate.provider.CacheTtl;
 import dev.tollgate.provider.ChatProvider;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ChatStream;
+import dev.tollgate.provider.StructuredOutput;
 import dev.tollgate.provider.tokens.JtokkitTokenCounter;
 import dev.tollgate.secret.SecretBox;
 import java.time.Clock;
@@ -35,6 +36,10 @@ import org.springframework.stereotype.Component;
  *       Arguments that need more tokens than the limit are cut there, mid-JSON, and the reply finishes with
  *       {@code MAX_TOKENS}, as upstreams do. When the conversation ends with tool results it answers them in text
  *       instead. {@code NONE} never calls a tool.
+ *   <li><b>Structured output</b>: asked for JSON ({@code response_format}, {@code output_config.format}), it answers
+ *       JSON that satisfies the schema, made up the way tool arguments are, or in JSON mode an object with its prose
+ *       as {@code answer}. A schema using a keyword it cannot satisfy ({@code pattern}, {@code multipleOf}, …) is
+ *       refused before the hold ({@link SchemaLimits}).
  *   <li><b>Streaming</b>: one text event per token (of the o200k_base encoding the gateway counts with), after
  *       {@code firstTokenDelay} and then at {@code tokensPerSecond}; usage counts the tokens delivered so far.
  *   <li><b>Thinking</b>: when the request asks for it (Anthropic's {@code thinking}, OpenAI's {@code
@@ -86,6 +91,12 @@ public final class SimulatorChatProvider implements ChatProvider {
     @Override
     public String channelName() {
         return "simulator";
+    }
+
+    /** A reply schema it could not satisfy is refused before any credit is held. */
+    @Override
+    public void admit(ChatRequest request) {
+        StructuredOutput.of(request.extras()).ifPresent(output -> SchemaLimits.check(output, request.extras()));
     }
 
     @Override

@@ -4,11 +4,13 @@ import dev.tollgate.catalog.ModelId;
 import dev.tollgate.provider.CacheTtl;
 import dev.tollgate.provider.ChatMessage;
 import dev.tollgate.provider.ChatRequest;
+import dev.tollgate.provider.RequestExtras;
 import dev.tollgate.provider.TextPart;
 import dev.tollgate.provider.ToolChoice;
 import dev.tollgate.provider.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Chat requests for the simulator's tests: a user question with generous limits unless a test says otherwise. */
 final class Requests {
@@ -21,6 +23,7 @@ final class Requests {
     private int maxTokens = 4096;
     private boolean implicitPromptCaching;
     private String cacheScope = "team-1";
+    private @Nullable RequestExtras extras;
 
     static Requests asking(String question) {
         return new Requests().message(ChatMessage.user(question));
@@ -76,7 +79,27 @@ final class Requests {
         return this;
     }
 
+    /** What the request carried beyond the canonical fields, as a parser keeps it. */
+    Requests extras(RequestExtras carried) {
+        extras = carried;
+        return this;
+    }
+
     ChatRequest build() {
+        if (extras != null) {
+            return new ChatRequest(
+                    new ModelId("simulator/test-model"),
+                    system,
+                    messages,
+                    tools,
+                    toolChoice,
+                    maxTokens,
+                    null,
+                    stopSequences,
+                    implicitPromptCaching,
+                    cacheScope,
+                    extras);
+        }
         return new ChatRequest(
                 new ModelId("simulator/test-model"),
                 system,
