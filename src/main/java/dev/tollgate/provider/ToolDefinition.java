@@ -32,7 +32,11 @@ public record ToolDefinition(
 
     /** A tool without a {@code strict} flag. */
     public ToolDefinition(
-            String name, @Nullable String description, JsonNode parameters, boolean cacheBreakpoint, CacheTtl cacheTtl) {
+            String name,
+            @Nullable String description,
+            JsonNode parameters,
+            boolean cacheBreakpoint,
+            CacheTtl cacheTtl) {
         this(name, description, parameters, cacheBreakpoint, cacheTtl, null);
     }
 

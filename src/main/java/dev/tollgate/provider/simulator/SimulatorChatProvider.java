@@ -93,10 +93,14 @@ public final class SimulatorChatProvider implements ChatProvider {
         return "simulator";
     }
 
-    /** A reply schema it could not satisfy is refused before any credit is held. */
+    /**
+     * Refused before any credit is held: a reply schema it could not satisfy, and thinking echoed back that is not its
+     * own, unchanged (Anthropic requires as much of its thinking blocks).
+     */
     @Override
     public void admit(ChatRequest request) {
         StructuredOutput.of(request.extras()).ifPresent(output -> SchemaLimits.check(output, request.extras()));
+        signatures.check(request);
     }
 
     @Override
@@ -108,12 +112,6 @@ public final class SimulatorChatProvider implements ChatProvider {
                 .map(budget -> ThinkingPlan.of(reply, request, budget, prompt.seed(), counter, signatures, random))
                 .orElseGet(() -> ReplyPlan.of(reply, request, counter, random));
         return new SimulatedStream(plan, promptUsage(request, prompt), Pacing.of(properties));
-    }
-
-    /** Thinking echoed back must be the simulator's own, unchanged, as Anthropic requires of its thinking blocks. */
-    @Override
-    public void admit(ChatRequest request) {
-        signatures.check(request);
     }
 
     /**
