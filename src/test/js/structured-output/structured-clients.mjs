@@ -33,6 +33,13 @@ const clients = {
     generateObject({ model: openai.chat(model), schema: City, prompt }).then((r) => r.object),
   "ai-sdk openai chat streamObject": async () => {
     const result = streamObject({ model: openai.chat(model), schema: City, prompt });
+    let partials = 0;
+    for await (const partial of result.partialObjectStream) {
+      partials += partial ? 1 : 0;
+    }
+    if (partials === 0) {
+      throw new Error("no partial object was streamed");
+    }
     return await result.object;
   },
   "ai-sdk openai-compatible generateObject": () =>

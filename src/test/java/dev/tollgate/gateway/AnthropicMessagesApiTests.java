@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.BadRequestException;
@@ -31,6 +30,7 @@ import com.anthropic.models.messages.ToolChoice;
 import com.anthropic.models.messages.ToolResultBlockParam;
 import com.anthropic.models.messages.ToolUseBlock;
 import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.AnthropicClients;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.TestImages;
 import java.util.List;
@@ -330,10 +330,6 @@ class AnthropicMessagesApiTests {
     }
 
     private AnthropicClient client(String key) {
-        return AnthropicOkHttpClient.builder()
-                .apiKey(key)
-                .baseUrl("http://localhost:" + port)
-                .maxRetries(0)
-                .build();
+        return AnthropicClients.forKey(port, key);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.models.messages.CacheControlEphemeral;
@@ -17,6 +16,7 @@ import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
 import dev.tollgate.provider.tokens.JtokkitTokenCounter;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.AnthropicClients;
 import dev.tollgate.support.Books;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
@@ -320,10 +320,6 @@ class CacheWriteBillingTests {
     }
 
     private AnthropicClient client(FundedTeam team) {
-        return AnthropicOkHttpClient.builder()
-                .apiKey(team.key())
-                .baseUrl("http://localhost:" + port)
-                .maxRetries(0)
-                .build();
+        return AnthropicClients.forKey(port, team.key());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.NotFoundException;
 import com.anthropic.errors.PermissionDeniedException;
@@ -16,6 +15,7 @@ import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.AnthropicClients;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.OpenAiClients;
 import java.net.URI;
@@ -238,11 +238,7 @@ class ModelAliasApiTests {
     }
 
     private AnthropicClient anthropic(String apiKey) {
-        return AnthropicOkHttpClient.builder()
-                .apiKey(apiKey)
-                .baseUrl("http://localhost:" + port)
-                .maxRetries(0)
-                .build();
+        return AnthropicClients.forKey(port, apiKey);
     }
 
     private OpenAIClient openAi(String apiKey) {

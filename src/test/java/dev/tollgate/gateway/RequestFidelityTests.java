@@ -3,7 +3,6 @@ package dev.tollgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.messages.MessageCountTokensParams;
@@ -14,6 +13,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.AnthropicClients;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.RawHttp;
@@ -82,11 +82,7 @@ class RequestFidelityTests {
                 Map.of(ANTHROPIC_MODEL, "up-anthropic"),
                 0);
         team = FundedTeam.create(port, "Fidelity", "10.00");
-        anthropicClient = AnthropicOkHttpClient.builder()
-                .apiKey(team.key())
-                .baseUrl("http://localhost:" + port)
-                .maxRetries(0)
-                .build();
+        anthropicClient = AnthropicClients.forKey(port, team.key());
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.BadRequestException;
@@ -26,6 +25,7 @@ import com.openai.models.ReasoningEffort;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.tollgate.support.AnthropicClients;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import java.util.List;
@@ -57,11 +57,7 @@ class SimulatedThinkingTests {
     @BeforeEach
     void fundedTeam() {
         team = FundedTeam.create(port, "Thinking", "10.00");
-        anthropic = AnthropicOkHttpClient.builder()
-                .apiKey(team.key())
-                .baseUrl("http://localhost:" + port)
-                .maxRetries(0)
-                .build();
+        anthropic = AnthropicClients.forKey(port, team.key());
     }
 
     @Test

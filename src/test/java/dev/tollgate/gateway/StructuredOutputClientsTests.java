@@ -49,7 +49,9 @@ class StructuredOutputClientsTests {
                         "aws/claude-haiku-4-5"),
                 Duration.ofMinutes(2));
 
-        assertThat(run.exitCode()).as("the script ran: %s", run.stderr()).isZero();
+        assertThat(run.exitCode())
+                .as("the script ran to its end; it printed %s and %s", run.stdout(), run.stderr())
+                .isZero();
         List<JsonNode> answers = run.lines().stream().map(JSON::readTree).toList();
         assertThat(answers)
                 .extracting(answer -> answer.path("client").asString())

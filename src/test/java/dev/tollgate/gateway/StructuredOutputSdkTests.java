@@ -3,7 +3,6 @@ package dev.tollgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.StructuredMessage;
 import com.anthropic.models.messages.StructuredMessageCreateParams;
@@ -14,6 +13,7 @@ import dev.tollgate.provider.bedrock.ConverseWire;
 import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.AnthropicClients;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.JsonSchemas;
@@ -105,11 +105,7 @@ class StructuredOutputSdkTests {
                 Map.of(BEDROCK_SERVED, BEDROCK_UPSTREAM_MODEL),
                 0);
         team = FundedTeam.create(port, "Structured", "100.00");
-        anthropicClient = AnthropicOkHttpClient.builder()
-                .apiKey(team.key())
-                .baseUrl("http://localhost:" + port)
-                .maxRetries(0)
-                .build();
+        anthropicClient = AnthropicClients.forKey(port, team.key());
     }
 
     @BeforeEach

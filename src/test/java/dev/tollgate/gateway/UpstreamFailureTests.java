@@ -32,6 +32,7 @@ import dev.tollgate.provider.RoutedChatStream;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.provider.channel.Routed;
 import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.AnthropicClients;
 import dev.tollgate.support.Books;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
@@ -134,11 +135,7 @@ class UpstreamFailureTests {
         AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
         String key =
                 admin.createKey(team, "{\"name\":\"anthropic\"}").get("key").asString();
-        com.anthropic.client.AnthropicClient anthropic = com.anthropic.client.okhttp.AnthropicOkHttpClient.builder()
-                .apiKey(key)
-                .baseUrl("http://localhost:" + port)
-                .maxRetries(0)
-                .build();
+        com.anthropic.client.AnthropicClient anthropic = AnthropicClients.forKey(port, key);
         assertThatThrownBy(() -> anthropic
                         .messages()
                         .create(com.anthropic.models.messages.MessageCreateParams.builder()

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.BadRequestException;
 import com.anthropic.helpers.MessageAccumulator;
@@ -19,6 +18,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.AnthropicClients;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.TestChannels;
@@ -89,11 +89,7 @@ class UpstreamThinkingTests {
                 Map.of(OPENAI_MODEL, "up-openai"),
                 0);
         team = FundedTeam.create(port, "Upstream thinking", "10.00");
-        anthropic = AnthropicOkHttpClient.builder()
-                .apiKey(team.key())
-                .baseUrl("http://localhost:" + port)
-                .maxRetries(0)
-                .build();
+        anthropic = AnthropicClients.forKey(port, team.key());
     }
 
     @AfterEach

@@ -3,7 +3,6 @@ package dev.tollgate.portal;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.models.messages.CacheControlEphemeral;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.TextBlockParam;
@@ -19,6 +18,7 @@ import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamSummary;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.AnthropicClients;
 import dev.tollgate.support.BrowserSupport;
 import dev.tollgate.support.ChromiumExtension;
 import dev.tollgate.support.IntegrationTest;
@@ -133,11 +133,7 @@ class SpendingTests {
         String key = admin.createKey(team.id().value().toString(), "{\"name\":\"hour\"}")
                 .get("key")
                 .asString();
-        Usage usage = AnthropicOkHttpClient.builder()
-                .apiKey(key)
-                .baseUrl("http://localhost:" + port)
-                .maxRetries(0)
-                .build()
+        Usage usage = AnthropicClients.forKey(port, key)
                 .messages()
                 .create(MessageCreateParams.builder()
                         .model(CHAT)

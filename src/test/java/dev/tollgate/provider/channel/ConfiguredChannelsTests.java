@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -22,6 +21,7 @@ import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.AnthropicClients;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.TestTeams;
 import dev.tollgate.support.UpstreamReplies;
@@ -173,11 +173,7 @@ class ConfiguredChannelsTests {
                                         + "\"total_tokens\":1512,\"prompt_tokens_details\":{\"cached_tokens\":1280}}}",
                                 "data: [DONE]"),
                         Duration.ZERO));
-        AnthropicClient anthropic = AnthropicOkHttpClient.builder()
-                .apiKey(key)
-                .baseUrl("http://localhost:" + port)
-                .maxRetries(0)
-                .build();
+        AnthropicClient anthropic = AnthropicClients.forKey(port, key);
 
         Message reply = anthropic
                 .messages()
