@@ -61,6 +61,9 @@ final class ConverseRequestWriter {
         if (!extras.additional().isEmpty()) {
             converse.additionalModelRequestFields(Document.fromMap(extras.additional()));
         }
+        if (!extras.requestMetadata().isEmpty()) {
+            converse.requestMetadata(extras.requestMetadata());
+        }
         List<TextPart> system = foldedSystem(request);
         if (!system.isEmpty()) {
             converse.system(system(system));

@@ -64,6 +64,76 @@ class ConverseExtrasTests {
                         refused -> assertThat(refused.field()).isEqualTo("seed"));
     }
 
+    @Test
+    void whatClaudeCodeSendsOnEveryTurnReachesAnAnthropicModelOnBedrock() {
+        RequestExtras extras = new RequestExtras(
+                Dialect.ANTHROPIC,
+                Map.of(
+                        "metadata", JSON.readTree("{\"user_id\":\"user_abc_session_42\"}"),
+                        "thinking", JSON.readTree("{\"type\":\"adaptive\"}"),
+                        "context_management", JSON.readTree("{\"edits\":[{\"type\":\"clear_thinking_20251015\"}]}"),
+                        "output_config", JSON.readTree("{\"effort\":\"high\"}")),
+                Map.of());
+
+        ConverseExtras converse = ConverseExtras.of(extras, CLAUDE);
+
+        assertThat(converse.requestMetadata())
+                .as("Messages metadata is the request's metadata in Bedrock's invocation logs")
+                .containsExactly(Map.entry("user_id", "user_abc_session_42"));
+        assertThat(converse.additional().keySet())
+                .containsExactlyInAnyOrder("thinking", "context_management", "output_config");
+        assertThat(converse.additional()
+                        .get("output_config")
+                        .asMap()
+                        .get("effort")
+                        .asString())
+                .isEqualTo("high");
+        assertThat(converse.outputConfig()).as("no schema was asked for").isNull();
+    }
+
+    @Test
+    void anOutputConfigWithASchemaAndAnEffortSplitsBetweenConverseAndTheModelsNativeFields() {
+        RequestExtras extras = new RequestExtras(
+                Dialect.ANTHROPIC,
+                Map.of(
+                        "output_config",
+                        JSON.readTree("{\"effort\":\"low\",\"format\":{\"type\":\"json_schema\","
+                                + "\"schema\":{\"type\":\"object\"}}}")),
+                Map.of());
+
+        ConverseExtras converse = ConverseExtras.of(extras, CLAUDE);
+
+        assertThat(converse.outputConfig().textFormat().structure().jsonSchema().schema())
+                .isEqualTo("{\"type\":\"object\"}");
+        assertThat(converse.additional().get("output_config").asMap())
+                .as("the format is Converse's own; only the effort goes as sent")
+                .containsOnlyKeys("effort");
+    }
+
+    @Test
+    void metadataConverseCannotKeepIsRefusedNamingTheEntry() {
+        RequestExtras listed =
+                new RequestExtras(Dialect.ANTHROPIC, Map.of("metadata", JSON.readTree("{\"tags\":[\"a\"]}")), Map.of());
+        RequestExtras tooLong = new RequestExtras(
+                Dialect.ANTHROPIC,
+                Map.of("metadata", JSON.readTree("{\"user_id\":\"" + "u".repeat(257) + "\"}")),
+                Map.of());
+
+        assertThatThrownBy(() -> ConverseExtras.of(listed, CLAUDE))
+                .isInstanceOfSatisfying(
+                        UnsupportedFieldException.class,
+                        refused -> assertThat(refused.field()).isEqualTo("metadata.tags"));
+        assertThatThrownBy(() -> ConverseExtras.of(tooLong, CLAUDE))
+                .isInstanceOfSatisfying(
+                        UnsupportedFieldException.class,
+                        refused -> assertThat(refused.field()).isEqualTo("metadata.user_id"));
+        assertThatThrownBy(() -> ConverseExtras.of(listed, LLAMA))
+                .as("only an Anthropic model takes Messages metadata")
+                .isInstanceOfSatisfying(
+                        UnsupportedFieldException.class,
+                        refused -> assertThat(refused.field()).isEqualTo("metadata"));
+    }
+
     private static JsonNode number(int value) {
         return JSON.readTree(Integer.toString(value));
     }
