@@ -101,7 +101,14 @@ class PortalTests {
         assertThat(page.locator("#chat-prices")).containsText("Cache write 1h / 1M");
         assertThat(page.locator("#chat-prices")).containsText("Max output");
         assertThat(page.locator("#chat-prices")).containsText("128,000");
+        assertThat(page.locator(".model-aliases")
+                        .filter(new Locator.FilterOptions().setHasText("claude-sonnet-4-5-20250929")))
+                .containsText("claude-sonnet-4-5");
+        assertThat(page.locator("#image-prices .model-aliases")).hasCount(0);
         BrowserSupport.screenshot(page, "pricing");
+        page.setViewportSize(390, 844);
+        BrowserSupport.screenshot(page, "pricing-390");
+        page.setViewportSize(1400, 900);
     }
 
     @Test

@@ -32,7 +32,8 @@ public record NodeProject(Path directory) {
     /** The project {@code src/test/js/<name>} with its packages installed, or the test is skipped saying why. */
     public static NodeProject installed(String name) {
         NodeProject project = new NodeProject(Path.of("src", "test", "js", name).toAbsolutePath());
-        if (!Files.isDirectory(project.directory.resolve("node_modules"))) {
+        // npm writes this file last, so a half-finished install is installed again
+        if (!Files.isRegularFile(project.directory.resolve("node_modules/.package-lock.json"))) {
             Run install = project.command(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), INSTALL_TIMEOUT);
             Assumptions.assumeTrue(
                     install.exitCode() == 0,
