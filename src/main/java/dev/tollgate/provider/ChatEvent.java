@@ -2,6 +2,7 @@ package dev.tollgate.provider;
 
 import dev.tollgate.catalog.TokenCounts;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What an upstream streams back, in order: thinking, text and tool-call fragments, then exactly one {@link Completed}.
@@ -21,6 +22,15 @@ public sealed interface ChatEvent {
 
     /** A thinking block the provider encrypted: {@code data} goes back to it as it came. */
     record RedactedThinking(String data) implements ChatEvent {}
+
+    /**
+     * An event of an upstream that speaks the caller's own wire format (the Responses API), to be relayed to that caller
+     * as it came, ids aside. The canonical events it implies follow it, for metering and for listeners of other
+     * formats, which ignore this one.
+     *
+     * @param event the event's JSON, with its {@code type}
+     */
+    record Relayed(ObjectNode event) implements ChatEvent {}
 
     record ToolCallStarted(int index, String id, String name) implements ChatEvent {}
 

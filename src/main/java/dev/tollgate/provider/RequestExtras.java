@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a chat request carried beyond the canonical fields: the dialect it arrived in, the top-level body fields the
@@ -16,8 +18,15 @@ import tools.jackson.databind.JsonNode;
  *
  * @param fields top-level body fields by name, as sent
  * @param headers beta headers ({@code anthropic-beta}, {@code openai-beta}) by lower-case name, each value as sent
+ * @param responsesBody for a Responses API caller, its whole request body as sent (a stored conversation it continues
+ *     already written out as input items), which a channel that speaks the Responses API sends on in place of a
+ *     translation; {@code null} for the other dialects. The fields above then hold its Chat Completions equivalents.
  */
-public record RequestExtras(Dialect dialect, Map<String, JsonNode> fields, Map<String, List<String>> headers) {
+public record RequestExtras(
+        Dialect dialect,
+        Map<String, JsonNode> fields,
+        Map<String, List<String>> headers,
+        @Nullable ObjectNode responsesBody) {
 
     /** The header that turns on Anthropic's beta features for the Messages API. */
     public static final String ANTHROPIC_BETA = "anthropic-beta";
@@ -34,13 +43,17 @@ public record RequestExtras(Dialect dialect, Map<String, JsonNode> fields, Map<S
         headers = headers.isEmpty() ? Map.of() : Map.copyOf(headers);
     }
 
+    public RequestExtras(Dialect dialect, Map<String, JsonNode> fields, Map<String, List<String>> headers) {
+        this(dialect, fields, headers, null);
+    }
+
     /** A request of {@code dialect} that carried nothing beyond the canonical fields. */
     public static RequestExtras none(Dialect dialect) {
         return dialect == Dialect.OPENAI ? NONE_OPENAI : NONE_ANTHROPIC;
     }
 
     public boolean isEmpty() {
-        return fields.isEmpty() && headers.isEmpty();
+        return fields.isEmpty() && headers.isEmpty() && responsesBody == null;
     }
 
     /** The values of a beta header, empty when it was not sent. */
@@ -69,7 +82,7 @@ public record RequestExtras(Dialect dialect, Map<String, JsonNode> fields, Map<S
 
     private boolean asksForDefault(String name, JsonNode value) {
         return switch (dialect) {
-            case OPENAI ->
+            case OPENAI, RESPONSES ->
                 switch (name) {
                     case "response_format" -> "text".equals(value.path("type").asString(""));
                     case "parallel_tool_calls" -> value.isBoolean() && value.booleanValue();

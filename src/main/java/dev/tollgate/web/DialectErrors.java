@@ -16,7 +16,7 @@ public final class DialectErrors {
     /** An error as the dialect's clients read it: OpenAI's {@code {"error":{…}}}, Anthropic's typed envelope. */
     public static Map<String, Object> body(Dialect dialect, ApiError error, String requestId) {
         return switch (dialect) {
-            case OPENAI -> {
+            case OPENAI, RESPONSES -> {
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("message", error.message());
                 detail.put("type", error.type());

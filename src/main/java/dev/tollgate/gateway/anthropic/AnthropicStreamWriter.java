@@ -71,6 +71,7 @@ final class AnthropicStreamWriter implements ChatReplyListener {
                 startBlock(Map.of("type", "redacted_thinking", "data", redacted.data()));
                 stopBlock();
             }
+            case ChatEvent.Relayed _ -> {}
             case ChatEvent.ToolCallStarted started -> {
                 closeBlock();
                 openToolBlock = started.index();

@@ -37,7 +37,7 @@ final class OpenAiStreamWriter implements ChatReplyListener {
             case ChatEvent.TextDelta delta -> chunk(withRole(Map.of("content", delta.text())), null);
             case ChatEvent.ThinkingDelta delta -> chunk(withRole(Map.of("reasoning_content", delta.text())), null);
             // a signature or an encrypted block has no place in OpenAI's format
-            case ChatEvent.ThinkingSigned _, ChatEvent.RedactedThinking _ -> {}
+            case ChatEvent.ThinkingSigned _, ChatEvent.RedactedThinking _, ChatEvent.Relayed _ -> {}
             case ChatEvent.ToolCallStarted started -> {
                 Map<String, Object> call = new LinkedHashMap<>();
                 call.put("index", started.index());

@@ -36,6 +36,7 @@ public final class CollectedReply implements ChatReplyListener {
                 openThinking.setLength(0);
             }
             case ChatEvent.RedactedThinking redacted -> thinking.add(ThinkingPart.redacted(redacted.data()));
+            case ChatEvent.Relayed _ -> {}
             case ChatEvent.ToolCallStarted started -> {
                 ids.add(started.id());
                 names.add(started.name());

@@ -89,7 +89,7 @@ final class AnthropicStream implements ChatStream {
         switch (event) {
             case ChatEvent.TextDelta text -> outputEstimate.addAndGet(tokens.countText(text.text()));
             case ChatEvent.ThinkingDelta thinking -> outputEstimate.addAndGet(tokens.countText(thinking.text()));
-            case ChatEvent.ThinkingSigned _, ChatEvent.RedactedThinking _ -> {}
+            case ChatEvent.ThinkingSigned _, ChatEvent.RedactedThinking _, ChatEvent.Relayed _ -> {}
             case ChatEvent.ToolCallStarted call -> outputEstimate.addAndGet(tokens.countText(call.name()));
             case ChatEvent.ToolCallArgumentsDelta arguments ->
                 outputEstimate.addAndGet(tokens.countText(arguments.jsonFragment()));

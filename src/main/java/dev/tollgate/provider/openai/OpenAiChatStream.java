@@ -72,7 +72,7 @@ final class OpenAiChatStream implements ChatStream {
         switch (event) {
             case ChatEvent.TextDelta delta -> countOutput(delta.text());
             case ChatEvent.ThinkingDelta delta -> countOutput(delta.text());
-            case ChatEvent.ThinkingSigned _, ChatEvent.RedactedThinking _ -> {}
+            case ChatEvent.ThinkingSigned _, ChatEvent.RedactedThinking _, ChatEvent.Relayed _ -> {}
             case ChatEvent.ToolCallArgumentsDelta delta -> countOutput(delta.jsonFragment());
             case ChatEvent.ToolCallStarted started -> countOutput(started.name());
             case ChatEvent.Completed _ -> {}
