@@ -103,7 +103,7 @@ final class InputItems {
             case "reasoning" -> reasoning(item, path);
             case "item_reference" ->
                 throw invalid(
-                        path + " is an item_reference, which this server cannot resolve: send the item itself, or"
+                        path + ".type is item_reference, which this server cannot resolve: send the item itself, or"
                                 + " continue a stored response with previous_response_id.",
                         path + ".type");
             default -> {

@@ -345,7 +345,7 @@ final class ResponsesParser {
         String type = RequestFields.requireString(choice, "type", "tool_choice.type");
         if (!"function".equals(type)) {
             throw invalid(
-                    "tool_choice {\"type\":\"" + type + "\"} cannot be honoured: this server runs no hosted tools and"
+                    "tool_choice.type '" + type + "' cannot be honoured: this server runs no hosted tools and"
                             + " takes only none, auto, required or a function.",
                     "tool_choice.type");
         }

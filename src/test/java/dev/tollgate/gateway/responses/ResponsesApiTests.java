@@ -264,8 +264,8 @@ class ResponsesApiTests {
                                 .build()))
                 .isInstanceOfSatisfying(
                         NotFoundException.class,
-                        e -> assertThat(e.getMessage())
-                                .as("the error names the field")
+                        e -> assertThat(e.body().toString())
+                                .as("the error's param names the field")
                                 .contains("previous_response_id"));
         assertThat(other.balance(jdbc)).as("nothing held or charged").isEqualByComparingTo(before);
     }
