@@ -72,6 +72,7 @@ class ResponsesController {
         String requestId = RequestIds.of(request);
         Map<String, List<String>> betaHeaders = BetaHeaders.read(request, RequestExtras.OPENAI_BETA);
         ResponsesRequest asked = parser.parse(body, key.teamId().toString(), betaHeaders, earlier(key.teamId(), body));
+        requireOutputWithinLimit(key, asked);
         ChatCall call = ChatCall.api(
                 requestId,
                 key,
@@ -112,6 +113,21 @@ class ResponsesController {
         ChatRequest request = parser.parseForCounting(body, key.teamId().toString(), earlier(key.teamId(), body));
         pipeline.authorize(key, request.model().value());
         return Map.of("object", "response.input_tokens", "input_tokens", pipeline.countPromptTokens(request));
+    }
+
+    /**
+     * The pipeline refuses an output cap beyond the model's limit too, but names Chat Completions' field; a Responses
+     * caller is told about the field it sent.
+     */
+    private void requireOutputWithinLimit(AuthenticatedKey key, ResponsesRequest asked) {
+        int limit = pipeline.authorize(key, asked.model()).requireMaxOutputTokens();
+        int cap = asked.request().maxTokens();
+        if (asked.maxTokensChosen() && cap > limit) {
+            throw RequestFields.invalid(
+                    "max_output_tokens: " + cap + " > " + limit + ", the most output tokens the model '" + asked.model()
+                            + "' can give. Ask for " + limit + " or fewer.",
+                    "max_output_tokens");
+        }
     }
 
     /** The stored conversation {@code previous_response_id} names, read before anything is held. */

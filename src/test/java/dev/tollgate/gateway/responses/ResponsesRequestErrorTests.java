@@ -96,6 +96,7 @@ class ResponsesRequestErrorTests {
                 Arguments.of("{" + m + "\"input\":\"hi\",\"reasoning\":{\"effort\":\"extreme\"}}", "reasoning.effort"),
                 Arguments.of("{" + m + "\"input\":\"hi\",\"max_output_tokens\":0}", "max_output_tokens"),
                 Arguments.of("{" + m + "\"input\":\"hi\",\"temperature\":3}", "temperature"),
+                Arguments.of("{" + m + "\"input\":\"hi\",\"max_output_tokens\":100000000}", "max_output_tokens"),
                 Arguments.of("{" + m + "\"input\":\"hi\",\"metadata\":{\"a\":1}}", "metadata.a"),
                 Arguments.of("{" + m + "\"input\":\"hi\",\"include\":[1]}", "include[0]"),
                 Arguments.of("{" + m + "\"input\":\"hi\",\"truncation\":\"sometimes\"}", "truncation"),
