@@ -84,6 +84,53 @@ class StreamDisconnectTests {
                 .isZero();
     }
 
+    @Test
+    void aResponsesCallerLeavingMidStreamIsChargedForTheStreamedTokensOnly() throws Exception {
+        AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
+        String team = admin.createFundedTeam("Responses disconnect", "1.00");
+        String key = admin.createKey(team, "{\"name\":\"leaver\"}").get("key").asString();
+        String body = """
+                {"model":"aws/claude-haiku-4-5","stream":true,"max_output_tokens":400,
+                 "input":"Write a long essay about the history of clocks and timekeeping"}""";
+
+        int deltasRead = 0;
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+            out.write(("POST /v1/responses HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + payload.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(payload);
+            out.flush();
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null && deltasRead < 6) {
+                if (line.startsWith("data: ") && line.contains("\"response.output_text.delta\"")) {
+                    deltasRead++;
+                }
+            }
+        }
+
+        Map<String, Object> usage = awaitUsage(team);
+        assertThat(usage.get("status")).isEqualTo("CANCELLED");
+        assertThat(usage.get("dialect")).isEqualTo("responses");
+        long output = ((Number) usage.get("output_tokens")).longValue();
+        assertThat(output).as("charged at least for what reached the client").isGreaterThanOrEqualTo(deltasRead - 1);
+        assertThat(output).as("but not for the reply that was never generated").isLessThan(40);
+        BigDecimal charged = jdbc.sql(
+                        "select -sum(amount) from ledger_entry where team_id = ?::uuid and kind = 'CHARGE'")
+                .param(team)
+                .query(BigDecimal.class)
+                .single();
+        assertThat(charged).isEqualByComparingTo((BigDecimal) usage.get("total_cost"));
+        assertThat(jdbc.sql("select count(*) from credit_hold where team_id = ?::uuid and status = 'HELD'")
+                        .param(team)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     private Map<String, Object> awaitUsage(String team) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
