@@ -50,6 +50,14 @@ public final class TestChannels {
                 .forEach(channel -> channels.delete(channel.id())));
     }
 
+    /** The channel called {@code name}, as an administrator sees it. */
+    public ChannelView named(String name) {
+        return actors.asPlatformAdmin(() -> channels.list().stream()
+                .filter(channel -> channel.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("There is no channel called " + name)));
+    }
+
     /** The built-in simulator's channel. */
     public ChannelView simulator() {
         return actors.asPlatformAdmin(() -> channels.list().stream()
