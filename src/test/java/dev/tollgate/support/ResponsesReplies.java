@@ -34,6 +34,12 @@ public final class ResponsesReplies {
         return usage.put("total_tokens", input + output);
     }
 
+    /** The JSON an event's text carries on its {@code data:} line. */
+    public static ObjectNode data(String eventText) {
+        String data = eventText.substring(eventText.indexOf("data: ") + "data: ".length());
+        return (ObjectNode) JSON.readTree(data);
+    }
+
     /** The events of one reply, in order. */
     public static final class Script {
 

@@ -27,6 +27,22 @@ public final class TestChannels {
 
     public ChannelView add(
             String name, ChannelKind kind, URI baseUrl, String secret, Map<String, String> models, int priority) {
+        return add(name, kind, baseUrl, secret, models, priority, false);
+    }
+
+    /** An {@code openai-compatible} channel marked as speaking the Responses API. */
+    public ChannelView addSpeakingResponses(String name, URI baseUrl, String secret, Map<String, String> models) {
+        return add(name, ChannelKind.OPENAI_COMPATIBLE, baseUrl, secret, models, 0, true);
+    }
+
+    private ChannelView add(
+            String name,
+            ChannelKind kind,
+            URI baseUrl,
+            String secret,
+            Map<String, String> models,
+            int priority,
+            boolean speaksResponses) {
         ChannelDraft draft = new ChannelDraft(
                 name,
                 kind,
@@ -38,7 +54,8 @@ public final class TestChannels {
                 1,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(10),
-                true);
+                true,
+                speaksResponses);
         return actors.asPlatformAdmin(() -> channels.create(draft));
     }
 
