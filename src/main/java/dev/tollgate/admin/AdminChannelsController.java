@@ -1,5 +1,6 @@
 package dev.tollgate.admin;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.tollgate.provider.channel.ChannelDraft;
 import dev.tollgate.provider.channel.ChannelHealth;
 import dev.tollgate.provider.channel.ChannelId;
@@ -50,7 +51,9 @@ class AdminChannelsController {
             @Nullable Integer weight,
             @Nullable Long connectTimeoutMs,
             @Nullable Long timeoutMs,
-            @Nullable Boolean enabled) {
+            @Nullable Boolean enabled,
+            // the snake_case spelling the Responses API's own fields use is taken too
+            @JsonAlias("speaks_responses") @Nullable Boolean speaksResponses) {
 
         /** Only {@code enabled} is given: the channel is switched, nothing else about it changes. */
         boolean switchOnly() {
@@ -64,7 +67,8 @@ class AdminChannelsController {
                     && priority == null
                     && weight == null
                     && connectTimeoutMs == null
-                    && timeoutMs == null;
+                    && timeoutMs == null
+                    && speaksResponses == null;
         }
 
         ChannelDraft draft() {
@@ -84,7 +88,8 @@ class AdminChannelsController {
                             ? ChannelDraft.DEFAULT_CONNECT_TIMEOUT
                             : Duration.ofMillis(connectTimeoutMs),
                     timeoutMs == null ? ChannelDraft.DEFAULT_TIMEOUT : Duration.ofMillis(timeoutMs),
-                    enabled == null || enabled);
+                    enabled == null || enabled,
+                    Boolean.TRUE.equals(speaksResponses));
         }
 
         @Override
@@ -130,6 +135,7 @@ class AdminChannelsController {
             long connectTimeoutMs,
             long timeoutMs,
             boolean enabled,
+            boolean speaksResponses,
             boolean fromConfig,
             Instant updatedAt,
             HealthBody health) {
@@ -148,6 +154,7 @@ class AdminChannelsController {
                     view.connectTimeout().toMillis(),
                     view.timeout().toMillis(),
                     view.enabled(),
+                    view.speaksResponses(),
                     view.fromConfig(),
                     view.updatedAt(),
                     HealthBody.of(health));

@@ -154,6 +154,58 @@ class AdminChannelsApiTests {
         assertThat(error(admin.post("/admin/v1/channels", body))).contains("a channel called 'twin' exists already");
     }
 
+    @Test
+    void anOpenAiCompatibleChannelCanSpeakResponsesAndNoOtherKindCan() {
+        Reply plain = admin.post("/admin/v1/channels", """
+                {"name":"chat-only","kind":"openai-compatible","baseUrl":"https://a.example/v1",
+                 "models":{"aws/claude-haiku-4-5":""}}""");
+        assertThat(plain.body().get("speaksResponses").asBoolean())
+                .as("a channel speaks Chat Completions unless it is said otherwise")
+                .isFalse();
+
+        Reply relaying = admin.post("/admin/v1/channels", """
+                {"name":"responses-upstream","kind":"openai-compatible","baseUrl":"https://b.example/v1",
+                 "models":{"aws/claude-haiku-4-5":""},"speaksResponses":true}""");
+        assertThat(relaying.status()).isEqualTo(201);
+        assertThat(relaying.body().get("speaksResponses").asBoolean()).isTrue();
+        String id = relaying.body().get("id").asString();
+        assertThat(admin.get("/admin/v1/channels/" + id)
+                        .body()
+                        .get("speaksResponses")
+                        .asBoolean())
+                .as("stored, and shown when read back")
+                .isTrue();
+
+        Reply restated = admin.put("/admin/v1/channels/" + id, """
+                {"name":"responses-upstream","kind":"openai-compatible","baseUrl":"https://b.example/v1",
+                 "models":{"aws/claude-haiku-4-5":""}}""");
+        assertThat(restated.body().get("speaksResponses").asBoolean())
+                .as("a channel restated without the setting no longer speaks Responses")
+                .isFalse();
+        Reply snakeCase = admin.put("/admin/v1/channels/" + id, """
+                {"name":"responses-upstream","kind":"openai-compatible","baseUrl":"https://b.example/v1",
+                 "models":{"aws/claude-haiku-4-5":""},"speaks_responses":true}""");
+        assertThat(snakeCase.body().get("speaksResponses").asBoolean())
+                .as("the Responses API's own spelling is understood too")
+                .isTrue();
+        assertThat(admin.put("/admin/v1/channels/" + id, "{\"enabled\":false}")
+                        .body()
+                        .get("speaksResponses")
+                        .asBoolean())
+                .as("switching a channel leaves the setting alone")
+                .isTrue();
+
+        assertThat(error(admin.post("/admin/v1/channels", """
+                        {"name":"claude","kind":"anthropic","baseUrl":"https://api.anthropic.com/v1",
+                         "models":{"aws/claude-haiku-4-5":"claude-haiku-4-5"},"speaksResponses":true}""")))
+                .isEqualTo("Speaks Responses: only openai-compatible channels can send the Responses API on as sent;"
+                        + " anthropic channels speak their own API");
+        JsonNode simulator = simulator();
+        assertThat(error(admin.put("/admin/v1/channels/" + simulator.get("id").asString(), """
+                        {"name":"simulator","kind":"simulator","priority":1001,"enabled":true,"speaksResponses":true}""")))
+                .contains("Speaks Responses: only openai-compatible channels");
+    }
+
     private JsonNode simulator() {
         Reply listed = admin.get("/admin/v1/channels");
         assertThat(listed.status()).isEqualTo(200);

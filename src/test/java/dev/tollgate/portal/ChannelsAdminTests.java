@@ -209,6 +209,64 @@ class ChannelsAdminTests {
         }
     }
 
+    @Test
+    void anOpenAiCompatibleChannelIsMarkedAsSpeakingResponsesAndNoOtherKindOffersIt() {
+        Page page = chromium.open(port);
+        try (BrowserContext context = page.context()) {
+            ChromiumExtension.submitSignIn(page, IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+            assertThat(page.locator("#team-balance")).isVisible();
+            page.navigate("/admin/channels");
+            page.locator("#add-channel").click();
+            Locator speaksResponses = page.locator("#channel-speaks-responses");
+            assertThat(speaksResponses).isVisible();
+            page.locator("#channel-kind").click();
+            page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("anthropic"))
+                    .click();
+            assertThat(speaksResponses).isHidden();
+            page.locator("#channel-kind").click();
+            page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("openai-compatible"))
+                    .click();
+            assertThat(speaksResponses).isVisible();
+
+            page.locator("#channel-name input").fill("responses-upstream");
+            page.locator("#channel-base-url input").fill("https://api.example.com/v1");
+            page.locator("#channel-models textarea").fill(MODEL + " = gpt-5-codex");
+            speaksResponses.locator("input").check();
+            page.setViewportSize(1280, 900);
+            BrowserSupport.screenshot(page, "admin-channel-speaks-responses-1280");
+            page.setViewportSize(390, 844);
+            // the dialog scrolls within itself on a phone; the screenshot shows the box where it stands
+            speaksResponses.scrollIntoViewIfNeeded();
+            BrowserSupport.screenshot(page, "admin-channel-speaks-responses-390");
+            page.setViewportSize(1280, 900);
+            page.locator("#channel-save").click();
+
+            Locator grid = page.locator("#channels-grid");
+            assertThat(grid).containsText("responses-upstream");
+            assertThat(grid.locator("vaadin-badge", new Locator.LocatorOptions().setHasText("Responses")))
+                    .isVisible();
+            assertThat(new TestChannels(channelService, actors)
+                            .named("responses-upstream")
+                            .speaksResponses())
+                    .as("the box ticked in the dialog is the stored setting")
+                    .isTrue();
+            BrowserSupport.screenshot(page, "admin-channels-speaks-responses-1280");
+
+            page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("responses-upstream"))
+                    .first()
+                    .click();
+            assertThat(page.locator("#channel-speaks-responses input")).isChecked();
+            page.locator("#channel-speaks-responses input").uncheck();
+            page.locator("#channel-save").click();
+            assertThat(page.locator("#channel-dialog")).hasCount(0);
+            assertThat(new TestChannels(channelService, actors)
+                            .named("responses-upstream")
+                            .speaksResponses())
+                    .as("unticked, the channel speaks Chat Completions again")
+                    .isFalse();
+        }
+    }
+
     /** Waits for a switch in the browser to reach the server. */
     private static void awaitSimulator(TestChannels channels, boolean enabled) {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();

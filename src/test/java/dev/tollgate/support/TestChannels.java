@@ -27,6 +27,22 @@ public final class TestChannels {
 
     public ChannelView add(
             String name, ChannelKind kind, URI baseUrl, String secret, Map<String, String> models, int priority) {
+        return add(name, kind, baseUrl, secret, models, priority, false);
+    }
+
+    /** An {@code openai-compatible} channel marked as speaking the Responses API. */
+    public ChannelView addSpeakingResponses(String name, URI baseUrl, String secret, Map<String, String> models) {
+        return add(name, ChannelKind.OPENAI_COMPATIBLE, baseUrl, secret, models, 0, true);
+    }
+
+    private ChannelView add(
+            String name,
+            ChannelKind kind,
+            URI baseUrl,
+            String secret,
+            Map<String, String> models,
+            int priority,
+            boolean speaksResponses) {
         ChannelDraft draft = new ChannelDraft(
                 name,
                 kind,
@@ -38,7 +54,8 @@ public final class TestChannels {
                 1,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(10),
-                true);
+                true,
+                speaksResponses);
         return actors.asPlatformAdmin(() -> channels.create(draft));
     }
 
@@ -48,6 +65,14 @@ public final class TestChannels {
                 .filter(channel -> !channel.fromConfig())
                 .filter(channel -> !channel.kind().id().equals(SIMULATOR))
                 .forEach(channel -> channels.delete(channel.id())));
+    }
+
+    /** The channel called {@code name}, as an administrator sees it. */
+    public ChannelView named(String name) {
+        return actors.asPlatformAdmin(() -> channels.list().stream()
+                .filter(channel -> channel.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("There is no channel called " + name)));
     }
 
     /** The built-in simulator's channel. */

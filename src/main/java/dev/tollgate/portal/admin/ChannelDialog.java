@@ -44,6 +44,7 @@ class ChannelDialog extends Dialog {
     private final IntegerField connectTimeout = new IntegerField("Connect timeout (s)");
     private final IntegerField timeout = new IntegerField("Answer timeout (s)");
     private final Checkbox enabled = new Checkbox("Enabled");
+    private final Checkbox speaksResponses = new Checkbox("Speaks the Responses API");
     private final Paragraph error = new Paragraph();
 
     ChannelDialog(ChannelService channels, @Nullable ChannelView existing, Runnable onChange) {
@@ -56,8 +57,20 @@ class ChannelDialog extends Dialog {
         fields();
         fill(existing);
         FormLayout form = new FormLayout(
-                name, kind, baseUrl, region, secret, priority, weight, connectTimeout, timeout, enabled, models);
+                name,
+                kind,
+                baseUrl,
+                region,
+                secret,
+                priority,
+                weight,
+                connectTimeout,
+                timeout,
+                enabled,
+                speaksResponses,
+                models);
         form.setColspan(baseUrl, 2);
+        form.setColspan(speaksResponses, 2);
         form.setColspan(models, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         error.addClassName("form-error");
@@ -78,7 +91,10 @@ class ChannelDialog extends Dialog {
                 .filter(candidate -> !candidate.builtIn())
                 .toList());
         kind.setItemLabelGenerator(ChannelKind::id);
-        kind.addValueChangeListener(e -> region.setVisible(e.getValue() == ChannelKind.BEDROCK));
+        kind.addValueChangeListener(e -> {
+            region.setVisible(e.getValue() == ChannelKind.BEDROCK);
+            speaksResponses.setVisible(e.getValue() == ChannelKind.OPENAI_COMPATIBLE);
+        });
         baseUrl.setId("channel-base-url");
         baseUrl.setPlaceholder("https://api.openai.com/v1");
         baseUrl.setWidthFull();
@@ -113,6 +129,9 @@ class ChannelDialog extends Dialog {
         timeout.setMin(1);
         timeout.setHelperText("Until the upstream starts answering");
         enabled.setId("channel-enabled");
+        speaksResponses.setId("channel-speaks-responses");
+        speaksResponses.setHelperText("The upstream serves /responses: requests to /v1/responses go there as sent,"
+                + " hosted tools and reasoning items included, instead of being translated to Chat Completions");
     }
 
     private void fill(@Nullable ChannelView view) {
@@ -135,6 +154,7 @@ class ChannelDialog extends Dialog {
         connectTimeout.setValue((int) Math.max(1, view.connectTimeout().toSeconds()));
         timeout.setValue((int) Math.max(1, view.timeout().toSeconds()));
         enabled.setValue(view.enabled());
+        speaksResponses.setValue(view.speaksResponses());
         if (view.fromConfig()) {
             for (var field : java.util.List.of(name, baseUrl, region, secret, models)) {
                 field.setReadOnly(true);
@@ -145,6 +165,7 @@ class ChannelDialog extends Dialog {
             connectTimeout.setReadOnly(true);
             timeout.setReadOnly(true);
             enabled.setReadOnly(true);
+            speaksResponses.setReadOnly(true);
             secret.setHelperText(view.hasSecret() ? "A secret is stored." : "No secret is stored.");
             add(new Paragraph("Defined in the configuration (tollgate.channels): change it there and restart."));
         }
@@ -183,7 +204,8 @@ class ChannelDialog extends Dialog {
                     valueOr(weight, 1),
                     Duration.ofSeconds(valueOr(connectTimeout, 5)),
                     Duration.ofSeconds(valueOr(timeout, 60)),
-                    enabled.getValue());
+                    enabled.getValue(),
+                    kind.getValue() == ChannelKind.OPENAI_COMPATIBLE && speaksResponses.getValue());
             ChannelView saved = existing == null ? channels.create(draft) : channels.update(existing.id(), draft);
             secret.clear();
             Notices.done("Channel " + saved.name() + " saved");

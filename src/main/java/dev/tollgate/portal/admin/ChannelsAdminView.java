@@ -143,6 +143,11 @@ class ChannelsAdminView extends VerticalLayout {
                                     : "Defined in tollgate.channels");
             title.add(new Span(" "), config);
         }
+        if (channel.speaksResponses()) {
+            Badge responses = new Badge("Responses");
+            responses.getElement().setAttribute("title", "Requests to /v1/responses go to its /responses as sent");
+            title.add(new Span(" "), responses);
+        }
         Span where = new Span(channel.kind().id() + " · "
                 + (channel.baseUrl() == null ? "in the application, no upstream" : channel.baseUrl()));
         where.addClassName("section-note");

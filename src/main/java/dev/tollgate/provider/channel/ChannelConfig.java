@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param models catalog model id → the upstream's own id for it; the channel serves exactly these models
  * @param connectTimeout how long connecting may take
  * @param timeout how long the upstream may take to start answering (headers, or the first event of a stream)
+ * @param speaksResponses an OpenAI-compatible upstream that serves the Responses API ({@code /responses}): a Responses
+ *     caller's request goes there as sent rather than translated to Chat Completions
  */
 public record ChannelConfig(
         String name,
@@ -28,7 +30,8 @@ public record ChannelConfig(
         @Nullable String region,
         Map<String, String> models,
         Duration connectTimeout,
-        Duration timeout) {
+        Duration timeout,
+        boolean speaksResponses) {
 
     public ChannelConfig {
         Objects.requireNonNull(name);
@@ -37,6 +40,19 @@ public record ChannelConfig(
         models = Map.copyOf(models);
         Objects.requireNonNull(connectTimeout);
         Objects.requireNonNull(timeout);
+    }
+
+    /** A channel that takes every request in its own kind's API. */
+    public ChannelConfig(
+            String name,
+            ChannelKind kind,
+            URI baseUrl,
+            @Nullable ChannelSecret secret,
+            @Nullable String region,
+            Map<String, String> models,
+            Duration connectTimeout,
+            Duration timeout) {
+        this(name, kind, baseUrl, secret, region, models, connectTimeout, timeout, false);
     }
 
     /** The upstream's id for a catalog model this channel serves. */
@@ -70,6 +86,7 @@ public record ChannelConfig(
     @Override
     public String toString() {
         return "ChannelConfig[name=" + name + ", kind=" + kind + ", baseUrl=" + baseUrl + ", secret="
-                + (secret == null ? "none" : "******") + ", region=" + region + ", models=" + models + "]";
+                + (secret == null ? "none" : "******") + ", region=" + region + ", models=" + models
+                + (speaksResponses ? ", speaksResponses" : "") + "]";
     }
 }

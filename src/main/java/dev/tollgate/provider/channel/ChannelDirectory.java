@@ -146,7 +146,8 @@ class ChannelDirectory implements DisposableBean {
                 row.region(),
                 row.models(),
                 row.connectTimeout(),
-                row.timeout());
+                row.timeout(),
+                row.speaksResponses());
     }
 
     private void closeQuietly(LiveChannel channel) {

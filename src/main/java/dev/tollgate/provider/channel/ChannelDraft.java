@@ -12,6 +12,8 @@ import org.springframework.modulith.NamedInterface;
  * @param baseUrl as typed; checked to be an absolute http(s) URL
  * @param secret a new secret, or null to keep the stored one (a new channel then has none)
  * @param models catalog model id → upstream model id; an empty upstream id means the same id
+ * @param speaksResponses the upstream serves OpenAI's Responses API, which Responses callers' requests then go to as
+ *     sent; only for {@code openai-compatible} channels
  */
 @NamedInterface("channel")
 public record ChannelDraft(
@@ -25,7 +27,8 @@ public record ChannelDraft(
         int weight,
         Duration connectTimeout,
         Duration timeout,
-        boolean enabled) {
+        boolean enabled,
+        boolean speaksResponses) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -37,6 +40,22 @@ public record ChannelDraft(
         models = Map.copyOf(models);
         Objects.requireNonNull(connectTimeout);
         Objects.requireNonNull(timeout);
+    }
+
+    /** A draft of a channel that takes every request in its own kind's API. */
+    public ChannelDraft(
+            String name,
+            ChannelKind kind,
+            String baseUrl,
+            @Nullable String region,
+            @Nullable String secret,
+            Map<String, String> models,
+            int priority,
+            int weight,
+            Duration connectTimeout,
+            Duration timeout,
+            boolean enabled) {
+        this(name, kind, baseUrl, region, secret, models, priority, weight, connectTimeout, timeout, enabled, false);
     }
 
     @Override

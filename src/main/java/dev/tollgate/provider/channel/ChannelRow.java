@@ -22,6 +22,7 @@ record ChannelRow(
         Duration connectTimeout,
         Duration timeout,
         boolean enabled,
+        boolean speaksResponses,
         boolean fromConfig,
         Instant updatedAt) {
 
@@ -39,6 +40,7 @@ record ChannelRow(
                 connectTimeout,
                 timeout,
                 enabled,
+                speaksResponses,
                 fromConfig,
                 updatedAt);
     }
@@ -64,6 +66,7 @@ record ChannelRow(
                 && Objects.equals(region, other.region)
                 && models.equals(other.models)
                 && connectTimeout.equals(other.connectTimeout)
-                && timeout.equals(other.timeout);
+                && timeout.equals(other.timeout)
+                && speaksResponses == other.speaksResponses;
     }
 }

@@ -27,6 +27,9 @@ class ChannelRules {
     private static final String ONE_SIMULATOR =
             "Kind: there is one built-in simulator, and it is always there; switch it on or off instead";
 
+    private static final String SPEAKS_RESPONSES =
+            "Speaks Responses: only openai-compatible channels can send the Responses API on as sent; ";
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final Pattern UPSTREAM_MODEL = Pattern.compile("[^\\s]{1,200}");
@@ -88,6 +91,9 @@ class ChannelRules {
         }
         timeout("Connect timeout", draft.connectTimeout());
         timeout("Timeout", draft.timeout());
+        if (draft.speaksResponses() && draft.kind() != ChannelKind.OPENAI_COMPATIBLE) {
+            throw new InvalidChannelException(SPEAKS_RESPONSES + draft.kind().id() + " channels speak their own API");
+        }
         return new Checked(name, baseUrl, region, models(draft));
     }
 
@@ -119,6 +125,9 @@ class ChannelRules {
             throw new InvalidChannelException(
                     "Priority: the built-in simulator always comes after every other channel (" + fixed.priority()
                             + ")");
+        }
+        if (draft.speaksResponses()) {
+            throw new InvalidChannelException(SPEAKS_RESPONSES + "the built-in simulator calls no upstream");
         }
         if (draft.weight() != fixed.weight()) {
             throw new InvalidChannelException("Weight: the built-in simulator's is " + fixed.weight());

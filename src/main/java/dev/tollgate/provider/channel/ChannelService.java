@@ -235,6 +235,7 @@ public class ChannelService {
                 draft.connectTimeout(),
                 draft.timeout(),
                 draft.enabled(),
+                draft.speaksResponses(),
                 fromConfig,
                 clock.instant());
     }

@@ -69,9 +69,10 @@ class ChannelStore {
     void insert(ChannelRow row, Instant now) {
         jdbc.sql("""
                         insert into upstream_channel (id, name, kind, base_url, region, secret_sealed, models, priority,
-                            weight, connect_timeout_ms, timeout_ms, enabled, from_config, created_at, updated_at)
+                            weight, connect_timeout_ms, timeout_ms, enabled, speaks_responses, from_config, created_at,
+                            updated_at)
                         values (:id, :name, :kind, :baseUrl, :region, :secret, cast(:models as jsonb), :priority,
-                            :weight, :connectMs, :timeoutMs, :enabled, :fromConfig, :now, :now)
+                            :weight, :connectMs, :timeoutMs, :enabled, :speaksResponses, :fromConfig, :now, :now)
                         """).params(params(row, now)).update();
     }
 
@@ -79,10 +80,11 @@ class ChannelStore {
     boolean insertIfAbsent(ChannelRow row, Instant now) {
         return jdbc.sql("""
                                 insert into upstream_channel (id, name, kind, base_url, region, secret_sealed, models,
-                                    priority, weight, connect_timeout_ms, timeout_ms, enabled, from_config, created_at,
-                                    updated_at)
+                                    priority, weight, connect_timeout_ms, timeout_ms, enabled, speaks_responses,
+                                    from_config, created_at, updated_at)
                                 values (:id, :name, :kind, :baseUrl, :region, :secret, cast(:models as jsonb),
-                                    :priority, :weight, :connectMs, :timeoutMs, :enabled, :fromConfig, :now, :now)
+                                    :priority, :weight, :connectMs, :timeoutMs, :enabled, :speaksResponses,
+                                    :fromConfig, :now, :now)
                                 on conflict do nothing
                                 """).params(params(row, now)).update() == 1;
     }
@@ -92,7 +94,8 @@ class ChannelStore {
                         update upstream_channel set name = :name, kind = :kind, base_url = :baseUrl, region = :region,
                             secret_sealed = :secret, models = cast(:models as jsonb), priority = :priority,
                             weight = :weight, connect_timeout_ms = :connectMs, timeout_ms = :timeoutMs,
-                            enabled = :enabled, from_config = :fromConfig, updated_at = :now
+                            enabled = :enabled, speaks_responses = :speaksResponses, from_config = :fromConfig,
+                            updated_at = :now
                         where id = :id
                         """).params(params(row, now)).update();
     }
@@ -125,6 +128,7 @@ class ChannelStore {
         params.put("connectMs", row.connectTimeout().toMillis());
         params.put("timeoutMs", row.timeout().toMillis());
         params.put("enabled", row.enabled());
+        params.put("speaksResponses", row.speaksResponses());
         params.put("fromConfig", row.fromConfig());
         params.put("now", Timestamp.from(now));
         return params;
@@ -144,6 +148,7 @@ class ChannelStore {
                 Duration.ofMillis(rs.getLong("connect_timeout_ms")),
                 Duration.ofMillis(rs.getLong("timeout_ms")),
                 rs.getBoolean("enabled"),
+                rs.getBoolean("speaks_responses"),
                 rs.getBoolean("from_config"),
                 rs.getTimestamp("updated_at").toInstant());
     }

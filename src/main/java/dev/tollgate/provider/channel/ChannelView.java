@@ -12,6 +12,7 @@ import org.springframework.modulith.NamedInterface;
  *
  * @param baseUrl where the upstream's API starts; none for the built-in simulator
  * @param models catalog model id → the upstream's id for it; empty for the simulator, which serves every model
+ * @param speaksResponses the upstream serves OpenAI's Responses API, and Responses callers' requests go to it as sent
  * @param fromConfig defined under {@code tollgate.channels} (for the simulator: switched by
  *     {@code tollgate.simulator.enabled}); replaced from there at every start, so not editable
  */
@@ -29,5 +30,6 @@ public record ChannelView(
         Duration connectTimeout,
         Duration timeout,
         boolean enabled,
+        boolean speaksResponses,
         boolean fromConfig,
         Instant updatedAt) {}

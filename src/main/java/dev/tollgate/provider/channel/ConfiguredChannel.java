@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * catalog match ignores the stripped '/', so the plain YAML form works.
  *
  * @param apiKey the channel's secret (for Bedrock {@code accessKeyId:secretAccessKey}); sealed when stored
+ * @param speaksResponses {@code speaks-responses}: the openai-compatible upstream serves the Responses API
  */
 record ConfiguredChannel(
         String name,
@@ -23,7 +24,8 @@ record ConfiguredChannel(
         @Nullable Integer weight,
         @Nullable Duration connectTimeout,
         @Nullable Duration timeout,
-        @Nullable Boolean enabled) {
+        @Nullable Boolean enabled,
+        @Nullable Boolean speaksResponses) {
 
     /** The models map flattened: nested maps from dotted keys joined back with '.'. */
     Map<String, String> modelIds() {

@@ -60,7 +60,8 @@ class ConfiguredChannels implements SmartInitializingSingleton {
                 entry.weight() == null ? 1 : entry.weight(),
                 entry.connectTimeout() == null ? ChannelDraft.DEFAULT_CONNECT_TIMEOUT : entry.connectTimeout(),
                 entry.timeout() == null ? ChannelDraft.DEFAULT_TIMEOUT : entry.timeout(),
-                entry.enabled() == null || entry.enabled());
+                entry.enabled() == null || entry.enabled(),
+                Boolean.TRUE.equals(entry.speaksResponses()));
     }
 
     /** Keys as binding left them, matched to catalog ids with the characters binding strips ignored. */

@@ -20,12 +20,15 @@ import java.io.OutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A channel to OpenAI or any server that speaks its API ({@code openai-compatible}): streamed chat completions with
- * tools and images, image generations and edits, and video tasks. Every request carries the channel's key as a bearer
- * token and nothing of the caller's.
+ * tools and images, image generations and edits, and video tasks; and, when the channel is marked as speaking it, the
+ * Responses API, to which a Responses caller's request goes as sent. Every request carries the channel's key as a
+ * bearer token and nothing of the caller's.
  */
 public final class OpenAiCompatibleChannel implements ChatProvider, ImageProvider, VideoProvider {
 
@@ -58,21 +61,38 @@ public final class OpenAiCompatibleChannel implements ChatProvider, ImageProvide
     @Override
     public ChatStream open(ChatRequest request) {
         String model = config.requireUpstreamModel(request.model());
-        byte[] body = json.writeValueAsBytes(chatWriter.write(request, model));
-        HttpRequest.Builder upstream = requests.to("/chat/completions")
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream");
-        OpenAiExtras.headers(request.extras())
-                .forEach((name, values) -> values.forEach(value -> upstream.header(name, value)));
-        HttpResponse<InputStream> response = http.send(
-                upstream.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        ObjectNode responsesBody = relayed(request);
+        if (responsesBody != null) {
+            HttpResponse<InputStream> response =
+                    post("/responses", ResponsesRelayBody.of(responsesBody, model), request);
+            return new ResponsesStream(response.body(), request, tokens, json, config.timeout());
+        }
+        HttpResponse<InputStream> response = post("/chat/completions", chatWriter.write(request, model), request);
         return new OpenAiChatStream(response.body(), request, tokens, json, config.timeout());
     }
 
+    /** A relayed request goes as the caller sent it, and the upstream judges it; the others must translate. */
     @Override
     public void admit(ChatRequest request) {
+        if (relayed(request) != null) {
+            return;
+        }
         OpenAiExtras.apply(request.extras(), json.createObjectNode());
         RedactedThinking.refuse(request);
+    }
+
+    /** The Responses body to send on as it is, when the caller spoke Responses and so does this channel. */
+    private @Nullable ObjectNode relayed(ChatRequest request) {
+        return config.speaksResponses() ? request.extras().responsesBody() : null;
+    }
+
+    private HttpResponse<InputStream> post(String path, ObjectNode body, ChatRequest request) {
+        HttpRequest.Builder upstream =
+                requests.to(path).header("Content-Type", "application/json").header("Accept", "text/event-stream");
+        OpenAiExtras.headers(request.extras())
+                .forEach((name, values) -> values.forEach(value -> upstream.header(name, value)));
+        return http.send(upstream.POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                .build());
     }
 
     @Override

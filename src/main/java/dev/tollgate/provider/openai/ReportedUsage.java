@@ -33,6 +33,28 @@ final class ReportedUsage {
                 usage.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
     }
 
+    /**
+     * Reads a Responses API {@code usage} object, which names the same counts differently: {@code input_tokens} holds
+     * the cached ({@code input_tokens_details.cached_tokens}) and cache-written ones as {@code prompt_tokens} does.
+     */
+    static TokenCounts ofResponses(JsonNode usage) {
+        long input = nonNegative(usage.path("input_tokens").asLong(0));
+        long output = nonNegative(usage.path("output_tokens").asLong(0));
+        JsonNode details = usage.path("input_tokens_details");
+        long cacheRead =
+                Math.min(input, nonNegative(details.path("cached_tokens").asLong(0)));
+        long cacheWrite = Math.min(
+                input - cacheRead,
+                nonNegative(details.path("cache_write_tokens").asLong(0)));
+        return new TokenCounts(input - cacheRead - cacheWrite, output, cacheRead, cacheWrite);
+    }
+
+    /** The reasoning tokens of a Responses API {@code usage}, counted inside {@code output_tokens}. */
+    static long responsesReasoningTokens(JsonNode usage) {
+        return nonNegative(
+                usage.path("output_tokens_details").path("reasoning_tokens").asLong(0));
+    }
+
     private static long nonNegative(long value) {
         return Math.max(0, value);
     }

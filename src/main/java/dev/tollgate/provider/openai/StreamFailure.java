@@ -16,13 +16,18 @@ final class StreamFailure {
     static UpstreamException of(JsonNode error, boolean outputStarted) {
         String message =
                 error.isString() ? error.asString() : error.path("message").asString("");
-        int status = statusOf(error);
+        return withStatus(message, statusOf(error), outputStarted);
+    }
+
+    /** A failure the upstream reported as {@code message}, classified as an answer with {@code status} would be. */
+    static UpstreamException withStatus(String message, int status, boolean outputStarted) {
         boolean retryable = status != 400 && status != 413 && status != 422 && !outputStarted;
         String text = "The upstream failed mid-stream" + (message.isBlank() ? "" : ": " + message);
         return new UpstreamException(text, retryable, status, null);
     }
 
-    private static int statusOf(JsonNode error) {
+    /** The status an error object stands for, by its numeric code or by the words in its type and code. */
+    static int statusOf(JsonNode error) {
         JsonNode code = error.path("code");
         if (code.isIntegralNumber() && code.asInt() >= 400 && code.asInt() < 600) {
             return code.asInt();

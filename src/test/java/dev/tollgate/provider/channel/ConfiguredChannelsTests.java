@@ -138,6 +138,13 @@ class ConfiguredChannelsTests {
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         "aws/claude-haiku-4-5", "claude-haiku",
                         "aws/minimax-m2.5", "minimax-m2.5-instruct"));
+        assertThat(primary.speaksResponses())
+                .as("speaks-responses: true in the YAML")
+                .isTrue();
+        assertThat(stored)
+                .filteredOn(channel -> !channel.name().equals("primary"))
+                .as("the channels that do not say so speak their own API")
+                .noneMatch(ChannelView::speaksResponses);
     }
 
     @Test
@@ -150,6 +157,9 @@ class ConfiguredChannelsTests {
         UpstreamStandIn.Received request = UPSTREAM.last();
         assertThat(request.header("authorization")).isEqualTo("Bearer sk-upstream-5ecret-7f3a9c");
         assertThat(request.bodyText()).contains("\"model\":\"claude-haiku\"").doesNotContain(key);
+        assertThat(request.path())
+                .as("a Chat Completions caller's request goes to Chat Completions on a channel that speaks Responses")
+                .isEqualTo("/v1/chat/completions");
     }
 
     @Test

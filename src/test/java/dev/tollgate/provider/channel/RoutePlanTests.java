@@ -65,6 +65,7 @@ class RoutePlanTests {
                 Duration.ofSeconds(60),
                 true,
                 false,
+                false,
                 Instant.EPOCH);
         return new LiveChannel(
                 row,

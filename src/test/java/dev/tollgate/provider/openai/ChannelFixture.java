@@ -40,6 +40,15 @@ final class ChannelFixture implements AutoCloseable {
     }
 
     ChannelFixture(Duration timeout, @Nullable String key, DownloadGuard guard) {
+        this(timeout, key, guard, false);
+    }
+
+    /** A channel marked as speaking the Responses API, answering within {@code timeout}. */
+    static ChannelFixture speakingResponses(Duration timeout) {
+        return new ChannelFixture(timeout, KEY, url -> {}, true);
+    }
+
+    private ChannelFixture(Duration timeout, @Nullable String key, DownloadGuard guard, boolean speaksResponses) {
         ChannelConfig config = new ChannelConfig(
                 "openai-main",
                 ChannelKind.OPENAI_COMPATIBLE,
@@ -48,7 +57,8 @@ final class ChannelFixture implements AutoCloseable {
                 null,
                 MODELS,
                 Duration.ofSeconds(2),
-                timeout);
+                timeout,
+                speaksResponses);
         channel = new OpenAiCompatibleChannel(config, new UpstreamHttp(config), JSON, TOKENS, url -> {
             guarded.add(url);
             guard.check(url);
