@@ -73,6 +73,8 @@ final class ArgumentsWriter {
     private final Map<String, JsonNode> references = new HashMap<>();
     private final Map<JsonNode, Set<String>> requiredNames = new IdentityHashMap<>();
     private @Nullable String excerpt;
+    private @Nullable CommandParameter commandParameter;
+    private String command = "";
     private int namesUsed;
     private int topicsUsed;
 
@@ -97,6 +99,26 @@ final class ArgumentsWriter {
      */
     static String write(JsonNode schema, Keywords keywords, String userText, RandomGenerator random, int longestText) {
         ArgumentsWriter writer = new ArgumentsWriter(schema, keywords, userText, random, longestText);
+        writer.value(schema, "", 0);
+        return writer.out.toString();
+    }
+
+    /**
+     * Arguments that run {@code command} with a tool taking it through {@code parameter}: the command there and
+     * otherwise only the properties the schema requires, since a model asked to run a command leaves the tool's options
+     * (working directory, shell, timeouts) at their defaults.
+     */
+    static String writeCommand(
+            JsonNode schema,
+            CommandParameter parameter,
+            String command,
+            Keywords keywords,
+            String userText,
+            RandomGenerator random,
+            int longestText) {
+        ArgumentsWriter writer = new ArgumentsWriter(schema, keywords, userText, random, longestText);
+        writer.commandParameter = parameter;
+        writer.command = command;
         writer.value(schema, "", 0);
         return writer.out.toString();
     }
@@ -190,6 +212,7 @@ final class ArgumentsWriter {
         int minProperties = schema.path("minProperties").asInt(0);
         int left = properties.size();
         int written = 0;
+        boolean runsCommand = depth == 0 && commandParameter != null;
         out.append('{');
         for (Map.Entry<String, JsonNode> property : properties.properties()) {
             if (out.full()) {
@@ -198,18 +221,38 @@ final class ArgumentsWriter {
             String name = property.getKey();
             if (required.contains(name)
                     || written + left <= minProperties
-                    || (depth < FRUGAL && random.nextInt(3) > 0)) {
+                    || (!runsCommand && depth < FRUGAL && random.nextInt(3) > 0)) {
                 if (written > 0) {
                     out.append(',');
                 }
                 out.quoted(name);
                 out.append(':');
-                value(property.getValue(), name, depth + 1);
+                if (runsCommand && name.equals(commandParameter.name())) {
+                    commandValue(commandParameter);
+                } else {
+                    value(property.getValue(), name, depth + 1);
+                }
                 written++;
             }
             left--;
         }
         out.append('}');
+    }
+
+    private void commandValue(CommandParameter parameter) {
+        if (!parameter.takesArgumentVector()) {
+            out.quoted(command);
+            return;
+        }
+        out.append('[');
+        List<String> vector = CommandParameter.argumentVector(command);
+        for (int i = 0; i < vector.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.quoted(vector.get(i));
+        }
+        out.append(']');
     }
 
     private static Set<String> required(JsonNode schema) {

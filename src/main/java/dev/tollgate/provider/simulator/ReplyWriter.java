@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Decides the simulated model's answer from the conversation: a tool call when one is due, an answer to pending tool
+ * Decides the simulated model's answer from the conversation: a tool call when one is due (running the command the
+ * user quotes, when the tool takes commands), an answer to pending tool
  * results, JSON when the caller asks for it ({@link StructuredReply}), the dictated words of a "Say exactly: X" prompt
  * (in a system turn after the latest user message, else in that message), or else prose about the latest user
  * message.
@@ -45,15 +47,26 @@ final class ReplyWriter {
         Optional<String> dictated = VerbatimInstruction.in(instructions).or(() -> VerbatimInstruction.in(userText));
         // a dictated reply is the answer unless the caller requires a call: a tool named beside the dictation (as
         // in the reminders Claude Code adds to the user turn) does not ask for one
+        Optional<String> command = QuotedCommand.in(opening);
         Optional<ToolDefinition> tool =
                 dictated.isPresent() && request.toolChoice().mode() == ToolChoice.Mode.AUTO
                         ? Optional.empty()
-                        : ToolSelection.choose(request, conversation, opening);
+                        : ToolSelection.choose(request, conversation, opening, command.isPresent());
         if (tool.isPresent()) {
             // their own generator, so that arguments cut short by a lower limit leave the call id as it was
             RandomGenerator forArguments = new SplittableRandom(random.nextLong());
-            String arguments =
-                    ArgumentsWriter.write(tool.get().parameters(), keywords, opening, forArguments, limit.characters());
+            JsonNode schema = tool.get().parameters();
+            Optional<CommandParameter> takesCommand = command.flatMap(_ -> CommandParameter.of(tool.get()));
+            String arguments = takesCommand.isPresent()
+                    ? ArgumentsWriter.writeCommand(
+                            schema,
+                            takesCommand.get(),
+                            command.get(),
+                            keywords,
+                            opening,
+                            forArguments,
+                            limit.characters())
+                    : ArgumentsWriter.write(schema, keywords, opening, forArguments, limit.characters());
             return new Reply.ToolCall(toolCallId(random), tool.get().name(), arguments);
         }
         Optional<StructuredOutput> structured = StructuredOutput.of(request.extras());

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Whether the simulated model calls a tool, and which: the named one when the caller insists, one the latest user
- * message mentions by name, or the first one when some call is required. It never calls a tool right after receiving
+ * message mentions by name, one that takes commands when that message asks to run one ({@link QuotedCommand},
+ * {@link CommandParameter}), or the first one when some call is required. It never calls a tool right after receiving
  * tool results (it answers them instead), nor when tool choice is {@code NONE}. Mentions are looked for among the
  * first {@value #MOST_MENTIONABLE} tools (as many as OpenAI accepts in a request), since each is a search of the text.
  */
@@ -18,16 +19,20 @@ final class ToolSelection {
 
     private ToolSelection() {}
 
-    /** The tool to call, if any, given the latest user message's {@code userText}. */
-    static Optional<ToolDefinition> choose(ChatRequest request, Conversation conversation, String userText) {
+    /**
+     * The tool to call, if any, given the latest user message's {@code userText} and whether it asks to run a command.
+     */
+    static Optional<ToolDefinition> choose(
+            ChatRequest request, Conversation conversation, String userText, boolean asksToRunACommand) {
         if (request.tools().isEmpty() || !conversation.pendingToolResults().isEmpty()) {
             return Optional.empty();
         }
         return switch (request.toolChoice().mode()) {
             case NONE -> Optional.empty();
-            case AUTO -> mentioned(request, userText);
+            case AUTO -> mentioned(request, userText).or(() -> commandRunner(request, asksToRunACommand));
             case REQUIRED ->
                 mentioned(request, userText)
+                        .or(() -> commandRunner(request, asksToRunACommand))
                         .or(() -> Optional.of(request.tools().getFirst()));
             case NAMED ->
                 Optional.of(named(request, String.valueOf(request.toolChoice().toolName())));
@@ -49,6 +54,16 @@ final class ToolSelection {
         return request.tools().stream()
                 .limit(MOST_MENTIONABLE)
                 .filter(tool -> mentions(userText, tool.name()))
+                .findFirst();
+    }
+
+    private static Optional<ToolDefinition> commandRunner(ChatRequest request, boolean asksToRunACommand) {
+        if (!asksToRunACommand) {
+            return Optional.empty();
+        }
+        return request.tools().stream()
+                .limit(MOST_MENTIONABLE)
+                .filter(tool -> CommandParameter.of(tool).isPresent())
                 .findFirst();
     }
 

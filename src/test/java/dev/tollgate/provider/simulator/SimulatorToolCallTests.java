@@ -251,6 +251,120 @@ class SimulatorToolCallTests {
         assertThat(streamed.completed().finishReason()).isEqualTo(FinishReason.END_TURN);
     }
 
+    /** A tool that runs a shell command, with options a model leaves at their defaults (as Codex CLI's). */
+    static final ToolDefinition EXEC_COMMAND = new ToolDefinition(
+            "exec_command", "Runs a command in a PTY", JsonMapper.shared().readTree("""
+                    {"type":"object","properties":{
+                      "cmd":{"type":"string"},
+                      "workdir":{"type":"string"},
+                      "shell":{"type":"string"},
+                      "login":{"type":"boolean"},
+                      "sandbox_permissions":{"type":"string","enum":["use_default","require_escalated"]},
+                      "yield_time_ms":{"type":"number"}},
+                     "required":["cmd"],"additionalProperties":false}
+                    """), false);
+
+    @Test
+    void aCommandTheUserQuotesIsRunWithTheToolThatTakesCommandsAndNothingElse() {
+        ChatRequest request = Requests.asking("Run `cat hello.txt` and tell me what it says.")
+                .tool(TIME)
+                .tool(EXEC_COMMAND)
+                .build();
+
+        Streamed streamed = Streamed.drain(simulator.open(request));
+
+        assertThat(streamed.toolCalls())
+                .as("the tool whose required cmd takes the command, though the prompt does not name it")
+                .singleElement()
+                .satisfies(call -> assertThat(call.name()).isEqualTo("exec_command"));
+        assertThat(JsonMapper.shared().readTree(streamed.toolArguments()))
+                .as("the command as written, the options left to their defaults")
+                .isEqualTo(JsonMapper.shared().readTree("{\"cmd\":\"cat hello.txt\"}"));
+        assertThat(streamed.completed().finishReason()).isEqualTo(FinishReason.TOOL_USE);
+    }
+
+    @Test
+    void aToolTakingTheCommandAsAnArgumentListGetsItAsAShellInvocation() {
+        ToolDefinition shell = new ToolDefinition(
+                "shell", "Runs a command", JsonMapper.shared().readTree("""
+                        {"type":"object","properties":{
+                          "command":{"type":"array","items":{"type":"string"}},
+                          "timeout_ms":{"type":"number"}},
+                         "required":["command"]}
+                        """), false);
+
+        Streamed streamed = Streamed.drain(simulator.open(
+                Requests.asking("Please execute `ls -la` here.").tool(shell).build()));
+
+        assertThat(JsonMapper.shared().readTree(streamed.toolArguments()))
+                .isEqualTo(JsonMapper.shared().readTree("{\"command\":[\"bash\",\"-lc\",\"ls -la\"]}"));
+    }
+
+    @Test
+    void aToolNamedByTheUserGetsTheQuotedCommandToo() {
+        ToolDefinition bash = new ToolDefinition(
+                "Bash", "Runs a bash command", JsonMapper.shared().readTree("""
+                        {"type":"object","properties":{"command":{"type":"string"},
+                          "description":{"type":"string"},"timeout":{"type":"number"}},
+                         "required":["command","description"]}
+                        """), false);
+
+        Streamed streamed = Streamed.drain(simulator.open(Requests.asking("Use Bash to run `git status` for me.")
+                .tool(bash)
+                .build()));
+
+        JsonNode arguments = JsonMapper.shared().readTree(streamed.toolArguments());
+        assertThat(arguments.path("command").asString()).isEqualTo("git status");
+        assertThat(arguments.propertyNames())
+                .as("the required properties only, in %s", arguments)
+                .containsExactlyInAnyOrder("command", "description");
+    }
+
+    @Test
+    void aQuotedCommandCallsNoToolWhenNoneTakesCommands() {
+        Streamed streamed =
+                Streamed.drain(simulator.open(Requests.asking("Run `cat hello.txt` and tell me what it says.")
+                        .tool(TIME)
+                        .tool(FORECAST)
+                        .build()));
+
+        assertThat(streamed.toolCalls()).isEmpty();
+        assertThat(streamed.completed().finishReason()).isEqualTo(FinishReason.END_TURN);
+    }
+
+    @Test
+    void aCommandMerelyMentionedIsNotRun() {
+        Streamed streamed = Streamed.drain(simulator.open(Requests.asking("What does `cat hello.txt` print, in theory?")
+                .tool(EXEC_COMMAND)
+                .build()));
+
+        assertThat(streamed.toolCalls()).as("no verb asks to run it").isEmpty();
+    }
+
+    @Test
+    void theAnswerToACommandsOutputQuotesIt() {
+        ChatRequest request = Requests.asking("Run `cat hello.txt` and tell me what it says.")
+                .tool(EXEC_COMMAND)
+                .message(new ChatMessage(
+                        ChatMessage.Role.ASSISTANT,
+                        List.of(new ToolCallPart("call_abc", "exec_command", "{\"cmd\":\"cat hello.txt\"}", false))))
+                .message(new ChatMessage(
+                        ChatMessage.Role.USER,
+                        List.of(new ToolResultPart(
+                                "call_abc",
+                                "Chunk ID: 82855c\nWall time: 0.0000 seconds\nProcess exited with code 0\n"
+                                        + "Original token count: 4\nOutput:\nhello from the file\n",
+                                false,
+                                false))))
+                .build();
+
+        Streamed streamed = Streamed.drain(simulator.open(request));
+
+        assertThat(streamed.toolCalls()).as("the command ran already").isEmpty();
+        assertThat(streamed.text()).contains("exec_command", "hello from the file");
+        assertThat(streamed.completed().finishReason()).isEqualTo(FinishReason.END_TURN);
+    }
+
     @Test
     void argumentsHoldEveryItemMinItemsAsksForWhenTheLimitAllows() {
         JsonNode schema = JsonMapper.shared().readTree("""
