@@ -48,7 +48,8 @@ public record StructuredOutput(
     public static Optional<StructuredOutput> of(RequestExtras extras) {
         Map<String, JsonNode> fields = extras.meaningfulFields();
         return switch (extras.dialect()) {
-            case OPENAI, RESPONSES -> Optional.ofNullable(fields.get("response_format")).map(StructuredOutput::ofResponseFormat);
+            case OPENAI, RESPONSES ->
+                Optional.ofNullable(fields.get("response_format")).map(StructuredOutput::ofResponseFormat);
             case ANTHROPIC ->
                 Optional.ofNullable(fields.get("output_config"))
                         .map(config -> config.get("format"))
