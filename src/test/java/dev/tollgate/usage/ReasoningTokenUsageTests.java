@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
+import com.openai.models.Reasoning;
 import com.openai.models.ReasoningEffort;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.completions.CompletionUsage;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseUsage;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import dev.tollgate.provider.tokens.JtokkitTokenCounter;
@@ -33,7 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The output tokens a model spent reasoning are a line of their own on each usage row, whatever the caller's dialect:
+ * The output tokens a model spent reasoning are a line of their own on each usage row, whatever the caller's API
+ * (Chat Completions, Responses, Messages):
  * the count the caller was told, inside the output tokens and priced with them; summed in the daily roll-ups, the
  * totals, the admin usage report and the last column of the CSV export.
  */
@@ -101,6 +106,31 @@ class ReasoningTokenUsageTests {
 
         assertThat(told).isPositive();
         assertThat(onlyRow().reasoningTokens()).isEqualTo(told);
+    }
+
+    @Test
+    void aResponsesCallersReasoningIsRecordedWithTheResponsesDialect() {
+        Response response = team.client()
+                .responses()
+                .create(ResponseCreateParams.builder()
+                        .model(MODEL)
+                        .maxOutputTokens(400)
+                        .reasoning(
+                                Reasoning.builder().effort(ReasoningEffort.LOW).build())
+                        .input("How do volcanoes form?")
+                        .build());
+
+        ResponseUsage usage = response.usage().orElseThrow();
+        long told = usage.outputTokensDetails().reasoningTokens();
+        assertThat(told).as("the simulator reasoned at low effort").isPositive();
+        Row row = onlyRow();
+        assertThat(row.reasoningTokens()).isEqualTo(told);
+        assertThat(row.outputTokens()).isEqualTo(usage.outputTokens());
+        assertThat(jdbc.sql("select dialect from usage_record where team_id = ?::uuid")
+                        .param(team.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("responses");
     }
 
     @Test
