@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A team's usage over a range of days, per group and in all; amounts as decimal strings. */
+/**
+ * A team's usage over a range of days, per group and in all; amounts as decimal strings. {@code reasoningTokens} are
+ * a part of {@code outputTokens}, priced with them.
+ */
 record UsageReportBody(
         String teamId, LocalDate from, LocalDate to, String groupBy, List<GroupBody> data, TotalsBody total) {
 
@@ -24,6 +27,7 @@ record UsageReportBody(
             long requests,
             long inputTokens,
             long outputTokens,
+            long reasoningTokens,
             long cacheReadTokens,
             long cacheWriteTokens,
             long cacheWrite1hTokens,
@@ -37,6 +41,7 @@ record UsageReportBody(
                     totals.requests(),
                     totals.tokens().input(),
                     totals.tokens().output(),
+                    totals.reasoningTokens(),
                     totals.tokens().cacheRead(),
                     totals.tokens().cacheWrite(),
                     totals.tokens().cacheWrite1h(),
@@ -48,6 +53,7 @@ record UsageReportBody(
             long requests,
             long inputTokens,
             long outputTokens,
+            long reasoningTokens,
             long cacheReadTokens,
             long cacheWriteTokens,
             long cacheWrite1hTokens,
@@ -58,6 +64,7 @@ record UsageReportBody(
                     totals.requests(),
                     totals.tokens().input(),
                     totals.tokens().output(),
+                    totals.reasoningTokens(),
                     totals.tokens().cacheRead(),
                     totals.tokens().cacheWrite(),
                     totals.tokens().cacheWrite1h(),

@@ -254,6 +254,7 @@ public class ChatPipeline {
                 metering.started(),
                 Duration.between(metering.started(), clock.instant()),
                 metering.timeToFirstToken(),
-                metering.requested());
+                metering.requested(),
+                metering.reasoningTokens());
     }
 }

@@ -18,6 +18,7 @@ final class Metering {
     private final ModelId requested;
     private @Nullable Instant firstOutput;
     private TokenCounts usage = TokenCounts.NONE;
+    private long reasoningTokens;
     private UsageStatus status = UsageStatus.FAILED;
     private @Nullable FinishReason finishReason;
     private @Nullable String stopSequence;
@@ -43,6 +44,7 @@ final class Metering {
             finishReason = completed.finishReason();
             stopSequence = completed.stopSequence();
             usage = completed.usage();
+            reasoningTokens = completed.reasoningTokens();
         }
     }
 
@@ -89,6 +91,14 @@ final class Metering {
 
     TokenCounts usage() {
         return usage;
+    }
+
+    /**
+     * The output tokens the upstream reported as reasoning. A reply cut off before its end has no such report; its
+     * output, counted by the gateway, is then all output and none of it reasoning.
+     */
+    long reasoningTokens() {
+        return Math.min(reasoningTokens, usage.output());
     }
 
     UsageStatus status() {

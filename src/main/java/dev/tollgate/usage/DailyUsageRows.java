@@ -23,7 +23,7 @@ class DailyUsageRows {
 
     private static final String SUMS = """
             sum(requests), sum(input_tokens), sum(output_tokens), sum(cache_read_tokens), sum(cache_write_tokens),
-            sum(cache_write_1h_tokens), sum(total_cost)""";
+            sum(cache_write_1h_tokens), sum(total_cost), sum(reasoning_tokens)""";
 
     private final JdbcTemplate jdbc;
 
@@ -37,7 +37,8 @@ class DailyUsageRows {
                 """
                 select coalesce(sum(requests), 0), coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0),
                        coalesce(sum(cache_read_tokens), 0), coalesce(sum(cache_write_tokens), 0),
-                       coalesce(sum(cache_write_1h_tokens), 0), coalesce(sum(total_cost), 0)
+                       coalesce(sum(cache_write_1h_tokens), 0), coalesce(sum(total_cost), 0),
+                       coalesce(sum(reasoning_tokens), 0)
                 from usage_daily where\s""" + where.sql(), (rs, n) -> UsageRows.totals(rs), where.args().toArray());
     }
 
@@ -150,8 +151,8 @@ class DailyUsageRows {
                 sql,
                 (rs, n) -> new UsageGroup(
                         rs.getString(1),
-                        grouping == UsageGrouping.KEY ? rs.getString(9) : null,
-                        new UsageTotals(rs.getLong(2), tokens(rs, 3), spend(rs, 8))),
+                        grouping == UsageGrouping.KEY ? rs.getString(10) : null,
+                        new UsageTotals(rs.getLong(2), tokens(rs, 3), rs.getLong(9), spend(rs, 8))),
                 team.value(),
                 from,
                 until);

@@ -48,7 +48,8 @@ final class UsageCsv implements RowCallbackHandler {
             "error",
             // added columns go last, so scripts reading columns by position still read the same ones
             "requested_model",
-            "session_id");
+            "session_id",
+            "reasoning_tokens");
 
     private final CsvWriter csv;
     private long rows;
@@ -93,6 +94,7 @@ final class UsageCsv implements RowCallbackHandler {
                 .writeField(freeText(rs.getString("error")))
                 .writeField(text(rs.getString("requested_model")))
                 .writeField(text(rs.getString("session_id")))
+                .writeField(rs.getString("reasoning_tokens"))
                 .endRecord();
         rows++;
     }

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param model the catalog model that served the request
  * @param requestedModel the id the caller asked for, when recorded; differs from {@code model} for an alias
  * @param session the agent session the request belonged to, if its caller named one
+ * @param reasoningTokens how many of the output tokens the model spent reasoning (priced as output)
  */
 public record UsageEntry(
         long id,
@@ -42,7 +43,8 @@ public record UsageEntry(
         @Nullable String finishReason,
         @Nullable String error,
         @Nullable ModelId requestedModel,
-        @Nullable String session) {
+        @Nullable String session,
+        long reasoningTokens) {
 
     /** The id the caller asked for when it is not the served model's own (an alias or native id); otherwise empty. */
     public Optional<ModelId> requestedAlias() {

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param channel the upstream channel that answered, if one did
  * @param createdAt when the request began; {@code latency} runs from there to its end
  * @param requestedModel the id the caller asked for, when it is known; an alias or native id differs from {@code model}
+ * @param reasoningTokens how many of {@code tokens.output()} the model spent reasoning, as its upstream reported them;
+ *     priced as output, so no cost line of their own
  */
 public record UsageRecord(
         Caller caller,
@@ -37,7 +39,8 @@ public record UsageRecord(
         Instant createdAt,
         Duration latency,
         @Nullable Duration timeToFirstToken,
-        @Nullable ModelId requestedModel) {
+        @Nullable ModelId requestedModel,
+        long reasoningTokens) {
 
     /** A request whose asked-for model id is not recorded (images and videos name the model they are served by). */
     public UsageRecord(
@@ -68,7 +71,8 @@ public record UsageRecord(
                 createdAt,
                 latency,
                 timeToFirstToken,
-                null);
+                null,
+                0);
     }
 
     public UsageRecord {
@@ -81,6 +85,10 @@ public record UsageRecord(
         Objects.requireNonNull(requestCost);
         Objects.requireNonNull(createdAt);
         Objects.requireNonNull(latency);
+        if (reasoningTokens < 0 || reasoningTokens > tokens.output()) {
+            throw new IllegalArgumentException("Reasoning tokens are a part of the output tokens, not "
+                    + reasoningTokens + " of " + tokens.output());
+        }
     }
 
     /** An image or video request at its fixed price (zero when it failed and was refunded). */

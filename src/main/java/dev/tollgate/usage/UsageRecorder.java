@@ -18,9 +18,9 @@ public class UsageRecorder {
                 input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens,
                 input_cost, output_cost, cache_read_cost, cache_write_cost, cache_write_1h_cost, request_cost,
                 total_cost, latency_ms, first_token_ms, finish_reason, error, created_at, requested_model,
-                session_id)
+                session_id, reasoning_tokens)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                ?)""".formatted(CallerColumns.NAMES);
+                ?, ?)""".formatted(CallerColumns.NAMES);
 
     private final JdbcTemplate jdbc;
 
@@ -70,6 +70,7 @@ public class UsageRecorder {
                 usage.requestedModel() == null ? null : usage.requestedModel().value(),
                 usage.caller().session() == null
                         ? null
-                        : usage.caller().session().value());
+                        : usage.caller().session().value(),
+                usage.reasoningTokens());
     }
 }

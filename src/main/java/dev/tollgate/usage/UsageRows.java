@@ -37,7 +37,7 @@ class UsageRows {
                    u.input_cost, u.output_cost, u.cache_read_cost, u.cache_write_cost, u.cache_write_1h_cost,
                    u.request_cost, u.total_cost,
                    u.latency_ms, u.first_token_ms, u.finish_reason, u.error, u.requested_model,
-                   u.session_id
+                   u.session_id, u.reasoning_tokens
             from usage_record u
             left join api_key k on k.id = u.api_key_id
             left join app_user p on p.id = u.user_id
@@ -78,7 +78,8 @@ class UsageRows {
                 """
                 select count(*), coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0),
                        coalesce(sum(cache_read_tokens), 0), coalesce(sum(cache_write_tokens), 0),
-                       coalesce(sum(cache_write_1h_tokens), 0), coalesce(sum(total_cost), 0)
+                       coalesce(sum(cache_write_1h_tokens), 0), coalesce(sum(total_cost), 0),
+                       coalesce(sum(reasoning_tokens), 0)
                 from usage_record u where\s""" + where.sql(), (rs, n) -> totals(rs), where.args().toArray());
     }
 
@@ -100,6 +101,7 @@ class UsageRows {
         return new UsageTotals(
                 rs.getLong(1),
                 new TokenCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
+                rs.getLong(8),
                 new Credits(rs.getBigDecimal(7)));
     }
 
@@ -141,7 +143,8 @@ class UsageRows {
                 rs.getString("finish_reason"),
                 rs.getString("error"),
                 rs.getString("requested_model") == null ? null : new ModelId(rs.getString("requested_model")),
-                rs.getString("session_id"));
+                rs.getString("session_id"),
+                rs.getLong("reasoning_tokens"));
     }
 
     private static Credits credits(ResultSet rs, String column) throws SQLException {

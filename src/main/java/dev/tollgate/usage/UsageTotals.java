@@ -4,10 +4,13 @@ import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.money.Credits;
 import java.util.Objects;
 
-/** How many requests a set of usage rows holds, their tokens by kind and what they cost in all. */
-public record UsageTotals(long requests, TokenCounts tokens, Credits totalCost) {
+/**
+ * How many requests a set of usage rows holds, their tokens by kind (with how many of the output tokens were
+ * reasoning) and what they cost in all.
+ */
+public record UsageTotals(long requests, TokenCounts tokens, long reasoningTokens, Credits totalCost) {
 
-    public static final UsageTotals NONE = new UsageTotals(0, TokenCounts.NONE, Credits.ZERO);
+    public static final UsageTotals NONE = new UsageTotals(0, TokenCounts.NONE, 0, Credits.ZERO);
 
     public UsageTotals {
         Objects.requireNonNull(tokens);
@@ -15,6 +18,10 @@ public record UsageTotals(long requests, TokenCounts tokens, Credits totalCost) 
     }
 
     public UsageTotals plus(UsageTotals other) {
-        return new UsageTotals(requests + other.requests, tokens.plus(other.tokens), totalCost.plus(other.totalCost));
+        return new UsageTotals(
+                requests + other.requests,
+                tokens.plus(other.tokens),
+                reasoningTokens + other.reasoningTokens,
+                totalCost.plus(other.totalCost));
     }
 }

@@ -92,8 +92,10 @@ class SessionUsageTests {
                     page.waitForDownload(() -> page.locator("#usage-csv").click());
             List<String> lines = Files.readAllLines(download.path());
             assertThat(lines).as("the header and the session's two rows").hasSize(3);
-            assertThat(lines.getFirst()).endsWith(",session_id");
-            assertThat(lines.subList(1, 3)).allSatisfy(line -> assertThat(line).endsWith("," + SESSION));
+            assertThat(lines.getFirst()).endsWith(",session_id,reasoning_tokens");
+            assertThat(lines.subList(1, 3))
+                    .as("no thinking was asked for, so no reasoning tokens")
+                    .allSatisfy(line -> assertThat(line).endsWith("," + SESSION + ",0"));
 
             page.setViewportSize(390, 844);
             assertThat(page.locator("#usage-session")).isVisible();

@@ -119,6 +119,7 @@ class UsageHistoryTests {
         assertThat(byKey.apiKey()).isEqualTo(keyed.apiKey());
         assertThat(byKey.apiKeyName()).isIn("ci", "batch");
         assertThat(byKey.tokens()).isEqualTo(keyed.tokens());
+        assertThat(byKey.reasoningTokens()).isEqualTo(keyed.reasoningTokens());
         assertThat(byKey.tokenCost()).isEqualTo(keyed.tokenCost());
         assertThat(byKey.totalCost()).isEqualTo(keyed.totalCost());
         assertThat(byKey.createdAt()).isEqualTo(keyed.createdAt());
@@ -231,6 +232,7 @@ class UsageHistoryTests {
                                     Long.parseLong(r.getField(14)),
                                     Long.parseLong(r.getField(15)),
                                     Long.parseLong(r.getField(16))),
+                            Long.parseLong(r.getField(UsageCsv.HEADER.indexOf("reasoning_tokens"))),
                             Credits.parse(r.getField(23))))
                     .reduce(UsageTotals.NONE, UsageTotals::plus);
         }
@@ -239,7 +241,7 @@ class UsageHistoryTests {
     private UsageTotals expected(UsageFilter filter) {
         return seeded.rows().stream()
                 .filter(row -> matches(filter, row))
-                .map(row -> new UsageTotals(1, row.tokens(), row.totalCost()))
+                .map(row -> new UsageTotals(1, row.tokens(), row.reasoningTokens(), row.totalCost()))
                 .reduce(UsageTotals.NONE, UsageTotals::plus);
     }
 

@@ -25,7 +25,8 @@ class UsageRollupTests {
                 select team_id, (created_at at time zone 'UTC')::date as day, model, api_key_id, kind, source, status,
                        count(*) as requests, sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens,
                        sum(cache_read_tokens) as cache_read_tokens, sum(cache_write_tokens) as cache_write_tokens,
-                       sum(cache_write_1h_tokens) as cache_write_1h_tokens, sum(input_cost) as input_cost, sum(output_cost) as output_cost,
+                       sum(cache_write_1h_tokens) as cache_write_1h_tokens, sum(reasoning_tokens) as reasoning_tokens,
+                       sum(input_cost) as input_cost, sum(output_cost) as output_cost,
                        sum(cache_read_cost) as cache_read_cost, sum(cache_write_cost) as cache_write_cost,
                        sum(cache_write_1h_cost) as cache_write_1h_cost, sum(request_cost) as request_cost, sum(total_cost) as total_cost,
                        sum(latency_ms) as latency_ms_sum
@@ -40,11 +41,11 @@ class UsageRollupTests {
              and r.api_key_id is not distinct from d.api_key_id
              and r.kind = d.kind and r.source = d.source and r.status = d.status
             where (r.requests, r.input_tokens, r.output_tokens, r.cache_read_tokens, r.cache_write_tokens,
-                   r.cache_write_1h_tokens, r.input_cost, r.output_cost, r.cache_read_cost, r.cache_write_cost,
+                   r.cache_write_1h_tokens, r.reasoning_tokens, r.input_cost, r.output_cost, r.cache_read_cost, r.cache_write_cost,
                    r.cache_write_1h_cost, r.request_cost, r.total_cost, r.latency_ms_sum)
                   is distinct from
                   (d.requests, d.input_tokens, d.output_tokens, d.cache_read_tokens, d.cache_write_tokens,
-                   d.cache_write_1h_tokens, d.input_cost, d.output_cost, d.cache_read_cost, d.cache_write_cost,
+                   d.cache_write_1h_tokens, d.reasoning_tokens, d.input_cost, d.output_cost, d.cache_read_cost, d.cache_write_cost,
                    d.cache_write_1h_cost, d.request_cost, d.total_cost, d.latency_ms_sum)""";
 
     @Autowired

@@ -65,7 +65,9 @@ public final class UsageSamples {
                 price,
                 at,
                 Duration.ofMillis(random.nextInt(5_000)),
-                chat ? Duration.ofMillis(random.nextInt(400)) : null);
+                chat ? Duration.ofMillis(random.nextInt(400)) : null,
+                null,
+                chat ? random.nextLong(tokens.output() + 1) : 0);
     }
 
     /** An amount below 0.01 Cr$ with all nine decimals in play. */

@@ -26,7 +26,8 @@ final class UsageEntryDialog extends Dialog {
                 new Fact("Kind", UsageLabels.kind(entry.kind())),
                 new Fact(
                         "Source",
-                        UsageLabels.source(entry.source()) + (entry.dialect() == null ? "" : " · " + entry.dialect())),
+                        UsageLabels.source(entry.source())
+                                + (entry.dialect() == null ? "" : " · " + UsageLabels.dialect(entry.dialect()))),
                 new Fact("Key", entry.apiKeyName() == null ? "—" : entry.apiKeyName()),
                 new Fact("User", entry.userEmail() == null ? "—" : entry.userEmail()),
                 new Fact("Channel", entry.channel() == null ? "—" : entry.channel()),
@@ -43,6 +44,7 @@ final class UsageEntryDialog extends Dialog {
                         "Output",
                         entry.tokens().output() + " tokens · "
                                 + entry.tokenCost().output().display()),
+                new Fact("Reasoning", entry.reasoningTokens() + " of the output tokens"),
                 new Fact(
                         "Cache read",
                         entry.tokens().cacheRead() + " tokens · "

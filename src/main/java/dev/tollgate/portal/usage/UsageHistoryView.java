@@ -178,6 +178,10 @@ public class UsageHistoryView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(entry -> entry.tokens().input()).setHeader("In").setTextAlign(ColumnTextAlign.END);
         grid.addColumn(entry -> entry.tokens().output()).setHeader("Out").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(UsageEntry::reasoningTokens)
+                .setHeader("Reasoning")
+                .setTooltipGenerator(entry -> "Of the output tokens, spent reasoning")
+                .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(entry -> entry.tokens().cacheRead())
                 .setHeader("Cache read")
                 .setTextAlign(ColumnTextAlign.END);
@@ -215,11 +219,13 @@ public class UsageHistoryView extends VerticalLayout {
         UsageTotals sums = history.totals(team.team().id(), filter);
         totals.setText(String.format(
                 Locale.ROOT,
-                "%,d %s · %,d tokens in · %,d out · %,d cache read · %,d cache write · %,d cache write 1h · %s",
+                "%,d %s · %,d tokens in · %,d out (%,d reasoning) · %,d cache read · %,d cache write"
+                        + " · %,d cache write 1h · %s",
                 sums.requests(),
                 sums.requests() == 1 ? "request" : "requests",
                 sums.tokens().input(),
                 sums.tokens().output(),
+                sums.reasoningTokens(),
                 sums.tokens().cacheRead(),
                 sums.tokens().cacheWrite(),
                 sums.tokens().cacheWrite1h(),

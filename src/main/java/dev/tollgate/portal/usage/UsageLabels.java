@@ -1,12 +1,13 @@
 package dev.tollgate.portal.usage;
 
 import dev.tollgate.caller.CallSource;
+import dev.tollgate.caller.Dialect;
 import dev.tollgate.usage.UsageEntry;
 import dev.tollgate.usage.UsageKind;
 import dev.tollgate.usage.UsageStatus;
 import org.jspecify.annotations.Nullable;
 
-/** How the usage views name kinds, sources, statuses and agent sessions. */
+/** How the usage views name kinds, sources, API dialects, statuses and agent sessions. */
 public final class UsageLabels {
 
     private static final int SHORT_SESSION = 8;
@@ -42,6 +43,20 @@ public final class UsageLabels {
             return "—";
         }
         return session.length() <= SHORT_SESSION ? session : session.substring(0, SHORT_SESSION) + "…";
+    }
+
+    /**
+     * The API a request came through, from the dialect a usage row stores: OpenAI's Responses API apart from the rest of
+     * OpenAI's (chat completions, images, videos). A name it does not know is shown as stored.
+     */
+    public static String dialect(String stored) {
+        return Dialect.fromStoredName(stored)
+                .map(dialect -> switch (dialect) {
+                    case OPENAI -> "OpenAI";
+                    case ANTHROPIC -> "Anthropic";
+                    case RESPONSES -> "OpenAI Responses";
+                })
+                .orElse(stored);
     }
 
     public static String status(UsageStatus status) {
