@@ -15,3 +15,5 @@ create table stored_response (
 
 create index stored_response_team_id on stored_response (team_id);
 create index stored_response_expires_at on stored_response (expires_at);
+-- input items that refer to an earlier output item by id (item_reference) are looked up by containment
+create index stored_response_output_items on stored_response using gin ((response -> 'output') jsonb_path_ops);

@@ -5,7 +5,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -109,6 +112,36 @@ public class ResponseStore {
             }
         }
         return Optional.of(items);
+    }
+
+    /**
+     * The output items with these ids among the team's stored responses, by id, for input items that refer to them
+     * ({@code item_reference}); an id the team has no such item for is absent.
+     */
+    public Map<String, ObjectNode> outputItems(TeamId team, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        // each id becomes a containment pattern, which the GIN index on the output items answers
+        String[] patterns = ids.stream()
+                .map(id -> json.createArrayNode().add(json.createObjectNode().put("id", id)))
+                .map(json::writeValueAsString)
+                .toArray(String[]::new);
+        Map<String, ObjectNode> items = new HashMap<>();
+        jdbc.sql("""
+                        select item from stored_response s
+                        cross join lateral jsonb_array_elements(s.response -> 'output') item
+                        where s.team_id = :team and s.expires_at > :now
+                          and s.response -> 'output' @> any (cast(:patterns as jsonb[]))
+                          and item ->> 'id' in (:ids)""")
+                .param("team", team.value())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("patterns", patterns)
+                .param("ids", List.copyOf(ids))
+                .query((rs, row) -> (ObjectNode) json.readTree(rs.getString("item")))
+                .list()
+                .forEach(item -> items.putIfAbsent(item.path("id").asString(), item));
+        return items;
     }
 
     /** Deletes the team's response; false when it had none by that id. */

@@ -3,9 +3,13 @@ package dev.tollgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
+import com.openai.models.responses.EasyInputMessage;
 import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.responses.ResponseDeleteParams;
+import com.openai.models.responses.ResponseInputItem;
 import com.openai.models.responses.ResponseItem;
 import com.openai.models.responses.inputitems.InputItemListPage;
 import com.openai.models.responses.inputitems.InputItemListParams;
@@ -206,6 +210,63 @@ class StoredResponsesApiTests {
         assertThat(store.conversation(team.teamId(), third).orElseThrow())
                 .extracting(StoredResponsesApiTests::itemText)
                 .containsExactly("Two?", "Two.", "Three?", "Three.");
+    }
+
+    @Test
+    void anItemReferenceIsReplacedByTheTeamsStoredItemAndAnotherTeamsIsNotFound() {
+        String id = stored(team, Instant.now(), "Say hello", "Hello there.");
+        String messageId = "msg_" + id.substring(5);
+        List<ResponseInputItem> input = List.of(
+                userMessage("Say hello"),
+                ResponseInputItem.ofItemReference(
+                        ResponseInputItem.ItemReference.builder().id(messageId).build()),
+                userMessage("Say it again"));
+
+        Response answered = team.client()
+                .responses()
+                .create(ResponseCreateParams.builder()
+                        .model("aws/claude-haiku-4-5")
+                        .inputOfResponse(input)
+                        .build());
+
+        List<ResponseItem> sent = team.client()
+                .responses()
+                .inputItems()
+                .list(
+                        answered.id(),
+                        InputItemListParams.builder()
+                                .order(InputItemListParams.Order.ASC)
+                                .build())
+                .data();
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(1).isResponseOutputMessage())
+                .as("the referred item, stored whole")
+                .isTrue();
+        assertThat(sent.get(1).asResponseOutputMessage().id()).isEqualTo(messageId);
+        assertThat(sent.get(1)
+                        .asResponseOutputMessage()
+                        .content()
+                        .getFirst()
+                        .asOutputText()
+                        .text())
+                .isEqualTo("Hello there.");
+        assertThatThrownBy(() -> otherTeam
+                        .client()
+                        .responses()
+                        .create(ResponseCreateParams.builder()
+                                .model("aws/claude-haiku-4-5")
+                                .inputOfResponse(input)
+                                .build()))
+                .as("another team referring to it")
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("input[1].id: item with id '" + messageId + "' not found");
+    }
+
+    private static ResponseInputItem userMessage(String text) {
+        return ResponseInputItem.ofEasyInputMessage(EasyInputMessage.builder()
+                .role(EasyInputMessage.Role.USER)
+                .content(text)
+                .build());
     }
 
     private String stored(FundedTeam owner, Instant createdAt, String question, String answer) {

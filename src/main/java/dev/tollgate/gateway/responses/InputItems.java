@@ -101,11 +101,6 @@ final class InputItems {
                                 false,
                                 false)));
             case "reasoning" -> reasoning(item, path);
-            case "item_reference" ->
-                throw invalid(
-                        path + ".type is item_reference, which this server cannot resolve: send the item itself, or"
-                                + " continue a stored response with previous_response_id.",
-                        path + ".type");
             default -> {
                 if (!HOSTED_CALL_ITEMS.contains(type)) {
                     throw invalid(

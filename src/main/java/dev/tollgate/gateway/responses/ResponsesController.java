@@ -48,6 +48,7 @@ class ResponsesController {
     private final ChatPipeline pipeline;
     private final ResponseStore store;
     private final ResponsesParser parser;
+    private final ItemReferences references;
     private final ApiErrorWriter errors;
     private final JsonMapper json;
     private final Clock clock;
@@ -57,6 +58,7 @@ class ResponsesController {
         this.pipeline = pipeline;
         this.store = store;
         this.parser = new ResponsesParser(json);
+        this.references = new ItemReferences(store);
         this.errors = errors;
         this.json = json;
         this.clock = clock;
@@ -65,11 +67,12 @@ class ResponsesController {
     @PostMapping({"/v1/responses", "/api/v1/responses"})
     void create(
             @AuthenticationPrincipal AuthenticatedKey key,
-            @RequestBody JsonNode body,
+            @RequestBody JsonNode sent,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
         String requestId = RequestIds.of(request);
+        JsonNode body = references.resolve(key.teamId(), RequestFields.requireObject(sent));
         Map<String, List<String>> betaHeaders = BetaHeaders.read(request, RequestExtras.OPENAI_BETA);
         ResponsesRequest asked = parser.parse(body, key.teamId().toString(), betaHeaders, earlier(key.teamId(), body));
         requireOutputWithinLimit(key, asked);
@@ -93,14 +96,14 @@ class ResponsesController {
             ResponsesReply reply =
                     new ResponsesReply(json, shell, asked.includeEncryptedReasoning(), sse, nameOmittedTools);
             sse.run(
-                    () -> pipeline.execute(call, reply),
+                    () -> ResponsesFieldNames.run(() -> pipeline.execute(call, reply)),
                     failure -> sse.event("error", errors.body(Dialect.RESPONSES, failure.error(), requestId)));
             keep(key.teamId(), asked, reply, created);
             return;
         }
         ResponsesReply reply =
                 new ResponsesReply(json, shell, asked.includeEncryptedReasoning(), null, nameOmittedTools);
-        pipeline.execute(call, reply);
+        ResponsesFieldNames.run(() -> pipeline.execute(call, reply));
         ObjectNode finished = keep(key.teamId(), asked, reply, created);
         if (finished == null) {
             throw new ApiException(ApiError.internal());
@@ -109,7 +112,8 @@ class ResponsesController {
     }
 
     @PostMapping({"/v1/responses/input_tokens", "/api/v1/responses/input_tokens"})
-    Map<String, Object> inputTokens(@AuthenticationPrincipal AuthenticatedKey key, @RequestBody JsonNode body) {
+    Map<String, Object> inputTokens(@AuthenticationPrincipal AuthenticatedKey key, @RequestBody JsonNode sent) {
+        JsonNode body = references.resolve(key.teamId(), RequestFields.requireObject(sent));
         ChatRequest request = parser.parseForCounting(body, key.teamId().toString(), earlier(key.teamId(), body));
         pipeline.authorize(key, request.model().value());
         return Map.of("object", "response.input_tokens", "input_tokens", pipeline.countPromptTokens(request));

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -99,10 +98,10 @@ class ResponsesClientsTests {
 
     /**
      * With its default {@code store}, the AI SDK sends the tool call of the first step back as an {@code item_reference}
-     * to the stored reply's {@code function_call} item, not as the item itself.
+     * to the stored reply's {@code function_call} item, not as the item itself; the gateway finds it among the
+     * team's stored responses.
      */
     @Test
-    @Disabled("item_reference input items are refused until the gateway resolves them from the team's stored responses")
     void aToolRoundTripThatRefersToTheStoredToolCallWorks() {
         Map<String, JsonNode> answers = run(ROUND_TRIP);
 

@@ -59,7 +59,8 @@ class ResponsesRequestErrorTests {
                         "{" + m + "\"input\":[{\"type\":\"message\",\"role\":\"wizard\",\"content\":\"x\"}]}",
                         "input[0].role"),
                 Arguments.of("{" + m + "\"input\":[" + hi + ",{\"type\":\"banana\"}]}", "input[1].type"),
-                Arguments.of("{" + m + "\"input\":[{\"type\":\"item_reference\",\"id\":\"msg_1\"}]}", "input[0].type"),
+                Arguments.of("{" + m + "\"input\":[{\"type\":\"item_reference\",\"id\":\"msg_1\"}]}", "input[0].id"),
+                Arguments.of("{" + m + "\"input\":[" + hi + ",{\"type\":\"item_reference\"}]}", "input[1].id"),
                 Arguments.of(
                         "{" + m + "\"input\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\"}]}]}",
                         "input[0].content[0].type"),
