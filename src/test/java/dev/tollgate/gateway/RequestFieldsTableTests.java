@@ -205,7 +205,11 @@ class RequestFieldsTableTests {
                             .isFalse();
                 }
             }
-            case IGNORED, HONOURED -> throw new AssertionError("only the simulator ignores or honours");
+            case IGNORED ->
+                assertThat(body.has(cell.field()))
+                        .as("%s is accepted and does not reach the upstream: %s", cell.field(), body)
+                        .isFalse();
+            case HONOURED -> throw new AssertionError("only the simulator honours");
             case REFUSED -> throw new AssertionError("handled above");
         }
     }

@@ -56,7 +56,8 @@ final class ResponsesParser {
             "user",
             "background",
             "conversation",
-            "prompt");
+            "prompt",
+            "client_metadata");
 
     private static final Set<String> EFFORTS = Set.of("none", "minimal", "low", "medium", "high", "xhigh");
     private static final Set<String> SUMMARIES = Set.of("auto", "concise", "detailed");
@@ -92,6 +93,7 @@ final class ResponsesParser {
         boolean stream = RequestFields.optionalBoolean(body, "stream", "stream");
         String previous = RequestFields.optionalString(body, "previous_response_id", "previous_response_id");
         JsonNode metadata = metadata(body);
+        clientMetadata(body);
         boolean encryptedReasoning = includes(body).contains(ENCRYPTED_REASONING);
 
         InputItems input = new InputItems();
@@ -293,6 +295,18 @@ final class ResponsesParser {
             }
         }
         return metadata;
+    }
+
+    /**
+     * What a client tells about itself for its own telemetry (Codex sends its ids and sandbox mode), not a request to
+     * the model: like {@code metadata} it stays at the door for translated upstreams, and a channel that speaks
+     * Responses gets it with the body as sent.
+     */
+    private static void clientMetadata(JsonNode body) {
+        JsonNode clientMetadata = body.get("client_metadata");
+        if (clientMetadata != null && !clientMetadata.isNull() && !clientMetadata.isObject()) {
+            throw invalid("client_metadata must be an object.", "client_metadata");
+        }
     }
 
     /** Function tools, and the types of the hosted tools left out. */

@@ -14,8 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Anthropic's dialect they go into the body as sent, with the {@code anthropic-beta} header. From OpenAI's, each field
  * is translated where Messages has an equivalent ({@code top_p}, {@code user} as {@code metadata.user_id}, {@code
  * parallel_tool_calls: false} as {@code disable_parallel_tool_use}, {@code service_tier}, a {@code response_format}
- * JSON schema as {@code output_config.format}) and refused by name where it
- * has none; the {@code openai-beta} header stays behind. The table in docs/request-fields.md lists every field.
+ * JSON schema as {@code output_config.format}), accepted without effect when it only steers OpenAI's own caching
+ * ({@code prompt_cache_key}), and refused by name where it has none; the {@code openai-beta} header stays behind. The table in docs/request-fields.md lists every field.
  */
 final class AnthropicExtras {
 
@@ -59,6 +59,9 @@ final class AnthropicExtras {
             }
             case "service_tier" -> body.put("service_tier", serviceTier(value));
             case "response_format" -> outputFormat(value, body);
+            case "prompt_cache_key" -> {
+                // a hint that steers OpenAI's routing to its caches; Anthropic caches the prefixes a request marks
+            }
             default -> throw UnsupportedFieldException.noEquivalentIn(name, API);
         }
     }

@@ -82,6 +82,8 @@ record ConverseExtras(
                 additional.put(name, JsonDocument.of(value));
             } else if ("metadata".equals(name) && anthropicCaller) {
                 requestMetadata = requestMetadata(value);
+            } else if ("prompt_cache_key".equals(name)) {
+                // a hint that steers OpenAI's routing to its caches; Bedrock caches the prefixes a request marks
             } else {
                 throw UnsupportedFieldException.noEquivalentIn(name, API);
             }

@@ -1,9 +1,13 @@
 package dev.tollgate.gateway.responses;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.openai.core.JsonValue;
 import com.openai.core.http.HttpResponseFor;
+import com.openai.errors.BadRequestException;
+import com.openai.models.Reasoning;
+import com.openai.models.ReasoningEffort;
 import com.openai.models.responses.EasyInputMessage;
 import com.openai.models.responses.FunctionTool;
 import com.openai.models.responses.Response;
@@ -247,6 +251,56 @@ class ResponsesThroughChannelsTests {
         assertThat(body.path("outputConfig").path("textFormat").path("type").asString())
                 .isEqualTo("json_schema");
         assertThat(body.toString()).doesNotContain("web_search");
+    }
+
+    @Test
+    void whatCodexSendsOnEveryTurnIsServedByAnthropicAndBedrockWithoutItsClientFields() {
+        for (String model : List.of(ANTHROPIC_SERVED, BEDROCK_SERVED)) {
+            Response response = team.client()
+                    .responses()
+                    .create(ResponseCreateParams.builder()
+                            .model(model)
+                            .input("What is the weather in Lisbon?")
+                            .store(false)
+                            .addInclude(ResponseIncludable.REASONING_ENCRYPTED_CONTENT)
+                            .promptCacheKey("019a-session")
+                            .parallelToolCalls(true)
+                            .reasoning(Reasoning.builder()
+                                    .summary(Reasoning.Summary.AUTO)
+                                    .build())
+                            .putAdditionalBodyProperty(
+                                    "client_metadata", JsonValue.from(Map.of("x-codex-window-id", "w-1")))
+                            .build());
+
+            assertThat(ResponsesApiTests.text(response)).as(model).isEqualTo("It is sunny.");
+        }
+        for (UpstreamStandIn upstream : List.of(anthropic, bedrock)) {
+            assertThat(lastBody(upstream).toString())
+                    .as("the cache hint and the client's own metadata stay at the door")
+                    .doesNotContain("prompt_cache_key", "019a-session", "client_metadata", "w-1");
+        }
+    }
+
+    @Test
+    void aFieldTheChannelCannotHonourIsRefusedByTheNameTheCallerSent() {
+        int before = anthropic.received().size();
+
+        assertThatThrownBy(() -> team.client()
+                        .responses()
+                        .create(ResponseCreateParams.builder()
+                                .model(ANTHROPIC_SERVED)
+                                .input("Think hard.")
+                                .reasoning(Reasoning.builder()
+                                        .effort(ReasoningEffort.HIGH)
+                                        .build())
+                                .build()))
+                .isInstanceOfSatisfying(BadRequestException.class, refused -> {
+                    assertThat(refused.body().toString()).contains("reasoning.effort");
+                    assertThat(refused.getMessage())
+                            .startsWith("400: reasoning.effort cannot be honoured")
+                            .doesNotContain("reasoning_effort");
+                });
+        assertThat(anthropic.received()).as("nothing was sent").hasSize(before);
     }
 
     /** Instructions, a hosted tool beside a function tool, a schema for the answer, and this history. */
