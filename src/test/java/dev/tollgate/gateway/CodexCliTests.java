@@ -54,7 +54,7 @@ class CodexCliTests {
         Files.writeString(project.resolve("hello.txt"), FILE_CONTENT + "\n");
     }
 
-    record Row(String model, String dialect, BigDecimal cost) {}
+    record Row(String model, String dialect, BigDecimal cost, String session) {}
 
     @Test
     void execRunsTheCommandTheModelCallsForAndAnswersWithItsOutputBilledByItsRows() {
@@ -80,6 +80,10 @@ class CodexCliTests {
                     assertThat(row.model()).isEqualTo(MODEL);
                     assertThat(row.dialect()).isEqualTo("responses");
                 });
+        assertThat(rows.stream().map(Row::session).distinct().toList())
+                .as("both calls belong to the run's session, from Codex's session-id header")
+                .singleElement()
+                .isNotNull();
         BigDecimal recorded = rows.stream().map(Row::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(recorded).as("the requests cost something").isPositive();
         assertThat(new BigDecimal(BALANCE).subtract(team.balance(jdbc)))
@@ -88,9 +92,9 @@ class CodexCliTests {
     }
 
     private List<Row> rows() {
-        return jdbc.sql("select model, dialect, total_cost from usage_record where team_id = ? order by id")
+        return jdbc.sql("select model, dialect, total_cost, session_id from usage_record where team_id = ? order by id")
                 .param(team.teamId().value())
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)))
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4)))
                 .list();
     }
 }

@@ -6,11 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the agent session a request belongs to from {@code x-claude-code-session-id}, which Claude Code sends with
- * every request of a session, so usage rows can be added up per session.
+ * every request of a session, or {@code session-id}, Codex CLI's, so usage rows can be added up per session.
  */
 public final class SessionHeader {
 
     public static final String NAME = "x-claude-code-session-id";
+    public static final String CODEX = "session-id";
 
     private SessionHeader() {}
 
@@ -21,14 +22,15 @@ public final class SessionHeader {
      *     AgentSession#MAX_LENGTH} characters or holds anything but visible ASCII
      */
     public static @Nullable AgentSession read(HttpServletRequest request) {
-        String value = request.getHeader(NAME);
+        String name = request.getHeader(NAME) != null ? NAME : CODEX;
+        String value = request.getHeader(name);
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return new AgentSession(value.strip());
         } catch (IllegalArgumentException e) {
-            throw RequestFields.invalid(NAME + ": " + e.getMessage() + ".", NAME);
+            throw RequestFields.invalid(name + ": " + e.getMessage() + ".", name);
         }
     }
 }
