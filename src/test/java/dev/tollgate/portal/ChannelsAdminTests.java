@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamSummary;
@@ -220,12 +221,10 @@ class ChannelsAdminTests {
             Locator speaksResponses = page.locator("#channel-speaks-responses");
             assertThat(speaksResponses).isVisible();
             page.locator("#channel-kind").click();
-            page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("anthropic"))
-                    .click();
+            kindOption(page, "anthropic").click();
             assertThat(speaksResponses).isHidden();
             page.locator("#channel-kind").click();
-            page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("openai-compatible"))
-                    .click();
+            kindOption(page, "openai-compatible").click();
             assertThat(speaksResponses).isVisible();
 
             page.locator("#channel-name input").fill("responses-upstream");
@@ -296,5 +295,11 @@ class ChannelsAdminTests {
             assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Channels")))
                     .hasCount(0);
         }
+    }
+
+    /** The kind select's option: the team select in the header has options too, whose names may contain a kind. */
+    private static Locator kindOption(Page page, String kind) {
+        return page.getByRole(
+                AriaRole.OPTION, new Page.GetByRoleOptions().setName(kind).setExact(true));
     }
 }
