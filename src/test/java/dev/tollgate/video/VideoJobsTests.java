@@ -123,6 +123,8 @@ class VideoJobsTests {
         try {
             queued = paid.queue(team, member, "A red fox running through fresh snow at dawn", "720x1280", 4);
             done = paid.await(team, member, queued.id(), job -> job.status().isFinished(), PATIENCE);
+            // the worker publishes the change after its commit, so the row can be read finished a moment before
+            awaitChange(changes, queued.id(), done.status());
         } finally {
             context.removeApplicationListener(listener);
         }
@@ -165,6 +167,15 @@ class VideoJobsTests {
                         .distinct())
                 .as("changes published")
                 .containsExactly(VideoStatus.QUEUED, VideoStatus.IN_PROGRESS, VideoStatus.COMPLETED);
+    }
+
+    private static void awaitChange(List<VideoJobChanged> changes, VideoJobId id, VideoStatus status)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (changes.stream().noneMatch(change -> change.id().equals(id) && change.status() == status)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     @Test
