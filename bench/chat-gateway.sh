@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Chat through the gateway (key auth, credit hold, settle, usage row) against the same simulator served bare,
-# in one run on loopback, as ratios; then the same through an openai-compatible upstream channel (a real HTTP hop to
-# the bare simulator). Then 2,000 concurrent paced streams through the gateway.
+# in one run on loopback, as ratios; the same chat as Responses API calls (whole, streamed, stored) against chat;
+# then the same through an openai-compatible upstream channel (a real HTTP hop to the bare simulator). Then 2,000
+# concurrent paced streams through the gateway.
 #
 #   bench/chat-gateway.sh                 # DURATION=10s CONNECTIONS=64 by default
 set -euo pipefail
@@ -70,6 +71,23 @@ for kind in plain stream; do
   awk -v dr="$(field "$direct" rps)" -v gr="$(field "$gateway" rps)" \
       -v dp="$(field "$direct" p50_ms)" -v gp="$(field "$gateway" p50_ms)" -v k=$kind \
       'BEGIN { printf "%s gateway/direct throughput: %.2f   added p50: %.2f ms\n", k, gr / dr, gp - dp }'
+done
+echo "== the same chat as a Responses API call: what reading the request at the door and writing the event chain cost"
+RESPONSES='{"model":"aws/claude-haiku-4-5","max_output_tokens":60,"store":false,"input":"Tell me about tides"}'
+RESPONSES_STREAM='{"model":"aws/claude-haiku-4-5","max_output_tokens":60,"store":false,"stream":true,"input":"Tell me about tides"}'
+RESPONSES_STORED='{"model":"aws/claude-haiku-4-5","max_output_tokens":60,"input":"Tell me about tides"}'
+load /v1/responses "$KEY" "$RESPONSES" "$CONNECTIONS" 5s >/dev/null       # warm-up
+for kind in plain stream stored; do
+  case $kind in
+    plain) body=$RESPONSES; chat=$PLAIN_GATEWAY ;;
+    stream) body=$RESPONSES_STREAM; chat=$STREAM_GATEWAY ;;
+    stored) body=$RESPONSES_STORED; chat=$PLAIN_GATEWAY ;;
+  esac
+  responses=$(load /v1/responses "$KEY" "$body" "$CONNECTIONS" "$DURATION")
+  echo "$kind responses: $responses"
+  awk -v rr="$(field "$responses" rps)" -v cr="$(field "$chat" rps)" \
+      -v rp="$(field "$responses" p50_ms)" -v cp="$(field "$chat" p50_ms)" -v k=$kind \
+      'BEGIN { printf "%s responses/chat throughput: %.2f   p50 difference: %+.2f ms\n", k, rr / cr, rp - cp }'
 done
 echo "== one connection at a time: what the gateway adds to each call"
 direct=$(load /simulator/v1/chat/completions "" "$PLAIN" 1 "$DURATION")
