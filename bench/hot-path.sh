@@ -246,7 +246,9 @@ check() { # $1 target, $2 kind
   target "$1" "$2"
   local args=(-s -o "$WORK/check.out" -w '%{http_code}' -X POST "$URL" -H 'Content-Type: application/json' -d "$BODY")
   [ -n "$KEY" ] && args+=(-H "Authorization: Bearer $KEY")
-  while IFS= read -r header; do [ -n "$header" ] && args+=(-H "$header"); done <<<"$HEADERS"
+  while IFS= read -r header; do
+    if [ -n "$header" ]; then args+=(-H "$header"); fi
+  done <<<"$HEADERS"
   local status
   status=$(curl "${args[@]}" || true)
   local ok=yes
@@ -259,7 +261,7 @@ check() { # $1 target, $2 kind
   if [ $ok = no ]; then
     echo "!! $1 ($2) FAILED its check: HTTP $status, $(head -c 300 "$WORK/check.out" | tr '\n' ' ')"
     FAILED="$FAILED $1"
-    [ -s "$WORK/$1.log" ] && tail -25 "$WORK/$1.log" | sed "s/^/   $1 log: /"
+    if [ -s "$WORK/$1.log" ]; then tail -25 "$WORK/$1.log" | sed "s/^/   $1 log: /"; fi
   fi
 }
 
@@ -334,6 +336,7 @@ median() { # $1 scenario, $2 target, $3 field → median over the rounds that pr
 total() { # $1 scenario, $2 target, $3 field → sum over the rounds
   sed -n "s/^RESULT.* $3=\([0-9]*\).*/\1/p" "$WORK/results/$1.$2" | awk '{ s += $1 } END { print s + 0 }'
 }
+fmt() { awk -v v="$1" -v f="$2" 'BEGIN { if (v == "-") print "-"; else printf f, v }'; }
 failed_runs() { grep -c '^FAILED' "$WORK/results/$1.$2" || true; }
 
 ERRORS=0
@@ -350,8 +353,9 @@ for s in $SCENARIOS; do
       errors="ERRORS: $non2xx non-2xx, $sockets socket errors, $runs failed runs"
       ERRORS=1
     fi
-    printf '%-32s %-12s %10s %9s %9s %10s  %s\n' "$(label_of "$s")" "$t" "$(median "$s" "$t" rps)" \
-      "$(median "$s" "$t" p50_ms)" "$(median "$s" "$t" p99_ms)" "$(total "$s" "$t" requests)" "$errors"
+    printf '%-32s %-12s %10s %9s %9s %10s  %s\n' "$(label_of "$s")" "$t" "$(fmt "$(median "$s" "$t" rps)" %.0f)" \
+      "$(fmt "$(median "$s" "$t" p50_ms)" %.2f)" "$(fmt "$(median "$s" "$t" p99_ms)" %.2f)" \
+      "$(total "$s" "$t" requests)" "$errors"
   done
 done
 for t in $FAILED; do printf '%-32s %-12s %s\n' "every scenario" "$t" "FAILED its check, not measured"; done
@@ -361,7 +365,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) p
 added() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-") print "n/a"; else printf "%+.2f", a - b }'; }
 echo
 echo "throughput ratios (median req/s):"
-for s in plain64 stream64; do
+for s in $SCENARIOS; do
   line="  $(printf '%-32s' "$(label_of "$s")")"
   has gateway && has portkey && line="$line gateway/portkey $(ratio "$(median $s gateway rps)" "$(median $s portkey rps)")"
   has gateway && has nginx-proxy && line="$line   gateway/nginx-proxy $(ratio "$(median $s gateway rps)" "$(median $s nginx-proxy rps)")"
