@@ -13,7 +13,8 @@
 # warmed up, then ROUNDS interleaved rounds run each scenario on each target (the order rotates per round); the
 # table holds the median per target and the ratios.
 #
-#   bench/hot-path.sh                   # DURATION=10s ROUNDS=3 WARMUP=10s CONNECTIONS=64 BASE_PORT=18090
+#   bench/hot-path.sh                   # DURATION=10s ROUNDS=3 WARMUP=10s GATEWAY_WARMUP=60s CONNECTIONS=64
+#                                       # BASE_PORT=18090
 #   TARGETS="direct portkey" bench/hot-path.sh   # a subset
 #   CHECK_ONLY=1 bench/hot-path.sh      # start everything, check each target's answers with curl, stop
 #   CHECK_ONLY=hold bench/hot-path.sh   # the same, then keep everything running until Ctrl-C (to look at one)
@@ -27,6 +28,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-10s}
+GATEWAY_WARMUP=${GATEWAY_WARMUP:-60s} # the JVM's compilers are still at work after 10 s on two busy cores
 CONNECTIONS=${CONNECTIONS:-64}
 BASE_PORT=${BASE_PORT:-18090}
 TARGETS=${TARGETS:-"direct nginx-proxy portkey gateway"}
@@ -307,9 +309,11 @@ label_of() {
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "== warming up ($WARMUP per target and kind): $ACTIVE"
+echo "== warming up ($WARMUP per target and kind, the gateway $GATEWAY_WARMUP): $ACTIVE"
 for t in $ACTIVE; do
-  for kind in plain stream; do load "$t" $kind "$CONNECTIONS" "$WARMUP" >/dev/null; done
+  warmup=$WARMUP
+  [ "$t" = gateway ] && warmup=$GATEWAY_WARMUP
+  for kind in plain stream; do load "$t" $kind "$CONNECTIONS" "$warmup" >/dev/null; done
 done
 
 mkdir -p "$WORK/results"
