@@ -1,0 +1,393 @@
+#!/usr/bin/env bash
+# The chat hot path next to its peers, in one run on loopback, every target in front of the same stub upstream:
+#
+#   direct       the stub itself (nginx answering canned OpenAI Chat Completions), the baseline for added latency
+#   nginx-proxy  a second nginx server doing proxy_pass to the stub over a keepalive upstream
+#   portkey      Portkey's open-source gateway (@portkey-ai/gateway, pinned in bench/portkey), routed to the stub by
+#                its x-portkey-provider / x-portkey-custom-host headers
+#   gateway      this project's production jar with an openai-compatible channel to the stub, a funded team and a
+#                vai- key (key auth, credit hold, settle, usage row), the simulator switched off
+#
+# Scenarios: non-streaming chat at 64 connections, non-streaming chat on one connection (what each target adds to a
+# call), and streaming chat (30 chunks, the last one usage) at 64 connections. Every target is checked with curl and
+# warmed up, then ROUNDS interleaved rounds run each scenario on each target (the order rotates per round); the
+# table holds the median per target and the ratios.
+#
+#   bench/hot-path.sh                   # DURATION=10s ROUNDS=3 WARMUP=10s GATEWAY_WARMUP=60s CONNECTIONS=64
+#                                       # BASE_PORT=18090
+#   TARGETS="direct portkey" bench/hot-path.sh   # a subset
+#   CHECK_ONLY=1 bench/hot-path.sh      # start everything, check each target's answers with curl, stop
+#   CHECK_ONLY=hold bench/hot-path.sh   # the same, then keep everything running until Ctrl-C (to look at one)
+#
+# The gateway always streams from its upstream (it asks for stream:true and include_usage), so its channel points at
+# the stub's streaming location in every scenario and it assembles the non-streaming answer from the 30 chunks; the
+# other targets pass the caller's choice on and get the canned JSON for a non-streaming request.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-10s}
+GATEWAY_WARMUP=${GATEWAY_WARMUP:-60s} # the JVM's compilers are still at work after 10 s on two busy cores
+CONNECTIONS=${CONNECTIONS:-64}
+BASE_PORT=${BASE_PORT:-18090}
+TARGETS=${TARGETS:-"direct nginx-proxy portkey gateway"}
+STUB_PORT=$BASE_PORT
+PROXY_PORT=$((BASE_PORT + 1))
+PORTKEY_PORT=$((BASE_PORT + 2))
+GATEWAY_PORT=$((BASE_PORT + 3))
+MASTER_KEY=bench-master-key
+MODEL=aws/claude-haiku-4-5 # the catalog model the gateway's channel serves
+STUB_MODEL=stub-chat        # the stub's own id for it
+JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+NGINX=${NGINX:-/usr/sbin/nginx}
+LUA=bench/hot-path.lua
+PORTKEY_DIR=bench/portkey
+
+fail() { echo "hot-path: $*" >&2; exit 1; }
+
+# ---- prerequisites ------------------------------------------------------------------------------------------------
+[ -x "$NGINX" ] || fail "nginx not found at $NGINX (Debian: apt-get install nginx-light, or set NGINX=/path/to/nginx)"
+command -v curl >/dev/null || fail "curl is missing"
+if ! command -v wrk >/dev/null; then
+  echo "wrk is missing; installing it from Debian's packages"
+  { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } || fail "could not install wrk (apt-get install wrk)"
+fi
+case " $TARGETS " in *" portkey "*)
+  command -v node >/dev/null || fail "node is missing (Portkey's gateway runs on Node.js 18+); or leave portkey out of TARGETS"
+  if [ ! -f "$PORTKEY_DIR/node_modules/@portkey-ai/gateway/build/start-server.js" ]; then
+    command -v npm >/dev/null || fail "npm is missing: needed once for 'npm ci' in $PORTKEY_DIR"
+    echo "installing Portkey's gateway from $PORTKEY_DIR/package-lock.json"
+    (cd "$PORTKEY_DIR" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in $PORTKEY_DIR failed"
+  fi ;;
+esac
+case " $TARGETS " in *" gateway "*)
+  [ -x "$JAVA" ] || fail "no JDK 25 at $JAVA (set JAVA_HOME)"
+  JAR=$(ls target/tollgate-*.jar 2>/dev/null | head -1 || true)
+  if [ -z "$JAR" ]; then
+    echo "no production jar in target/; building it"
+    ./mvnw -q -o -Pproduction -DskipTests package || fail "the jar's build failed"
+    JAR=$(ls target/tollgate-*.jar | head -1)
+  fi ;;
+esac
+ulimit -n 65536 2>/dev/null || true
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in $STUB_PORT $PROXY_PORT $PORTKEY_PORT $GATEWAY_PORT; do
+  port_free "$port" || fail "port $port is in use; pick other ports with BASE_PORT (four in a row from it)"
+done
+
+# ---- lifecycle: everything started here is stopped on every exit --------------------------------------------------
+WORK=$(mktemp -d -t hot-path.XXXXXX)
+chmod 755 "$WORK" # nginx started by root serves the canned files from worker processes running as nobody
+NGINX_PID=""
+PORTKEY_PID=""
+GATEWAY_PID=""
+stop() { # $1 pid, $2 seconds to wait before SIGKILL
+  local pid=$1
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 $(($2 * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  stop "$GATEWAY_PID" 60
+  stop "$PORTKEY_PID" 10
+  stop "$NGINX_PID" 10
+  GATEWAY_PID=""; PORTKEY_PID=""; NGINX_PID=""
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+wait_for() { # $1 what, $2 url, $3 seconds, $4 pid that must stay alive, $5 its log
+  for _ in $(seq 1 "$3"); do
+    curl -s -o /dev/null "$2" && return 0
+    kill -0 "$4" 2>/dev/null || { tail -20 "$5" >&2; fail "$1 exited while starting (log above)"; }
+    sleep 1
+  done
+  tail -20 "$5" >&2
+  fail "$1 did not answer $2 within $3 s (log above)"
+}
+
+# ---- the stub's canned answers --------------------------------------------------------------------------------------
+# 28 content pieces; the stream is 30 chunks: role with the first piece, the other 27 pieces, finish_reason, usage
+PIECES=("Tides" " are" " the" " slow" " rise" " and" " fall" " of" " the" " sea," " drawn" " by" " the" " Moon"
+        " and" " the" " Sun" " as" " the" " Earth" " turns" " beneath" " them," " twice" " a" " day" " on" " most coasts.")
+ANSWER=$(printf '%s' "${PIECES[@]}")
+CREATED=1764806400
+USAGE='{"prompt_tokens":12,"completion_tokens":28,"total_tokens":40,"prompt_tokens_details":{"cached_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}}'
+chunk() { # $1 choices → one chat.completion.chunk event
+  printf 'data: {"id":"chatcmpl-bench","object":"chat.completion.chunk","created":%d,"model":"%s","system_fingerprint":"fp_bench","choices":%s}\n\n' \
+    "$CREATED" "$STUB_MODEL" "$1"
+}
+mkdir -p "$WORK/canned"
+{
+  chunk "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"${PIECES[0]}\"},\"logprobs\":null,\"finish_reason\":null}]"
+  for piece in "${PIECES[@]:1}"; do
+    chunk "[{\"index\":0,\"delta\":{\"content\":\"$piece\"},\"logprobs\":null,\"finish_reason\":null}]"
+  done
+  chunk '[{"index":0,"delta":{},"logprobs":null,"finish_reason":"stop"}]'
+  printf 'data: {"id":"chatcmpl-bench","object":"chat.completion.chunk","created":%d,"model":"%s","system_fingerprint":"fp_bench","choices":[],"usage":%s}\n\n' \
+    "$CREATED" "$STUB_MODEL" "$USAGE"
+  printf 'data: [DONE]\n\n'
+} >"$WORK/canned/stream.sse"
+printf '{"id":"chatcmpl-bench","object":"chat.completion","created":%d,"model":"%s","choices":[{"index":0,"message":{"role":"assistant","content":"%s","refusal":null},"logprobs":null,"finish_reason":"stop"}],"usage":%s,"system_fingerprint":"fp_bench"}' \
+  "$CREATED" "$STUB_MODEL" "$ANSWER" "$USAGE" >"$WORK/canned/chat.json"
+[ "$(grep -c '^data: ' "$WORK/canned/stream.sse")" -eq 31 ] || fail "the canned stream is not 30 chunks and [DONE]"
+
+# ---- nginx: the stub and the proxy in one instance of its own --------------------------------------------------------
+# POST to a static file is 405 in nginx; error_page turns that into the file, so the stub reads no script at all.
+cat >"$WORK/nginx.conf" <<EOF
+worker_processes auto;
+daemon off;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/client_body;
+  proxy_temp_path $WORK/proxy;
+  fastcgi_temp_path $WORK/fastcgi;
+  uwsgi_temp_path $WORK/uwsgi;
+  scgi_temp_path $WORK/scgi;
+  types { application/json json; text/event-stream sse; }
+  keepalive_requests 1000000;
+  keepalive_timeout 120s;
+  etag off;
+
+  server { # the stub upstream
+    listen 127.0.0.1:$STUB_PORT;
+    location = /v1/chat/completions { alias $WORK/canned/chat.json; error_page 405 =200 /canned/chat.json; }
+    location = /stream/v1/chat/completions { alias $WORK/canned/stream.sse; error_page 405 =200 /canned/stream.sse; }
+    location /canned/ { internal; alias $WORK/canned/; add_header Cache-Control no-cache; }
+  }
+
+  upstream stub {
+    server 127.0.0.1:$STUB_PORT;
+    keepalive 128;
+    keepalive_requests 1000000;
+  }
+  server { # the plain reverse proxy
+    listen 127.0.0.1:$PROXY_PORT;
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    location /v1/ { proxy_pass http://stub; }
+    location /stream/v1/ { proxy_pass http://stub; proxy_buffering off; }
+  }
+}
+EOF
+
+"$NGINX" -t -q -p "$WORK" -e "$WORK/nginx-error.log" -c "$WORK/nginx.conf" || fail "nginx rejected its configuration"
+"$NGINX" -p "$WORK" -e "$WORK/nginx-error.log" -c "$WORK/nginx.conf" &
+NGINX_PID=$!
+wait_for nginx "http://127.0.0.1:$STUB_PORT/" 20 "$NGINX_PID" "$WORK/nginx-error.log"
+
+# ---- Portkey -----------------------------------------------------------------------------------------------------------
+case " $TARGETS " in *" portkey "*)
+  NODE_ENV=production node "$PORTKEY_DIR/node_modules/@portkey-ai/gateway/build/start-server.js" \
+    --port="$PORTKEY_PORT" --headless >"$WORK/portkey.log" 2>&1 &
+  PORTKEY_PID=$!
+  wait_for Portkey "http://127.0.0.1:$PORTKEY_PORT/" 60 "$PORTKEY_PID" "$WORK/portkey.log" ;;
+esac
+
+# ---- the gateway ---------------------------------------------------------------------------------------------------------
+GATEWAY_KEY=""
+case " $TARGETS " in *" gateway "*)
+  mkdir -p "$WORK/gateway"
+  TOLLGATE_DATA_DIR=$WORK/gateway TOLLGATE_MASTER_KEY=$MASTER_KEY PORT=$GATEWAY_PORT TOLLGATE_SIMULATOR_ENABLED=false \
+  LOGGING_LEVEL_ROOT=warn "$JAVA" -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
+  GATEWAY_PID=$!
+  wait_for "the gateway" "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 240 "$GATEWAY_PID" "$WORK/gateway.log"
+  admin() { # $1 path, $2 body → response body; fails on any non-2xx
+    curl -fsS -X POST "http://127.0.0.1:$GATEWAY_PORT/admin/v1/$1" -H "Authorization: Bearer $MASTER_KEY" \
+      -H 'Content-Type: application/json' -d "$2"
+  }
+  admin channels "{\"name\":\"stub\",\"kind\":\"openai-compatible\",\"baseUrl\":\"http://127.0.0.1:$STUB_PORT/stream/v1\",
+    \"apiKey\":\"sk-bench\",\"models\":{\"$MODEL\":\"$STUB_MODEL\"}}" >/dev/null || fail "the gateway refused the channel"
+  TEAM=$(admin teams '{"name":"Bench"}' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+  [ -n "$TEAM" ] || fail "the gateway made no team"
+  admin "teams/$TEAM/credits" '{"amount":"1000000"}' >/dev/null || fail "the gateway did not fund the team"
+  GATEWAY_KEY=$(admin "teams/$TEAM/keys" '{"name":"bench"}' | sed -n 's/.*"key":"\(vai-[^"]*\)".*/\1/p')
+  [ -n "$GATEWAY_KEY" ] || fail "the gateway issued no key" ;;
+esac
+
+# ---- targets ---------------------------------------------------------------------------------------------------------
+body() { # $1 model, $2 plain|stream
+  if [ "$2" = stream ]; then
+    printf '{"model":"%s","max_tokens":60,"stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"Tell me about tides"}]}' "$1"
+  else
+    printf '{"model":"%s","max_tokens":60,"messages":[{"role":"user","content":"Tell me about tides"}]}' "$1"
+  fi
+}
+# sets URL, KEY, HEADERS, BODY for target $1 and kind $2 (plain|stream)
+target() {
+  local prefix=""
+  [ "$2" = stream ] && prefix=/stream
+  KEY=""; HEADERS=""; BODY=$(body "$STUB_MODEL" "$2")
+  case $1 in
+    direct) URL="http://127.0.0.1:$STUB_PORT$prefix/v1/chat/completions" ;;
+    nginx-proxy) URL="http://127.0.0.1:$PROXY_PORT$prefix/v1/chat/completions" ;;
+    portkey)
+      URL="http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions"
+      KEY=sk-bench
+      HEADERS=$'x-portkey-provider: openai\nx-portkey-custom-host: '"http://127.0.0.1:$STUB_PORT$prefix/v1" ;;
+    gateway)
+      URL="http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions"
+      KEY=$GATEWAY_KEY
+      BODY=$(body "$MODEL" "$2") ;;
+  esac
+}
+
+# One curl call per target and kind before any load: a 200 that carries the whole canned answer. A target that
+# fails is reported and left out of the rounds, never measured as if it worked.
+FAILED=""
+check() { # $1 target, $2 kind
+  target "$1" "$2"
+  local args=(-s -o "$WORK/check.out" -w '%{http_code}' -X POST "$URL" -H 'Content-Type: application/json' -d "$BODY")
+  [ -n "$KEY" ] && args+=(-H "Authorization: Bearer $KEY")
+  while IFS= read -r header; do
+    if [ -n "$header" ]; then args+=(-H "$header"); fi
+  done <<<"$HEADERS"
+  local status
+  status=$(curl "${args[@]}" || true)
+  local ok=yes
+  [ "$status" = 200 ] || ok=no
+  if [ "$2" = stream ]; then
+    grep -q '^data: \[DONE\]' "$WORK/check.out" && grep -q 'most coasts\.' "$WORK/check.out" || ok=no
+  else
+    grep -qF "$ANSWER" "$WORK/check.out" || ok=no
+  fi
+  if [ $ok = no ]; then
+    echo "!! $1 ($2) FAILED its check: HTTP $status, $(head -c 300 "$WORK/check.out" | tr '\n' ' ')"
+    FAILED="$FAILED $1"
+    if [ -s "$WORK/$1.log" ]; then tail -25 "$WORK/$1.log" | sed "s/^/   $1 log: /"; fi
+  fi
+}
+
+load() { # $1 target, $2 kind, $3 connections, $4 duration → RESULT line (or a FAILED line)
+  target "$1" "$2"
+  local threads=2
+  [ "$3" -lt 2 ] && threads=1
+  local out
+  out=$(KEY=$KEY HEADERS=$HEADERS BODY=$BODY wrk -t"$threads" -c"$3" -d"$4" --timeout 30s -s "$LUA" "$URL" 2>&1 || true)
+  grep '^RESULT' <<<"$out" || echo "FAILED wrk: $(tr '\n' ' ' <<<"$out" | head -c 300)"
+}
+
+ACTIVE=""
+for t in $TARGETS; do
+  check "$t" plain
+  case " $FAILED " in *" $t "*) continue ;; esac
+  check "$t" stream
+  case " $FAILED " in *" $t "*) continue ;; esac
+  ACTIVE="$ACTIVE $t"
+done
+ACTIVE=${ACTIVE# }
+[ -n "$ACTIVE" ] || [ "${CHECK_ONLY:-}" = hold ] || fail "no target passed its check"
+if [ -n "${CHECK_ONLY:-}" ]; then
+  echo "checked: ${ACTIVE:-none} answer 200 with the whole canned answer${FAILED:+; failed:$FAILED}"
+  if [ "$CHECK_ONLY" = hold ]; then
+    echo "holding: stub :$STUB_PORT, nginx-proxy :$PROXY_PORT, portkey :$PORTKEY_PORT, gateway :$GATEWAY_PORT" \
+      "(key $GATEWAY_KEY), files in $WORK; Ctrl-C stops them"
+    while :; do sleep 1; done
+  fi
+  [ -z "$FAILED" ]
+  exit
+fi
+
+SCENARIOS="plain64 single stream64"
+kind_of() { case $1 in stream64) echo stream ;; *) echo plain ;; esac; }
+conns_of() { case $1 in single) echo 1 ;; *) echo "$CONNECTIONS" ;; esac; }
+label_of() {
+  case $1 in
+    plain64) echo "non-streaming, $CONNECTIONS conn" ;;
+    single) echo "non-streaming, 1 conn" ;;
+    stream64) echo "streaming 30 chunks, $CONNECTIONS conn" ;;
+  esac
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== warming up ($WARMUP per target and kind, the gateway $GATEWAY_WARMUP): $ACTIVE"
+for t in $ACTIVE; do
+  warmup=$WARMUP
+  [ "$t" = gateway ] && warmup=$GATEWAY_WARMUP
+  for kind in plain stream; do load "$t" $kind "$CONNECTIONS" "$warmup" >/dev/null; done
+done
+
+mkdir -p "$WORK/results"
+read -r -a ORDER <<<"$ACTIVE"
+for round in $(seq 1 "$ROUNDS"); do
+  # the first target of one round is the last of the next, so drift on the shared machine spreads over all of them
+  shift_by=$(((round - 1) % ${#ORDER[@]}))
+  rotated=("${ORDER[@]:shift_by}" "${ORDER[@]:0:shift_by}")
+  for s in $SCENARIOS; do
+    for t in "${rotated[@]}"; do
+      line=$(load "$t" "$(kind_of "$s")" "$(conns_of "$s")" "$DURATION")
+      echo "round $round  $(printf '%-9s %-12s' "$s" "$t") $line"
+      echo "$line" >>"$WORK/results/$s.$t"
+    done
+  done
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- the table ---------------------------------------------------------------------------------------------------------
+median() { # $1 scenario, $2 target, $3 field → median over the rounds that produced it ("-" if none)
+  sed -n "s/^RESULT.* $3=\([0-9.]*\).*/\1/p" "$WORK/results/$1.$2" | sort -g |
+    awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+total() { # $1 scenario, $2 target, $3 field → sum over the rounds
+  sed -n "s/^RESULT.* $3=\([0-9]*\).*/\1/p" "$WORK/results/$1.$2" | awk '{ s += $1 } END { print s + 0 }'
+}
+fmt() { awk -v v="$1" -v f="$2" 'BEGIN { if (v == "-") print "-"; else printf f, v }'; }
+failed_runs() { grep -c '^FAILED' "$WORK/results/$1.$2" || true; }
+
+ERRORS=0
+echo
+echo "== hot path: median of $ROUNDS interleaved rounds of $DURATION, $(nproc) cores, load average $LOAD_BEFORE before, $LOAD_AFTER after"
+printf '%-32s %-12s %10s %9s %9s %10s  %s\n' scenario target req/s p50_ms p99_ms requests errors
+for s in $SCENARIOS; do
+  for t in $ACTIVE; do
+    non2xx=$(total "$s" "$t" non2xx)
+    sockets=$(total "$s" "$t" socket_errors)
+    runs=$(failed_runs "$s" "$t")
+    errors="none"
+    if [ "$non2xx" -gt 0 ] || [ "$sockets" -gt 0 ] || [ "$runs" -gt 0 ]; then
+      errors="ERRORS: $non2xx non-2xx, $sockets socket errors, $runs failed runs"
+      ERRORS=1
+    fi
+    printf '%-32s %-12s %10s %9s %9s %10s  %s\n' "$(label_of "$s")" "$t" "$(fmt "$(median "$s" "$t" rps)" %.0f)" \
+      "$(fmt "$(median "$s" "$t" p50_ms)" %.2f)" "$(fmt "$(median "$s" "$t" p99_ms)" %.2f)" \
+      "$(total "$s" "$t" requests)" "$errors"
+  done
+done
+for t in $FAILED; do printf '%-32s %-12s %s\n' "every scenario" "$t" "FAILED its check, not measured"; done
+
+has() { case " $ACTIVE " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+added() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-") print "n/a"; else printf "%+.2f", a - b }'; }
+echo
+echo "throughput ratios (median req/s):"
+for s in $SCENARIOS; do
+  line="  $(printf '%-32s' "$(label_of "$s")")"
+  has gateway && has portkey && line="$line gateway/portkey $(ratio "$(median $s gateway rps)" "$(median $s portkey rps)")"
+  has gateway && has nginx-proxy && line="$line   gateway/nginx-proxy $(ratio "$(median $s gateway rps)" "$(median $s nginx-proxy rps)")"
+  has portkey && has nginx-proxy && line="$line   portkey/nginx-proxy $(ratio "$(median $s portkey rps)" "$(median $s nginx-proxy rps)")"
+  echo "$line"
+done
+if has direct; then
+  echo "added latency over direct, p50 / p99 in ms (medians):"
+  for s in $SCENARIOS; do
+    line="  $(printf '%-32s' "$(label_of "$s")")"
+    for t in $ACTIVE; do
+      [ "$t" = direct ] && continue
+      line="$line $t $(added "$(median "$s" "$t" p50_ms)" "$(median "$s" direct p50_ms)") / $(added "$(median "$s" "$t" p99_ms)" "$(median "$s" direct p99_ms)")  "
+    done
+    echo "$line"
+  done
+fi
+if [ -n "$FAILED" ] || [ $ERRORS -ne 0 ]; then
+  echo "!! some targets failed or answered errors (see above)"
+  exit 1
+fi
