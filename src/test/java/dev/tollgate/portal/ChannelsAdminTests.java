@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamSummary;
@@ -220,11 +222,9 @@ class ChannelsAdminTests {
             page.locator("#add-channel").click();
             Locator speaksResponses = page.locator("#channel-speaks-responses");
             assertThat(speaksResponses).isVisible();
-            page.locator("#channel-kind").click();
-            kindOption(page, "anthropic").click();
+            chooseKind(page, "anthropic");
             assertThat(speaksResponses).isHidden();
-            page.locator("#channel-kind").click();
-            kindOption(page, "openai-compatible").click();
+            chooseKind(page, "openai-compatible");
             assertThat(speaksResponses).isVisible();
 
             page.locator("#channel-name input").fill("responses-upstream");
@@ -297,9 +297,28 @@ class ChannelsAdminTests {
         }
     }
 
-    /** The kind select's option: the team select in the header has options too, whose names may contain a kind. */
-    private static Locator kindOption(Page page, String kind) {
-        return page.getByRole(
+    /**
+     * Chooses a kind in the dialog's select. Its option is found by its exact name, since the team select in the
+     * header has options too, whose names may contain a kind; a click that lands while the list is still closing
+     * from the last choice leaves it closed, so the select is opened again until the option shows.
+     */
+    private static void chooseKind(Page page, String kind) {
+        Locator option = page.getByRole(
                 AriaRole.OPTION, new Page.GetByRoleOptions().setName(kind).setExact(true));
+        for (int attempt = 1; ; attempt++) {
+            page.locator("#channel-kind").click();
+            try {
+                option.waitFor(new Locator.WaitForOptions()
+                        .setState(WaitForSelectorState.VISIBLE)
+                        .setTimeout(3_000));
+                break;
+            } catch (TimeoutError closed) {
+                if (attempt == 5) {
+                    throw closed;
+                }
+            }
+        }
+        option.click();
+        assertThat(page.locator("#channel-kind")).containsText(kind);
     }
 }
