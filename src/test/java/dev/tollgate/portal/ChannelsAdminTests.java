@@ -239,6 +239,7 @@ class ChannelsAdminTests {
             BrowserSupport.screenshot(page, "admin-channel-speaks-responses-390");
             page.setViewportSize(1280, 900);
             page.locator("#channel-save").click();
+            assertThat(page.locator("vaadin-dialog-overlay")).isHidden();
 
             Locator grid = page.locator("#channels-grid");
             assertThat(grid).containsText("responses-upstream");

@@ -62,6 +62,10 @@ class ResponsesRequestErrorTests {
                 Arguments.of("{" + m + "\"input\":[{\"type\":\"item_reference\",\"id\":\"msg_1\"}]}", "input[0].id"),
                 Arguments.of("{" + m + "\"input\":[" + hi + ",{\"type\":\"item_reference\"}]}", "input[1].id"),
                 Arguments.of(
+                        "{" + m + "\"input\":[" + hi + ",{\"type\":\"item_reference\",\"id\":\"msg_1\"}".repeat(2_001)
+                                + "]}",
+                        "input"),
+                Arguments.of(
                         "{" + m + "\"input\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\"}]}]}",
                         "input[0].content[0].type"),
                 Arguments.of(
