@@ -1,0 +1,62 @@
+package dev.tollgate.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+import java.util.regex.Pattern;
+
+/**
+ * Layout assertions measured in the browser: what a user must reach lies inside the viewport, the page does not
+ * scroll sideways, amounts follow the money rule. Text checks alone pass while a button sits off-screen.
+ */
+public final class Layout {
+
+    /** A name of 200 characters, the longest a team or key name may be, for views to be tried with. */
+    public static final String LONGEST_NAME = ("Longest-name " + "x".repeat(200)).substring(0, 200);
+
+    /** {@code Cr$ 1,234.56} or {@code -Cr$ 0.0042}: the currency first, thousands grouped, at least two decimals. */
+    public static final Pattern MONEY = Pattern.compile("-?Cr\\$ \\d{1,3}(,\\d{3})*\\.\\d{2,}");
+
+    private Layout() {}
+
+    /** Resizes the page to the screen; the next layout is measured at its width. */
+    public static void use(Page page, Screen screen) {
+        page.setViewportSize(screen.width(), screen.height());
+    }
+
+    /**
+     * The element is laid out horizontally inside the viewport (a user can see and reach it without scrolling
+     * sideways). Vertical position is not checked: scrolling down is normal.
+     */
+    public static void assertInsideViewport(Page page, Locator element, String what) {
+        element.scrollIntoViewIfNeeded();
+        BoundingBox box = element.boundingBox();
+        assertThat(box).as("%s is rendered", what).isNotNull();
+        int width = page.viewportSize().width;
+        assertThat(box.x)
+                .as("%s starts inside the %d px viewport (x = %.0f)", what, width, box.x)
+                .isGreaterThanOrEqualTo(-0.5);
+        assertThat(box.x + box.width)
+                .as("%s ends inside the %d px viewport (x = %.0f, width = %.0f)", what, width, box.x, box.width)
+                .isLessThanOrEqualTo(width + 0.5);
+    }
+
+    /** The document is no wider than the viewport, so nothing hides off to the right. */
+    public static void assertNoSidewaysScroll(Page page) {
+        Number scrollWidth = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+        int width = page.viewportSize().width;
+        assertThat(scrollWidth.intValue())
+                .as("the page is no wider than the %d px viewport", width)
+                .isLessThanOrEqualTo(width);
+    }
+
+    /** The element's text is one amount written by the money rule. */
+    public static void assertMoney(Locator element, String what) {
+        String text = element.innerText().strip();
+        assertThat(text)
+                .as("%s is written Cr$ first, grouped, with decimals", what)
+                .matches(MONEY);
+    }
+}
