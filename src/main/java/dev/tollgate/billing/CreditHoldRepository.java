@@ -7,8 +7,10 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -77,6 +79,113 @@ class CreditHoldRepository {
                         rs.getBoolean("held"), rs.getBoolean("holds_key_budget"), rs.getBoolean("key_budget_short")))
                 .single();
     }
+
+    /**
+     * Locks the rows a batch of reservations reserves from and reads what they leave to reserve, in one statement: the
+     * budgeted keys' rows first, then the teams' rows, each in the order given (sorted by the caller, as every batch of
+     * settles sorts them), so a batch of reservations and a batch of settles never wait for each other in a circle.
+     */
+    Headroom lockHeadroom(List<ApiKeyId> keys, List<TeamId> teams) {
+        Map<TeamId, BigDecimal> teamRoom = new HashMap<>();
+        Map<ApiKeyId, BigDecimal> keyRoom = new HashMap<>();
+        jdbc.sql("""
+                        with keys as materialized (
+                            select k.api_key_id as id, k.budget - k.spent - k.reserved as room
+                            from unnest(cast(:keys as uuid[])) with ordinality as v(id, position)
+                            join key_budget k on k.api_key_id = v.id
+                            where k.budget is not null
+                            order by v.position
+                            for update of k),
+                        teams as materialized (
+                            select c.team_id as id, c.balance - c.held as room
+                            from unnest(cast(:teams as uuid[])) with ordinality as v(id, position)
+                            join credit_account c on c.team_id = v.id
+                            order by v.position
+                            for update of c)
+                        select true as is_key, id, room from keys
+                        union all
+                        select false, id, room from teams""")
+                .param("keys", keys.stream().map(ApiKeyId::toString).toArray(String[]::new))
+                .param(
+                        "teams",
+                        teams.stream().map(team -> team.value().toString()).toArray(String[]::new))
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    if (rs.getBoolean("is_key")) {
+                        keyRoom.put(new ApiKeyId(id), rs.getBigDecimal("room"));
+                    } else {
+                        teamRoom.put(new TeamId(id), rs.getBigDecimal("room"));
+                    }
+                    return id;
+                })
+                .list();
+        return new Headroom(teamRoom, keyRoom);
+    }
+
+    /**
+     * Records the holds a batch granted and adds them up on their teams and keys, in one statement: one update per
+     * team, one per key for the holds that reserve key budget, the hold rows from arrays. The rows were locked and the
+     * holds decided by {@link #lockHeadroom} in the same transaction; the counts it returns let the caller check that
+     * every row was there. Its commit, like a single reserve's, does not wait for the flush to disk.
+     */
+    GrantedCounts reserveAll(List<Hold> granted, Instant now) {
+        return jdbc.sql("""
+                        with relaxed as (select set_config('synchronous_commit', 'off', true)),
+                        granted as (
+                            select * from unnest(cast(:ids as uuid[]), cast(:teams as uuid[]), cast(:keys as uuid[]),
+                                cast(:requests as text[]), cast(:amounts as numeric[]), cast(:key_budgets as boolean[]))
+                                as v(id, team_id, api_key_id, request_id, amount, holds_key_budget)),
+                        keys_reserved as (
+                            update key_budget k set reserved = k.reserved + g.amount
+                            from (select api_key_id, sum(amount) as amount from granted where holds_key_budget
+                                  group by api_key_id) g
+                            where k.api_key_id = g.api_key_id
+                            returning 1),
+                        teams_held as (
+                            update credit_account c set held = c.held + g.amount, updated_at = :now
+                            from (select team_id, sum(amount) as amount from granted group by team_id) g
+                            where c.team_id = g.team_id
+                            returning 1),
+                        inserted as (
+                            insert into credit_hold
+                                (id, team_id, api_key_id, request_id, amount, status, created_at, holds_key_budget)
+                            select id, team_id, api_key_id, request_id, amount, 'HELD', :now, holds_key_budget
+                            from granted cross join relaxed
+                            returning 1)
+                        select (select count(*) from keys_reserved) as keys,
+                               (select count(*) from teams_held) as teams,
+                               (select count(*) from inserted) as holds""")
+                .param("ids", granted.stream().map(hold -> hold.id().toString()).toArray(String[]::new))
+                .param(
+                        "teams",
+                        granted.stream()
+                                .map(hold -> hold.team().value().toString())
+                                .toArray(String[]::new))
+                .param(
+                        "keys",
+                        granted.stream()
+                                .map(hold -> hold.apiKeyId() == null
+                                        ? null
+                                        : hold.apiKeyId().toString())
+                                .toArray(String[]::new))
+                .param("requests", granted.stream().map(Hold::requestId).toArray(String[]::new))
+                .param(
+                        "amounts",
+                        granted.stream()
+                                .map(hold -> hold.amount().toPlainString())
+                                .toArray(String[]::new))
+                .param(
+                        "key_budgets",
+                        granted.stream()
+                                .map(hold -> Boolean.toString(hold.holdsKeyBudget()))
+                                .toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> new GrantedCounts(rs.getInt("keys"), rs.getInt("teams"), rs.getInt("holds")))
+                .single();
+    }
+
+    /** How many key rows, team rows and hold rows a batch of reservations wrote. */
+    record GrantedCounts(int keys, int teams, int holds) {}
 
     /** What one settle statement did: whether it settled the hold, and the balance after the charge if it fitted. */
     record SettleResult(boolean settled, @Nullable BigDecimal balance) {}

@@ -35,6 +35,7 @@ public class CreditHolds {
 
     private final CreditAccountRepository accounts;
     private final CreditHoldRepository holds;
+    private final Reservations reservations;
     private final LedgerWriter ledger;
     private final HoldRenewals renewals;
     private final KeySpending keys;
@@ -44,6 +45,7 @@ public class CreditHolds {
     CreditHolds(
             CreditAccountRepository accounts,
             CreditHoldRepository holds,
+            Reservations reservations,
             LedgerWriter ledger,
             HoldRenewals renewals,
             KeySpending keys,
@@ -51,6 +53,7 @@ public class CreditHolds {
             Clock clock) {
         this.accounts = accounts;
         this.holds = holds;
+        this.reservations = reservations;
         this.ledger = ledger;
         this.renewals = renewals;
         this.keys = keys;
@@ -68,20 +71,21 @@ public class CreditHolds {
     /**
      * Reserves {@code amount} for the request from the team's available credit and, when the key has a budget, from
      * the key's budget as well, or throws {@link InsufficientCreditException} or {@link KeyBudgetExceededException} and
-     * reserves nothing. One statement, needing no transaction; release it with {@link #settle} and a zero charge if the
-     * request does not go ahead.
+     * reserves nothing. Returns once the hold row exists. Reservations made at the same time are made together
+     * ({@link Reservations}), each decided as if alone in the order they came; release the hold with {@link #settle}
+     * and a zero charge if the request does not go ahead.
      */
     public Hold reserve(TeamId team, @Nullable ApiKeyId key, String requestId, Credits amount) {
         access.require(team, TeamRole.MEMBER);
-        UUID id = UUID.randomUUID();
-        CreditHoldRepository.Reserved reserved = holds.reserve(id, team, key, requestId, amount, clock.instant());
+        Reservation reservation = new Reservation(UUID.randomUUID(), team, key, requestId, amount);
+        CreditHoldRepository.Reserved reserved = reservations.reserve(reservation);
         if (reserved.keyBudgetShort()) {
             throw new KeyBudgetExceededException();
         }
         if (!reserved.held()) {
             throw new InsufficientCreditException(team);
         }
-        return new Hold(id, team, key, requestId, amount, reserved.holdsKeyBudget());
+        return reservation.granted(reserved.holdsKeyBudget());
     }
 
     /** The charge for a hold, recorded as made by whoever is acting now. */

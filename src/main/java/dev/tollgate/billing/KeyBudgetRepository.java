@@ -105,18 +105,26 @@ class KeyBudgetRepository {
     }
 
     /**
-     * Frees reservations and adds charges for many keys in one statement, per key id the sums of its calls. Returns the
-     * keys that have a budget.
+     * Frees reservations and adds charges for many keys in one statement, per key id the sums of its calls. The rows are
+     * locked in the map's order before any is changed (an update joined to the ids would lock them in whatever order
+     * its plan reads them), so a batch of settles and a batch of reservations, both sorting keys the same way, never
+     * wait for each other in a circle. Returns the keys that have a budget.
      */
     List<ApiKeyId> settle(Map<ApiKeyId, Spending> byKey) {
         return jdbc
                 .sql("""
-                        with touched as (
-                            update key_budget k
-                            set reserved = greatest(k.reserved - v.reserved, 0), spent = k.spent + v.charged
+                        with locked as materialized (
+                            select k.api_key_id, v.reserved, v.charged
                             from unnest(cast(:ids as uuid[]), cast(:reserved as numeric[]), cast(:charged as numeric[]))
-                                as v(id, reserved, charged)
-                            where k.api_key_id = v.id
+                                with ordinality as v(id, reserved, charged, position)
+                            join key_budget k on k.api_key_id = v.id
+                            order by v.position
+                            for update of k),
+                        touched as (
+                            update key_budget k
+                            set reserved = greatest(k.reserved - l.reserved, 0), spent = k.spent + l.charged
+                            from locked l
+                            where k.api_key_id = l.api_key_id
                             returning k.api_key_id, k.budget)
                         select api_key_id from touched where budget is not null""")
                 .param("ids", byKey.keySet().stream().map(ApiKeyId::toString).toArray(String[]::new))

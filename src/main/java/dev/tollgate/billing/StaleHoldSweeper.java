@@ -60,9 +60,14 @@ class StaleHoldSweeper {
         if (!holds.release(stale.id(), cutoff, now)) {
             return 0;
         }
+        ApiKeyId key = stale.holdsKeyBudget() && stale.apiKeyId() != null ? new ApiKeyId(stale.apiKeyId()) : null;
+        if (key != null) {
+            // keys before teams, as reserves and settles take them, so a release never waits on them in a circle
+            keys.lockFirst(key);
+        }
         accounts.settle(stale.teamId(), stale.amount(), BigDecimal.ZERO, now);
-        if (stale.holdsKeyBudget() && stale.apiKeyId() != null) {
-            keys.free(new ApiKeyId(stale.apiKeyId()), new Credits(stale.amount()));
+        if (key != null) {
+            keys.free(key, new Credits(stale.amount()));
         }
         log.warn(
                 "Released the hold of request {} ({} Cr$): its call has not renewed it for {}",

@@ -37,9 +37,9 @@ import org.springframework.stereotype.Service;
 /**
  * Every chat request, from the API in either dialect or from the playground, goes through here: authorize, price,
  * reserve (and keep the hold alive while the call runs), call the upstream, meter, settle exactly once and record
- * usage. Database work on the hot path is one
- * reserve statement and a share of one plain-JDBC transaction that settles many calls together ({@link Settlements}),
- * which also writes the usage rows.
+ * usage. Database work on the hot path is a share of one
+ * transaction that reserves many calls together (a single statement for a call alone) and a share of one plain-JDBC
+ * transaction that settles many calls together ({@link Settlements}), which also writes the usage rows.
  */
 @Service
 public class ChatPipeline {
@@ -117,15 +117,15 @@ public class ChatPipeline {
         if (call.key() != null) {
             rateLimiter.acquire(call.key());
         }
-        TokenPricing pricing = model.requireTokenPricing();
         long promptTokens = tokenCounter.countPrompt(call.request());
-        ChatRequest request = fitOutputCap(call, model, promptTokens);
-        HoldEstimate estimate = HoldEstimate.of(pricing, promptTokens, request.maxTokens());
-        Hold hold = reserve(call, estimate.amount());
-        try (LiveHold alive = holds.keepAlive(hold)) {
-            return run(call, model, request, hold, new Metering(started, requested), listener);
+        Held held = hold(call, model, promptTokens);
+        try (LiveHold alive = holds.keepAlive(held.hold())) {
+            return run(call, model, held.request(), held.hold(), new Metering(started, requested), listener);
         }
     }
+
+    /** The request as it goes upstream, with the output cap its hold was sized for, and that hold. */
+    private record Held(ChatRequest request, Hold hold) {}
 
     /** Streams the reply while the hold is kept alive, and settles it whatever happens. */
     private ChatOutcome run(
@@ -191,22 +191,44 @@ public class ChatPipeline {
         }
     }
 
-    /** An output cap the caller left to us is at most the model's limit, lowered further to what the balance covers. */
-    private ChatRequest fitOutputCap(ChatCall call, CatalogModel model, long promptTokens) {
-        ChatRequest request = call.request();
-        if (call.outputCapChosen()) {
-            return request;
-        }
+    /**
+     * Holds the most the request can cost. An output cap the caller left to us is at most the model's limit, lowered
+     * further to what the balance covers (not below a floor) when the hold for it is refused: the balance is read only
+     * then, so a team whose credit covers the request pays one statement for its hold, not a read before it too.
+     */
+    private Held hold(ChatCall call, CatalogModel model, long promptTokens) {
         TokenPricing pricing = model.requireTokenPricing();
-        int cap = Math.min(request.maxTokens(), model.requireMaxOutputTokens());
-        Credits available = holds.available(call.team());
-        if (HoldEstimate.of(pricing, promptTokens, cap).amount().compareTo(available) > 0) {
-            cap = Math.min(cap, HoldEstimate.largestCapWithin(pricing, promptTokens, cap, available));
+        ChatRequest request = call.request();
+        int cap = call.outputCapChosen()
+                ? request.maxTokens()
+                : Math.min(request.maxTokens(), model.requireMaxOutputTokens());
+        try {
+            return new Held(withOutputCap(request, cap), reserve(call, pricing, promptTokens, cap));
+        } catch (CallRefusedException refused) {
+            if (call.outputCapChosen()) {
+                throw refused;
+            }
+            Credits available = holds.available(call.team());
+            if (HoldEstimate.of(pricing, promptTokens, cap).amount().compareTo(available) <= 0) {
+                throw refused;
+            }
+            int fitted = Math.min(cap, HoldEstimate.largestCapWithin(pricing, promptTokens, cap, available));
+            if (fitted == cap) {
+                throw refused;
+            }
+            return new Held(withOutputCap(request, fitted), reserve(call, pricing, promptTokens, fitted));
         }
+    }
+
+    private static ChatRequest withOutputCap(ChatRequest request, int cap) {
         return cap == request.maxTokens() ? request : request.withMaxTokens(cap);
     }
 
-    /** One statement reserves from the team's balance and, when the key has a budget, from the key's budget. */
+    private Hold reserve(ChatCall call, TokenPricing pricing, long promptTokens, int outputCap) {
+        return reserve(call, HoldEstimate.of(pricing, promptTokens, outputCap).amount());
+    }
+
+    /** Reserves from the team's balance and, when the key has a budget, from the key's budget, in one go. */
     private Hold reserve(ChatCall call, Credits amount) {
         try {
             return holds.reserve(
