@@ -72,8 +72,9 @@ public class CreditHolds {
      * Reserves {@code amount} for the request from the team's available credit and, when the key has a budget, from
      * the key's budget as well, or throws {@link InsufficientCreditException} or {@link KeyBudgetExceededException} and
      * reserves nothing. Returns once the hold row exists. Reservations made at the same time are made together
-     * ({@link Reservations}), each decided as if alone in the order they came; release the hold with {@link #settle}
-     * and a zero charge if the request does not go ahead.
+     * ({@link Reservations}), each decided as if alone in the order they came, in a transaction of their own: call it
+     * outside any transaction that has locked the team's or the key's row. Release the hold with {@link #settle} and a
+     * zero charge if the request does not go ahead.
      */
     public Hold reserve(TeamId team, @Nullable ApiKeyId key, String requestId, Credits amount) {
         access.require(team, TeamRole.MEMBER);
