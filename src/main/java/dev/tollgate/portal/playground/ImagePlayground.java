@@ -76,8 +76,9 @@ final class ImagePlayground extends HorizontalLayout {
         price.addClassName("section-note");
         showPrice();
         VerticalLayout settings = new VerticalLayout(new H4("Settings"), model, count, price);
-        settings.setWidth("20rem");
         settings.setPadding(false);
+        settings.setWidth(
+                null); // the stylesheet sizes it: beside the prompt on a wide screen, above it on a narrow one
         settings.addClassName("playground-settings");
 
         prompt.setId("image-prompt");
@@ -97,6 +98,7 @@ final class ImagePlayground extends HorizontalLayout {
         add(settings, work);
         setFlexGrow(1, work);
         setSizeFull();
+        addClassName("image-playground");
     }
 
     void prefill(@Nullable String modelId, @Nullable String text) {

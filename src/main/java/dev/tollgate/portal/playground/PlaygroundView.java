@@ -4,6 +4,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
@@ -24,13 +26,14 @@ import org.jspecify.annotations.Nullable;
 @Route("playground")
 @PageTitle("Playground · Tollgate")
 @PermitAll
-public class PlaygroundView extends VerticalLayout implements BeforeEnterObserver {
+public class PlaygroundView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver {
 
     private final TabSheet tabs = new TabSheet();
     private @Nullable ImagePlayground images;
+    private @Nullable ChatPlayground chat;
 
     PlaygroundView(
-            ChatPipeline chat,
+            ChatPipeline chatPipeline,
             ImagePipeline imagePipeline,
             CurrentTeam currentTeam,
             BackgroundWork background,
@@ -45,7 +48,8 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
                 "Try chat and image models on " + team.team().name() + "'s credit. Everything is billed like API"
                         + " calls."));
         images = new ImagePlayground(imagePipeline, team, background, access);
-        tabs.add("Chat", new ChatPlayground(chat, team, background, access)).setId("playground-chat-tab");
+        this.chat = new ChatPlayground(chatPipeline, team, background, access);
+        tabs.add("Chat", this.chat).setId("playground-chat-tab");
         tabs.add("Image", images).setId("playground-image-tab");
         tabs.setSizeFull();
         add(tabs);
@@ -57,6 +61,14 @@ public class PlaygroundView extends VerticalLayout implements BeforeEnterObserve
         return "playground?"
                 + QueryParameters.simple(java.util.Map.of("tab", "image", "model", model, "prompt", prompt))
                         .getQueryString();
+    }
+
+    /** Leaving the playground ends a reply still streaming; what arrived stays in the conversation, charged. */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (chat != null) {
+            chat.stopReply();
+        }
     }
 
     @Override

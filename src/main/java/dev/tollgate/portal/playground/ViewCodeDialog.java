@@ -1,8 +1,10 @@
 package dev.tollgate.portal.playground;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
@@ -16,7 +18,11 @@ import java.util.Map;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The current conversation as a ready-to-run API call in curl, Python and Node, for this deployment's URL. */
+/**
+ * The current conversation as a ready-to-run API call in curl, Python and Node, for this deployment's URL. Long lines
+ * wrap inside the dialog; "Copy" puts the shown snippet on the clipboard (in the browser, as Vaadin has no clipboard
+ * API of its own).
+ */
 final class ViewCodeDialog extends Dialog {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -24,14 +30,27 @@ final class ViewCodeDialog extends Dialog {
     ViewCodeDialog(PlaygroundSettings.Snapshot settings, List<ChatMessage> history, String baseUrl) {
         setHeaderTitle("Call this from your code");
         List<Map<String, Object>> messages = messages(settings, history);
+        List<String> snippets = List.of(
+                curl(settings, messages, baseUrl),
+                python(settings, messages, baseUrl),
+                node(settings, messages, baseUrl));
         TabSheet tabs = new TabSheet();
-        tabs.add("curl", block(curl(settings, messages, baseUrl)));
-        tabs.add("Python", block(python(settings, messages, baseUrl)));
-        tabs.add("Node", block(node(settings, messages, baseUrl)));
+        tabs.add("curl", block(snippets.get(0)));
+        tabs.add("Python", block(snippets.get(1)));
+        tabs.add("Node", block(snippets.get(2)));
         tabs.setWidthFull();
         add(tabs);
-        getFooter().add(new Button("Close", e -> close()));
+        Button copy = new Button("Copy", VaadinIcon.COPY.create());
+        copy.setId("view-code-copy");
+        copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        copy.addClickListener(e -> copy.getElement()
+                .executeJs("return navigator.clipboard.writeText($0)", snippets.get(tabs.getSelectedIndex()))
+                .then(copied -> copy.setText("Copied"), failed -> copy.setText("Select the code to copy it")));
+        tabs.addSelectedChangeListener(e -> copy.setText("Copy"));
+        getFooter().add(new Button("Close", e -> close()), copy);
         setWidth("52rem");
+        setMaxWidth("100%");
+        addClassName("view-code-dialog");
     }
 
     /** Where clients reach this deployment: the scheme, host and port the browser used. */
