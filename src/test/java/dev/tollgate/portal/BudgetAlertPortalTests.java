@@ -109,7 +109,8 @@ class BudgetAlertPortalTests extends WithWebhookReceiver {
         assertThat(bell).isVisible();
         assertThat(page.locator(".alert-count")).hasText("1");
         bell.click();
-        assertThat(page.locator(".alert-list .alert-text")).hasText("Key ci-runner has used 80% of its Cr$ 10.00 budget");
+        assertThat(page.locator(".alert-list .alert-text"))
+                .hasText("Key ci-runner has used 80% of its Cr$ 10.00 budget");
         BrowserSupport.screenshot(page, "budget-alert");
 
         page.locator("#mark-alerts-read").click();
