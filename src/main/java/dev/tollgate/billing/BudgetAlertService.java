@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(transactionManager = "jdbcTransactionManager", readOnly = true)
 public class BudgetAlertService {
 
+    private static final int HISTORY_SHOWN = 20;
+
     private final BudgetAlertStore alerts;
     private final TeamAccess access;
     private final Clock clock;
@@ -29,6 +31,17 @@ public class BudgetAlertService {
             return List.of();
         }
         return alerts.unread(team);
+    }
+
+    /**
+     * The team's newest alerts, read ones included, for the history under the portal's bell; none for a caller below
+     * admin.
+     */
+    public List<BudgetAlert> recent(TeamId team) {
+        if (access.roleIn(team).filter(role -> role.isAtLeast(TeamRole.ADMIN)).isEmpty()) {
+            return List.of();
+        }
+        return alerts.recent(team, HISTORY_SHOWN);
     }
 
     /** Marks every unread alert of the team read, for all its owners and admins. */

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,14 @@ class BudgetAlertStore {
 
     /** An alert row before its key is named. */
     private record Row(
-            UUID id, ApiKeyId key, TeamId team, BudgetThreshold threshold, Credits budget, Credits spent, Instant at) {}
+            UUID id,
+            ApiKeyId key,
+            TeamId team,
+            BudgetThreshold threshold,
+            Credits budget,
+            Credits spent,
+            Instant at,
+            @Nullable Instant readAt) {}
 
     private final JdbcClient jdbc;
     private final ApiKeyService keys;
@@ -52,7 +60,7 @@ class BudgetAlertStore {
                             and k.budget is not null
                             and k.spent >= k.budget * t.percent / 100
                         on conflict (api_key_id, threshold, budget) do nothing
-                        returning id, api_key_id, team_id, threshold, budget, spent, created_at""")
+                        returning id, api_key_id, team_id, threshold, budget, spent, created_at, read_at""")
                 .param("ids", budgetedKeys.stream().map(ApiKeyId::toString).toArray(String[]::new))
                 .param("now", Timestamp.from(now))
                 .query((rs, row) -> row(rs))
@@ -82,15 +90,31 @@ class BudgetAlertStore {
     }
 
     List<BudgetAlert> unread(TeamId team) {
-        List<Row> rows = jdbc.sql("""
-                        select id, api_key_id, team_id, threshold, budget, spent, created_at
+        return named(jdbc.sql("""
+                        select id, api_key_id, team_id, threshold, budget, spent, created_at, read_at
                         from key_budget_alert
                         where team_id = ? and read_at is null
                         order by created_at desc, threshold desc
                         limit ?""")
                 .params(team.value(), MOST_UNREAD_SHOWN)
                 .query((rs, row) -> row(rs))
-                .list();
+                .list());
+    }
+
+    /** The newest alerts, read or not, for the history under the bell. */
+    List<BudgetAlert> recent(TeamId team, int limit) {
+        return named(jdbc.sql("""
+                        select id, api_key_id, team_id, threshold, budget, spent, created_at, read_at
+                        from key_budget_alert
+                        where team_id = ?
+                        order by created_at desc, threshold desc
+                        limit ?""")
+                .params(team.value(), limit)
+                .query((rs, row) -> row(rs))
+                .list());
+    }
+
+    private List<BudgetAlert> named(List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -104,7 +128,8 @@ class BudgetAlertStore {
                         row.threshold(),
                         row.budget(),
                         row.spent(),
-                        row.at()))
+                        row.at(),
+                        row.readAt()))
                 .toList();
     }
 
@@ -128,6 +153,12 @@ class BudgetAlertStore {
                 BudgetThreshold.ofPercent(rs.getInt("threshold")),
                 new Credits(rs.getBigDecimal("budget")),
                 new Credits(rs.getBigDecimal("spent")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                readAt(rs));
+    }
+
+    private static @Nullable Instant readAt(ResultSet rs) throws SQLException {
+        Timestamp read = rs.getTimestamp("read_at");
+        return read == null ? null : read.toInstant();
     }
 }

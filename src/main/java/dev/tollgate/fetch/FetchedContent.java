@@ -5,10 +5,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a URL served: its bytes, the {@code Content-Type} it declared (unchecked, as sent) and the URL it was finally
- * read from after redirects.
+ * What a URL served: its bytes, the {@code Content-Type} it declared (unchecked, as sent), the URL it was finally read
+ * from after redirects, and the 2xx status it answered with.
  */
-public record FetchedContent(byte[] bytes, @Nullable String contentType, URI finalUrl) {
+public record FetchedContent(byte[] bytes, @Nullable String contentType, URI finalUrl, int status) {
 
     public FetchedContent {
         Objects.requireNonNull(bytes);
@@ -17,6 +17,6 @@ public record FetchedContent(byte[] bytes, @Nullable String contentType, URI fin
 
     @Override
     public String toString() {
-        return "FetchedContent[" + bytes.length + " bytes, " + contentType + ", " + finalUrl + "]";
+        return "FetchedContent[" + status + ", " + bytes.length + " bytes, " + contentType + ", " + finalUrl + "]";
     }
 }

@@ -178,9 +178,10 @@ public class SafeUrlFetcher implements AutoCloseable {
         }
         HttpEntity entity = response.getEntity();
         if (entity == null) {
-            return new Served(new FetchedContent(new byte[0], null, url.uri()));
+            return new Served(new FetchedContent(new byte[0], null, url.uri(), status));
         }
-        return new Served(new FetchedContent(read(entity, maxBytes, deadline), entity.getContentType(), url.uri()));
+        return new Served(
+                new FetchedContent(read(entity, maxBytes, deadline), entity.getContentType(), url.uri(), status));
     }
 
     private static URI location(ClassicHttpResponse response) {

@@ -15,8 +15,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The header's bell for owners and admins: how many key budget alerts of the current team are unread, the alerts in a
- * popover, and a way to mark them all read. Hidden for members and when there is nothing to say.
+ * The header's bell for owners and admins: how many key budget alerts of the current team are unread, the recent
+ * alerts with their times in a popover (read ones greyed, so a crossing can be looked up again after it was marked
+ * read), and a way to mark them all read. Hidden for members and for a team that has had no alert yet.
  */
 class BudgetAlertBell extends Div {
 
@@ -25,6 +26,7 @@ class BudgetAlertBell extends Div {
     private final Span count = new Span();
     private final Div list = new Div();
     private final Popover popover = new Popover();
+    private final Button markRead = new Button("Mark all read", e -> markAllRead());
     private @Nullable TeamId team;
 
     BudgetAlertBell(BudgetAlertService alerts) {
@@ -33,7 +35,6 @@ class BudgetAlertBell extends Div {
         bell.setId("budget-alerts");
         count.addClassName("alert-count");
         list.addClassName("alert-list");
-        Button markRead = new Button("Mark all read", e -> markAllRead());
         markRead.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         markRead.setId("mark-alerts-read");
         popover.setTarget(bell);
@@ -52,13 +53,19 @@ class BudgetAlertBell extends Div {
     }
 
     private void refresh() {
-        List<BudgetAlert> unread = team == null ? List.of() : alerts.unread(team);
-        setVisible(!unread.isEmpty());
-        count.setText(Integer.toString(unread.size()));
-        bell.setAriaLabel(unread.size() + " unread budget alert" + (unread.size() == 1 ? "" : "s"));
+        List<BudgetAlert> recent = team == null ? List.of() : alerts.recent(team);
+        long unread = recent.stream().filter(alert -> !alert.isRead()).count();
+        setVisible(!recent.isEmpty());
+        count.setText(Long.toString(unread));
+        count.setVisible(unread > 0);
+        markRead.setVisible(unread > 0);
+        bell.setAriaLabel(
+                unread == 0
+                        ? "Budget alerts, none unread"
+                        : unread + " unread budget alert" + (unread == 1 ? "" : "s"));
         list.removeAll();
-        unread.forEach(alert -> list.add(line(alert)));
-        if (unread.isEmpty()) {
+        recent.forEach(alert -> list.add(line(alert)));
+        if (recent.isEmpty()) {
             popover.close();
         }
     }
@@ -73,12 +80,17 @@ class BudgetAlertBell extends Div {
     private static Div line(BudgetAlert alert) {
         Span key = new Span(alert.keyName());
         key.addClassName("alert-key");
-        Div line = new Div(
+        Div text = new Div(
                 new Span("Key "),
                 key,
                 new Span(" has used " + alert.threshold().percent() + "% of its "
                         + alert.budget().display() + " budget"));
+        text.addClassName("alert-text");
+        Span time = new Span(DisplayFormats.dateTime(alert.at()));
+        time.addClassName("alert-time");
+        Div line = new Div(text, time);
         line.addClassName("alert-line");
+        line.addClassName(alert.isRead() ? "alert-read" : "alert-unread");
         return line;
     }
 }

@@ -20,6 +20,7 @@ class ChangePasswordDialog extends Dialog {
             field.setWidthFull();
         }
         add(new VerticalLayout(current, next, repeat));
+        FieldErrors errors = new FieldErrors(next).on(current, "current");
         Button save = new Button("Change password", e -> {
             if (!next.getValue().equals(repeat.getValue())) {
                 repeat.setInvalid(true);
@@ -31,8 +32,7 @@ class ChangePasswordDialog extends Dialog {
                 close();
                 Notices.done("Password changed");
             } catch (IllegalArgumentException rejected) {
-                current.setInvalid(true);
-                current.setErrorMessage(rejected.getMessage());
+                errors.show(rejected.getMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

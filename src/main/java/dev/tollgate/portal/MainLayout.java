@@ -127,7 +127,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         authentication.getAuthenticatedUser(PortalUser.class).ifPresent(user -> {
             Avatar avatar = new Avatar(user.displayName());
             avatar.addClassName("user-avatar");
-            HorizontalLayout label = new HorizontalLayout(avatar, new Span(user.displayName()));
+            Span name = new Span(user.displayName());
+            name.addClassName("user-name");
+            HorizontalLayout label = new HorizontalLayout(avatar, name);
             label.setAlignItems(FlexComponent.Alignment.CENTER);
             label.setSpacing(true);
             MenuItem root = menu.addItem(label);

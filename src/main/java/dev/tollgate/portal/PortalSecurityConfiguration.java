@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -77,7 +78,11 @@ class PortalSecurityConfiguration {
                         .permitAll())
                 .with(
                         VaadinSecurityConfigurer.vaadin(),
-                        vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false))
+                        vaadin -> vaadin.loginView(LoginView.class)
+                                .enableCsrfConfiguration(false)
+                                // an address that is no view reaches the portal's own not-found page, in its layout
+                                // (the visitor signed in first), rather than being refused outright
+                                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated))
                 // after Vaadin's configurer, so that its sign-in view replaces Spring Security's generated page
                 .formLogin(form -> form.failureHandler(signInFailures()))
                 .authenticationManager(signIn::authenticate)

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -23,11 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class TeamWebhookService {
 
     static final int LONGEST_URL = 2000;
+    /** How many of the newest delivery attempts the portal shows. */
+    static final int DELIVERIES_SHOWN = 20;
 
     private final TeamWebhookStore webhooks;
     private final SafeUrlFetcher fetcher;
     private final WebhookPayloads payloads;
     private final WebhookSender sender;
+    private final WebhookDeliveryLog deliveries;
     private final TeamAccess access;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -37,12 +41,14 @@ public class TeamWebhookService {
             SafeUrlFetcher fetcher,
             WebhookPayloads payloads,
             WebhookSender sender,
+            WebhookDeliveryLog deliveries,
             TeamAccess access,
             Clock clock) {
         this.webhooks = webhooks;
         this.fetcher = fetcher;
         this.payloads = payloads;
         this.sender = sender;
+        this.deliveries = deliveries;
         this.access = access;
         this.clock = clock;
     }
@@ -97,10 +103,27 @@ public class TeamWebhookService {
         access.require(team, TeamRole.ADMIN);
         TeamWebhookStore.Registration webhook =
                 webhooks.find(team).orElseThrow(() -> new InvalidWebhookException("The team has no webhook to test"));
-        WebhookSender.Attempt attempt =
-                sender.send(webhook, UUID.randomUUID(), payloads.test(webhook, clock.instant()));
+        UUID eventId = UUID.randomUUID();
+        Instant at = clock.instant();
+        WebhookSender.Attempt attempt = sender.send(webhook, eventId, payloads.test(webhook, at));
+        deliveries.record(
+                team,
+                new WebhookDeliveryAttempt(
+                        eventId,
+                        WebhookPayloads.TEST,
+                        1,
+                        at,
+                        attempt.status(),
+                        attempt.delivered() ? null : attempt.message(),
+                        null));
         return new WebhookTestResult(
                 attempt.delivered(), attempt.delivered() ? "The test event was delivered" : attempt.message());
+    }
+
+    /** The team's newest delivery attempts, budget events and test events alike, newest first. */
+    public List<WebhookDeliveryAttempt> deliveries(TeamId team) {
+        access.require(team, TeamRole.ADMIN);
+        return deliveries.latest(team, DELIVERIES_SHOWN);
     }
 
     private URI checkedUrl(String url) {

@@ -109,11 +109,13 @@ class BudgetAlertPortalTests extends WithWebhookReceiver {
         assertThat(bell).isVisible();
         assertThat(page.locator(".alert-count")).hasText("1");
         bell.click();
-        assertThat(page.locator(".alert-list")).hasText("Key ci-runner has used 80% of its Cr$ 10.00 budget");
+        assertThat(page.locator(".alert-list .alert-text"))
+                .hasText("Key ci-runner has used 80% of its Cr$ 10.00 budget");
         BrowserSupport.screenshot(page, "budget-alert");
 
         page.locator("#mark-alerts-read").click();
-        assertThat(bell).not().isVisible();
+        assertThat(page.locator(".alert-count")).not().isVisible();
+        assertThat(page.locator(".alert-line.alert-read")).hasCount(1);
     }
 
     @Test

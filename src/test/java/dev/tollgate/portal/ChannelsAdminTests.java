@@ -202,12 +202,15 @@ class ChannelsAdminTests {
             page.locator("#channel-models textarea").fill("aws/claude-haiku-9 = haiku");
             page.locator("#channel-save").click();
 
-            assertThat(page.locator("#channel-error"))
-                    .hasText("Models: 'aws/claude-haiku-9' is not a model of the catalog");
+            assertThat(page.locator("#channel-models")).hasAttribute("invalid", "");
+            assertThat(page.locator("#channel-models"))
+                    .containsText("Models: 'aws/claude-haiku-9' is not a model of the catalog");
             page.locator("#channel-base-url input").fill("ftp://api.example.com");
             page.locator("#channel-models textarea").fill("aws/claude-haiku-4-5");
             page.locator("#channel-save").click();
-            assertThat(page.locator("#channel-error")).containsText("Base URL: an http:// or https:// address");
+            assertThat(page.locator("#channel-models")).not().hasAttribute("invalid", "");
+            assertThat(page.locator("#channel-base-url")).hasAttribute("invalid", "");
+            assertThat(page.locator("#channel-base-url")).containsText("Base URL: an http:// or https:// address");
             BrowserSupport.screenshot(page, "admin-channel-error");
         }
     }

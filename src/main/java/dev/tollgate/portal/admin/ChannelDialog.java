@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.tollgate.portal.FieldErrors;
 import dev.tollgate.portal.Notices;
 import dev.tollgate.provider.channel.ChannelDraft;
 import dev.tollgate.provider.channel.ChannelKind;
@@ -45,7 +46,16 @@ class ChannelDialog extends Dialog {
     private final IntegerField timeout = new IntegerField("Answer timeout (s)");
     private final Checkbox enabled = new Checkbox("Enabled");
     private final Checkbox speaksResponses = new Checkbox("Speaks the Responses API");
-    private final Paragraph error = new Paragraph();
+    private final FieldErrors errors = new FieldErrors(kind)
+            .on(name, "name:")
+            .on(baseUrl, "base url:")
+            .on(region, "region:")
+            .on(secret, "secret:")
+            .on(priority, "priority:")
+            .on(weight, "weight:")
+            .on(connectTimeout, "connect timeout:")
+            .on(timeout, "timeout:")
+            .on(models, "models:");
 
     ChannelDialog(ChannelService channels, @Nullable ChannelView existing, Runnable onChange) {
         this.channels = channels;
@@ -73,10 +83,7 @@ class ChannelDialog extends Dialog {
         form.setColspan(speaksResponses, 2);
         form.setColspan(models, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
-        error.addClassName("form-error");
-        error.setId("channel-error");
-        error.setVisible(false);
-        add(form, error);
+        add(form);
         buttons();
     }
 
@@ -212,8 +219,7 @@ class ChannelDialog extends Dialog {
             onChange.run();
             close();
         } catch (InvalidChannelException | ChannelNotFoundException e) {
-            error.setText(e.getMessage());
-            error.setVisible(true);
+            errors.show(e.getMessage());
         }
     }
 

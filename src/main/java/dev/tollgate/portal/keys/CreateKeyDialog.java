@@ -6,7 +6,6 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -18,6 +17,7 @@ import dev.tollgate.apikey.NewApiKey;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.money.Credits;
+import dev.tollgate.portal.FieldErrors;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,7 +32,12 @@ class CreateKeyDialog extends Dialog {
     private final BigDecimalField budget = new BigDecimalField("Budget");
     private final MultiSelectComboBox<CatalogModel> models = new MultiSelectComboBox<>("Allowed models");
     private final IntegerField rpm = new IntegerField("Requests per minute");
-    private final Div error = new Div();
+    private final FieldErrors errors = new FieldErrors(name)
+            .on(expiry, "expir")
+            .on(budget, "budget")
+            .on(rpm, "requests per minute")
+            .on(models, "model")
+            .on(name, "name");
 
     CreateKeyDialog(ApiKeyService keys, Catalog catalog, TeamId team, Consumer<IssuedApiKey> onIssued) {
         setHeaderTitle("Create API key");
@@ -51,13 +56,11 @@ class CreateKeyDialog extends Dialog {
         rpm.setHelperText("Optional. Requests per minute before 429.");
         rpm.setMin(1);
         rpm.setStepButtonsVisible(false);
-        error.addClassName("form-error");
-        error.setVisible(false);
+        budget.setId("key-budget");
 
-        FormLayout form = new FormLayout(name, expiry, budget, rpm, models, error);
+        FormLayout form = new FormLayout(name, expiry, budget, rpm, models);
         form.setColspan(models, 2);
         form.setColspan(name, 2);
-        form.setColspan(error, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         add(form);
 
@@ -84,8 +87,7 @@ class CreateKeyDialog extends Dialog {
             close();
             onIssued.accept(issued);
         } catch (IllegalArgumentException rejected) {
-            error.setText(rejected.getMessage());
-            error.setVisible(true);
+            errors.show(rejected.getMessage());
         }
     }
 }

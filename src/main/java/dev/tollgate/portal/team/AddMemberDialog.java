@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -14,6 +13,7 @@ import dev.tollgate.account.NewMember;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamService;
+import dev.tollgate.portal.FieldErrors;
 import java.util.function.Consumer;
 
 /** Adds a person to a team by email; someone without an account gets one with the initial password given here. */
@@ -23,7 +23,8 @@ public class AddMemberDialog extends Dialog {
     private final TextField displayName = new TextField("Name");
     private final Select<TeamRole> role = new Select<>();
     private final PasswordField password = new PasswordField("Initial password");
-    private final Div error = new Div();
+    private final FieldErrors errors =
+            new FieldErrors(email).on(password, "password").on(displayName, "the name");
 
     public AddMemberDialog(TeamService teams, TeamId team, String teamName, Consumer<Member> onAdded) {
         setHeaderTitle("Add a member to " + teamName);
@@ -34,10 +35,7 @@ public class AddMemberDialog extends Dialog {
         role.setItemLabelGenerator(TeamRole::label);
         role.setValue(TeamRole.MEMBER);
         password.setHelperText("Needed only when this email has no account yet (8+ characters).");
-        error.addClassName("form-error");
-        error.setVisible(false);
-        FormLayout form = new FormLayout(email, role, displayName, password, error);
-        form.setColspan(error, 2);
+        FormLayout form = new FormLayout(email, role, displayName, password);
         add(form);
 
         Button add = new Button("Add member", e -> {
@@ -48,8 +46,7 @@ public class AddMemberDialog extends Dialog {
                 close();
                 onAdded.accept(member);
             } catch (IllegalArgumentException rejected) {
-                error.setText(rejected.getMessage());
-                error.setVisible(true);
+                errors.show(rejected.getMessage());
             }
         });
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -3,6 +3,7 @@ package dev.tollgate.portal.team;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -20,7 +21,10 @@ import dev.tollgate.webhook.TeamWebhookService;
 import dev.tollgate.webhook.WebhookTestResult;
 import java.util.Optional;
 
-/** The overview's webhook settings, for owners and admins: the URL, the masked secret, rotation and a test event. */
+/**
+ * The overview's webhook settings, for owners and admins: the URL, the masked secret, rotation (confirmed first, since
+ * the receiver must be given the new secret) and a test event, with the log of recent delivery attempts below.
+ */
 class WebhookSection extends VerticalLayout {
 
     private final TeamWebhookService webhooks;
@@ -29,6 +33,7 @@ class WebhookSection extends VerticalLayout {
     private final TextField url = new TextField("Webhook URL");
     private final Span secret = new Span();
     private final HorizontalLayout configured;
+    private final WebhookDeliveryList deliveries = new WebhookDeliveryList();
 
     WebhookSection(TeamWebhookService webhooks, BackgroundWork background, TeamId team) {
         this.webhooks = webhooks;
@@ -40,7 +45,8 @@ class WebhookSection extends VerticalLayout {
         note.addClassName("section-note");
         url.setId("webhook-url");
         url.setPlaceholder("https://example.com/hooks/tollgate");
-        url.setWidth("32rem");
+        url.setWidthFull();
+        url.setMaxWidth("32rem");
         url.setClearButtonVisible(true);
         Button save = new Button("Save", e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -49,18 +55,21 @@ class WebhookSection extends VerticalLayout {
         clear.setId("clear-webhook");
         HorizontalLayout form = new HorizontalLayout(url, save, clear);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWidthFull();
+        form.setWrap(true);
 
         secret.setId("webhook-secret-masked");
         secret.addClassName("masked-secret");
-        Button rotate = new Button("Rotate secret", VaadinIcon.REFRESH.create(), e -> rotate());
+        Button rotate = new Button("Rotate secret", VaadinIcon.REFRESH.create(), e -> confirmRotate());
         rotate.setId("rotate-webhook-secret");
         Button test = new Button("Send test event", VaadinIcon.PAPERPLANE.create());
         test.setId("test-webhook");
         test.addClickListener(e -> sendTest(test));
         configured = new HorizontalLayout(new Span("Signing secret"), secret, rotate, test);
         configured.setAlignItems(FlexComponent.Alignment.BASELINE);
+        configured.setWrap(true);
 
-        add(new H3("Webhook"), note, form, configured);
+        add(new H3("Webhook"), note, form, configured, deliveries);
         setPadding(false);
         setId("webhook-section");
         show(webhooks.get(team));
@@ -70,6 +79,7 @@ class WebhookSection extends VerticalLayout {
         url.setValue(webhook.map(current -> current.url().toString()).orElse(""));
         secret.setText(webhook.map(TeamWebhook::maskedSecret).orElse(""));
         configured.setVisible(webhook.isPresent());
+        deliveries.show(webhooks.deliveries(team));
     }
 
     private void save() {
@@ -91,6 +101,19 @@ class WebhookSection extends VerticalLayout {
         Notices.done("Webhook removed");
     }
 
+    private void confirmRotate() {
+        ConfirmDialog confirm = new ConfirmDialog(
+                "Rotate the signing secret?",
+                "Events are signed with the new secret at once: until your receiver has it, it rejects them. The new "
+                        + "secret is shown once.",
+                "Rotate",
+                e -> rotate());
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.setId("confirm-rotate-webhook-secret");
+        confirm.open();
+    }
+
     private void rotate() {
         new WebhookSecretDialog(webhooks.rotateSecret(team)).open();
         show(webhooks.get(team));
@@ -110,6 +133,7 @@ class WebhookSection extends VerticalLayout {
             WebhookTestResult outcome = result;
             ui.access(() -> {
                 test.setEnabled(true);
+                deliveries.show(webhooks.deliveries(team));
                 if (outcome.delivered()) {
                     Notices.done(outcome.message());
                 } else {
