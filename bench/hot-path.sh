@@ -18,6 +18,7 @@
 #   TARGETS="direct portkey" bench/hot-path.sh   # a subset
 #   CHECK_ONLY=1 bench/hot-path.sh      # start everything, check each target's answers with curl, stop
 #   CHECK_ONLY=hold bench/hot-path.sh   # the same, then keep everything running until Ctrl-C (to look at one)
+#   GATEWAY_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints" bench/hot-path.sh  # the gateway's JVM
 #
 # The gateway always streams from its upstream (it asks for stream:true and include_usage), so its channel points at
 # the stub's streaming location in every scenario and it assembles the non-streaming answer from the 30 chunks; the
@@ -197,8 +198,9 @@ esac
 GATEWAY_KEY=""
 case " $TARGETS " in *" gateway "*)
   mkdir -p "$WORK/gateway"
+  # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS holds several options, e.g. a flight recording for a profile
   TOLLGATE_DATA_DIR=$WORK/gateway TOLLGATE_MASTER_KEY=$MASTER_KEY PORT=$GATEWAY_PORT TOLLGATE_SIMULATOR_ENABLED=false \
-  LOGGING_LEVEL_ROOT=warn "$JAVA" -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
+  LOGGING_LEVEL_ROOT=warn "$JAVA" ${GATEWAY_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
   GATEWAY_PID=$!
   wait_for "the gateway" "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 240 "$GATEWAY_PID" "$WORK/gateway.log"
   admin() { # $1 path, $2 body → response body; fails on any non-2xx

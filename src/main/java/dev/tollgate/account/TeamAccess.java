@@ -1,6 +1,7 @@
 package dev.tollgate.account;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -23,6 +24,8 @@ public class TeamAccess {
      * The security context comes from the application's strategy bean (the portal's is session-aware), not the JVM-wide
      * static holder, which another application in the same JVM may have replaced.
      */
+    private volatile @Nullable SecurityContextHolderStrategy strategy;
+
     TeamAccess(MembershipRepository memberships, ObjectProvider<SecurityContextHolderStrategy> contexts) {
         this.memberships = memberships;
         this.contexts = contexts;
@@ -94,8 +97,16 @@ public class TeamAccess {
     }
 
     private Optional<Authentication> currentAuthentication() {
-        SecurityContextHolderStrategy strategy =
-                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
-        return Optional.ofNullable(strategy.getContext().getAuthentication()).filter(Authentication::isAuthenticated);
+        return Optional.ofNullable(strategy().getContext().getAuthentication()).filter(Authentication::isAuthenticated);
+    }
+
+    /** Looked up once: asking the bean factory on every call cost every API request a few percent of its CPU. */
+    private SecurityContextHolderStrategy strategy() {
+        SecurityContextHolderStrategy known = strategy;
+        if (known == null) {
+            known = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+            strategy = known;
+        }
+        return known;
     }
 }

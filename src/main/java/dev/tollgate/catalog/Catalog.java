@@ -8,13 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The models on sale, in the order of the price list. Disabled models are invisible to everyone. Every API call
  * looks a model up, so the catalog and its aliases are read from the database at most every few seconds and kept in
- * memory.
+ * memory. One caller reloads a stale snapshot while the others go on with it, so a busy instance never queues its
+ * requests behind, or repeats, the reload.
  */
 @Service
 public class Catalog {
@@ -33,7 +35,10 @@ public class Catalog {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final boolean familyRule;
+    private final ReentrantLock loading = new ReentrantLock();
     private volatile Snapshot snapshot;
+    /** Counts {@link #forget}s, so a reload that began before one never stores what it read. */
+    private volatile long generation;
 
     Catalog(
             ModelRepository models,
@@ -90,17 +95,40 @@ public class Catalog {
 
     /** Drops what is held in memory, so a change made here is seen by the next lookup. */
     void forget() {
+        generation++;
         snapshot = null;
     }
 
     private Snapshot current() {
-        Snapshot loaded = snapshot;
+        Snapshot held = snapshot;
         Instant now = clock.instant();
-        if (loaded == null || loaded.loadedAt().plus(FRESHNESS).isBefore(now)) {
-            loaded = load(now);
-            snapshot = loaded;
+        if (held != null && isFresh(held, now)) {
+            return held;
         }
-        return loaded;
+        if (held != null && !loading.tryLock()) {
+            return held; // another caller is reloading it
+        }
+        if (held == null) {
+            loading.lock();
+        }
+        try {
+            Snapshot latest = snapshot;
+            if (latest != null && isFresh(latest, now)) {
+                return latest;
+            }
+            long reading = generation;
+            latest = load(now);
+            if (reading == generation) {
+                snapshot = latest;
+            }
+            return latest;
+        } finally {
+            loading.unlock();
+        }
+    }
+
+    private static boolean isFresh(Snapshot snapshot, Instant now) {
+        return !snapshot.loadedAt().plus(FRESHNESS).isBefore(now);
     }
 
     private Snapshot load(Instant now) {

@@ -1,6 +1,7 @@
 package dev.tollgate.provider.http;
 
 import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -17,31 +18,24 @@ public final class FirstEventDeadline {
     }
 
     private final AtomicReference<State> state = new AtomicReference<>(State.PENDING);
-    private final Thread timer;
+    private volatile ScheduledFuture<?> timer;
 
-    private FirstEventDeadline(Duration timeout, Runnable onExpiry) {
-        this.timer = Thread.ofVirtual().name("upstream-first-event-deadline").unstarted(() -> {
-            try {
-                Thread.sleep(timeout);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (state.compareAndSet(State.PENDING, State.EXPIRED)) {
+    private FirstEventDeadline() {}
+
+    public static FirstEventDeadline start(Duration timeout, Runnable onExpiry) {
+        FirstEventDeadline deadline = new FirstEventDeadline();
+        deadline.timer = Deadlines.after(timeout, () -> {
+            if (deadline.state.compareAndSet(State.PENDING, State.EXPIRED)) {
                 onExpiry.run();
             }
         });
-    }
-
-    public static FirstEventDeadline start(Duration timeout, Runnable onExpiry) {
-        FirstEventDeadline deadline = new FirstEventDeadline(timeout, onExpiry);
-        deadline.timer.start();
         return deadline;
     }
 
     /** The first event arrived (or the stream was closed): the deadline no longer applies. */
     public void cancel() {
         if (state.compareAndSet(State.PENDING, State.MET)) {
-            timer.interrupt();
+            timer.cancel(false);
         }
     }
 
