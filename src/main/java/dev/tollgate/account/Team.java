@@ -26,6 +26,10 @@ class Team {
         this.createdAt = now;
     }
 
+    void rename(TeamName newName) {
+        this.name = newName.value();
+    }
+
     TeamId id() {
         return new TeamId(id);
     }

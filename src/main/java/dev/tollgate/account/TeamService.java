@@ -18,6 +18,9 @@ public class TeamService {
 
     static final int MINIMUM_PASSWORD_LENGTH = 8;
 
+    /** The longest name of a person, as app_user.display_name holds it. */
+    public static final int LONGEST_DISPLAY_NAME = 200;
+
     private final TeamRepository teams;
     private final MembershipRepository memberships;
     private final UserAccountRepository users;
@@ -45,9 +48,22 @@ public class TeamService {
         access.requirePlatformAdmin();
         TeamName teamName = new TeamName(name);
         if (teams.existsByNameIgnoringCase(teamName.value())) {
-            throw new AccountRuleException("A team named \"" + teamName.value() + "\" already exists");
+            throw nameTaken(teamName);
         }
         return teams.save(new Team(teamName, clock.instant())).toSummary();
+    }
+
+    /** Renames a team (its owners and admins, and platform admins) under the rules a new team's name follows. */
+    @Transactional
+    public TeamSummary rename(TeamId id, String name) {
+        access.require(id, TeamRole.ADMIN);
+        TeamName teamName = new TeamName(name);
+        Team team = teams.findById(id.value()).orElseThrow(() -> new TeamNotFoundException(id));
+        if (teams.existsByNameIgnoringCaseAndIdNot(teamName.value(), id.value())) {
+            throw nameTaken(teamName);
+        }
+        team.rename(teamName);
+        return team.toSummary();
     }
 
     public TeamSummary get(TeamId id) {
@@ -130,10 +146,18 @@ public class TeamService {
                 newMember.displayName() == null || newMember.displayName().isBlank()
                         ? email.value().substring(0, email.value().indexOf('@'))
                         : newMember.displayName().strip();
+        if (displayName.length() > LONGEST_DISPLAY_NAME) {
+            throw new AccountRuleException(
+                    "display_name", "A person's name has at most " + LONGEST_DISPLAY_NAME + " characters");
+        }
         StorableText.flaw(displayName).ifPresent(flaw -> {
-            throw new AccountRuleException("The name " + flaw);
+            throw new AccountRuleException("display_name", "The name " + flaw);
         });
         return new UserAccount(email, displayName, passwordEncoder.encode(password), false, clock.instant());
+    }
+
+    private static AccountRuleException nameTaken(TeamName name) {
+        return new AccountRuleException("name", "A team named \"" + name.value() + "\" already exists");
     }
 
     private void requireTeam(TeamId team) {

@@ -1,7 +1,9 @@
 package dev.tollgate.admin;
 
+import dev.tollgate.account.AccountRuleException;
 import dev.tollgate.account.TeamNotFoundException;
 import dev.tollgate.apikey.ApiKeyNotFoundException;
+import dev.tollgate.apikey.InvalidApiKeyRequestException;
 import dev.tollgate.catalog.ModelAliasNotFoundException;
 import dev.tollgate.catalog.ModelAliasRefusedException;
 import dev.tollgate.provider.channel.ChannelNotFoundException;
@@ -42,6 +44,18 @@ class AdminApiExceptionHandler {
     })
     ResponseEntity<Map<String, Object>> notFound(HttpServletRequest request, RuntimeException e) {
         return errors.entity(request, ApiError.notFound("not_found", e.getMessage()));
+    }
+
+    /** A team or member rule; the field to blame is named where there is one. */
+    @ExceptionHandler(AccountRuleException.class)
+    ResponseEntity<Map<String, Object>> accountRule(HttpServletRequest request, AccountRuleException e) {
+        return errors.entity(request, ApiError.invalidRequest(e.getMessage(), e.field()));
+    }
+
+    /** A key rule; the field to blame is named where there is one. */
+    @ExceptionHandler(InvalidApiKeyRequestException.class)
+    ResponseEntity<Map<String, Object>> keyRule(HttpServletRequest request, InvalidApiKeyRequestException e) {
+        return errors.entity(request, ApiError.invalidRequest(e.getMessage(), e.field()));
     }
 
     /** Every domain rule (amounts, names, expiry, models) is an IllegalArgumentException with a readable message. */

@@ -13,6 +13,7 @@ import dev.tollgate.money.Credits;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,6 +51,14 @@ class AdminTeamsController {
     TeamBody get(@PathVariable String teamId) {
         TeamId id = parse(teamId);
         return TeamBody.of(teams.get(id), billing.balance(id));
+    }
+
+    /** Renames the team; the body is {@code {"name": "…"}}. */
+    @PatchMapping("/{teamId}")
+    TeamBody rename(@PathVariable String teamId, @RequestBody CreateTeam request) {
+        TeamId id = parse(teamId);
+        TeamSummary team = teams.rename(id, request.name() == null ? "" : request.name());
+        return TeamBody.of(team, billing.balance(id));
     }
 
     @PostMapping("/{teamId}/credits")

@@ -51,9 +51,7 @@ class ApiKey {
         this.createdBy = createdBy;
         this.createdAt = now;
         this.expiresAt = request.expiresAt();
-        this.allowedModels = request.allowedModels().isEmpty()
-                ? null
-                : request.allowedModels().stream().map(ModelId::value).sorted().toArray(String[]::new);
+        this.allowedModels = stored(request.allowedModels());
         this.rpm = request.requestsPerMinute();
     }
 
@@ -73,6 +71,22 @@ class ApiKey {
             return ApiKeyStatus.EXPIRED;
         }
         return ApiKeyStatus.ACTIVE;
+    }
+
+    @Nullable
+    Instant expiresAt() {
+        return expiresAt;
+    }
+
+    /** Gives the key new settings; its secret, creator and spending stay. A revoked key stays as it was revoked. */
+    void change(NewApiKey settings) {
+        if (revokedAt != null) {
+            throw new InvalidApiKeyRequestException("A revoked key cannot be changed");
+        }
+        this.name = settings.name();
+        this.expiresAt = settings.expiresAt();
+        this.allowedModels = stored(settings.allowedModels());
+        this.rpm = settings.requestsPerMinute();
     }
 
     String keyHash() {
@@ -103,6 +117,12 @@ class ApiKey {
 
     AuthenticatedKey toAuthenticated() {
         return new AuthenticatedKey(new ApiKeyId(id), teamId(), name, models(), rpm);
+    }
+
+    private static String @Nullable [] stored(Set<ModelId> models) {
+        return models.isEmpty()
+                ? null
+                : models.stream().map(ModelId::value).sorted().toArray(String[]::new);
     }
 
     private Set<ModelId> models() {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,8 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ApiKeyService {
 
-    static final int LONGEST_NAME = 100;
+    /** The longest key name; forms limit their fields to it too. */
+    public static final int LONGEST_NAME = 200;
+
     static final int HIGHEST_RPM = 1_000_000;
+
+    /** No key has this id: a new key's name is compared with every other key of the team. */
+    private static final UUID NO_KEY = new UUID(0, 0);
 
     private final ApiKeyRepository keys;
     private final ApiKeyStore lookup;
@@ -59,7 +65,8 @@ public class ApiKeyService {
     public IssuedApiKey issue(TeamId team, NewApiKey request) {
         access.require(team, TeamRole.ADMIN);
         Instant now = clock.instant();
-        validate(request, now);
+        validate(request, now, null);
+        requireFreeName(team, request.name(), null);
         PlaintextKey plaintext = PlaintextKey.generate(random);
         UserId creator = access.currentUserId().orElse(null);
         // flushed at once: billing's row for the key, written in this transaction, refers to it
@@ -96,6 +103,24 @@ public class ApiKeyService {
     }
 
     /**
+     * Gives a key new settings (owners and admins of its team): name, expiry, budget, models and rate limit, each as
+     * the key is to have it from now on. Requests see the change at once on this instance, on others within {@link
+     * ApiKeyStore#FRESHNESS}. An expiry already past may stay as it is; a new one is in the future.
+     */
+    @Transactional
+    public ApiKeyView change(ApiKeyId id, NewApiKey settings) {
+        ApiKey key = keys.findById(id.value()).orElseThrow(() -> new ApiKeyNotFoundException(id));
+        access.require(key.teamId(), TeamRole.ADMIN);
+        Instant now = clock.instant();
+        validate(settings, now, key.expiresAt());
+        requireFreeName(key.teamId(), settings.name(), key.id());
+        key.change(settings);
+        lookup.forget(key.keyHash());
+        events.publishEvent(new ApiKeyChanged(id, key.teamId(), settings.budget()));
+        return key.toView(now);
+    }
+
+    /**
      * Resolves a key presented on an API request, or throws {@link KeyRejectedException} saying why not. Needs no
      * signed-in user: the key is the credential. Runs outside any transaction: one cached lookup, and at most one
      * short write a minute per key.
@@ -128,25 +153,35 @@ public class ApiKeyService {
         return keys.isEmpty() ? Map.of() : lookup.labels(keys);
     }
 
-    private void validate(NewApiKey request, Instant now) {
+    /** Refuses a name another unrevoked key of the team has, so people can tell keys apart; revoked ones may share. */
+    private void requireFreeName(TeamId team, String name, @Nullable UUID except) {
+        if (keys.existsUnrevokedNamed(team.value(), name, except == null ? NO_KEY : except)) {
+            throw new InvalidApiKeyRequestException(
+                    "name",
+                    "The team already has a key named \"" + name + "\"; choose another name or revoke that key");
+        }
+    }
+
+    private void validate(NewApiKey request, Instant now, @Nullable Instant currentExpiry) {
         if (request.name().isEmpty()) {
-            throw new InvalidApiKeyRequestException("A key needs a name");
+            throw new InvalidApiKeyRequestException("name", "A key needs a name");
         }
         if (request.name().length() > LONGEST_NAME) {
-            throw new InvalidApiKeyRequestException("A key name has at most " + LONGEST_NAME + " characters");
+            throw new InvalidApiKeyRequestException("name", "A key name has at most " + LONGEST_NAME + " characters");
         }
         StorableText.flaw(request.name()).ifPresent(flaw -> {
-            throw new InvalidApiKeyRequestException("The key name " + flaw);
+            throw new InvalidApiKeyRequestException("name", "The key name " + flaw);
         });
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
-            throw new InvalidApiKeyRequestException("The expiry must be in the future");
+        Instant expiry = request.expiresAt();
+        if (expiry != null && !expiry.isAfter(now) && !expiry.equals(currentExpiry)) {
+            throw new InvalidApiKeyRequestException("expiresAt", "The expiry must be in the future");
         }
         if (request.budget() != null && !request.budget().isPositive()) {
-            throw new InvalidApiKeyRequestException("A budget is a positive amount of Cr$");
+            throw new InvalidApiKeyRequestException("budget", "A budget is a positive amount of Cr$");
         }
         Integer rpm = request.requestsPerMinute();
         if (rpm != null && (rpm < 1 || rpm > HIGHEST_RPM)) {
-            throw new InvalidApiKeyRequestException("Requests per minute is between 1 and " + HIGHEST_RPM);
+            throw new InvalidApiKeyRequestException("rpm", "Requests per minute is between 1 and " + HIGHEST_RPM);
         }
         List<String> unknown = request.allowedModels().stream()
                 .filter(model -> !catalog.exists(model))
@@ -154,8 +189,10 @@ public class ApiKeyService {
                 .sorted()
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidApiKeyRequestException("Unknown model" + (unknown.size() > 1 ? "s: " : ": ")
-                    + unknown.stream().collect(Collectors.joining(", ")));
+            throw new InvalidApiKeyRequestException(
+                    "models",
+                    "Unknown model" + (unknown.size() > 1 ? "s: " : ": ")
+                            + unknown.stream().collect(Collectors.joining(", ")));
         }
     }
 }

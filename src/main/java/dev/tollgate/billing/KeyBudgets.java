@@ -3,6 +3,7 @@ package dev.tollgate.billing;
 import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamRole;
+import dev.tollgate.apikey.ApiKeyChanged;
 import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.ApiKeyIssued;
 import dev.tollgate.apikey.ApiKeyNotFoundException;
@@ -74,6 +75,30 @@ public class KeyBudgets {
                 issued.key(),
                 issued.team(),
                 issued.budget() == null ? null : issued.budget().amount());
+    }
+
+    /**
+     * Gives a changed key its budget in the transaction that changed the key. A budget left as it was keeps its
+     * thresholds as they are, so saving a key unchanged raises no alert again.
+     */
+    @EventListener
+    @Transactional(transactionManager = "jdbcTransactionManager", propagation = Propagation.SUPPORTS)
+    void onChanged(ApiKeyChanged changed) {
+        KeyBudget current = budgets.find(changed.key()).orElseGet(() -> KeyBudget.none(changed.key()));
+        Credits budget = changed.budget();
+        if (sameAmount(current.budget(), budget)) {
+            return;
+        }
+        budgets.changeBudget(changed.key(), budget == null ? null : budget.amount());
+        if (budget != null) {
+            spending.recordCrossings(List.of(changed.key()));
+        }
+    }
+
+    private static boolean sameAmount(@Nullable Credits current, @Nullable Credits next) {
+        return current == null || next == null
+                ? current == next
+                : current.amount().compareTo(next.amount()) == 0;
     }
 
     private TeamId teamOf(ApiKeyId key) {

@@ -13,6 +13,7 @@ public class ViewHeader extends HorizontalLayout {
     public ViewHeader(String title, String description, Component... actions) {
         H2 heading = new H2(title);
         heading.addClassName("view-title");
+        heading.setTitle(title);
         Paragraph text = new Paragraph(description);
         text.addClassName("view-description");
         Div titles = new Div(heading, text);

@@ -116,4 +116,55 @@ class TeamServiceTests {
             assertThatThrownBy(() -> teams.get(theirs.id())).isInstanceOf(AccessDeniedException.class);
         });
     }
+
+    @Test
+    void teamOwnersAndAdminsRenameTheirTeamAndMembersCannot() {
+        TeamSummary team = testTeams.create("Rename");
+        UserDetails admin = testTeams.addPerson(team, TeamRole.ADMIN);
+        UserDetails member = testTeams.addPerson(team, TeamRole.MEMBER);
+        String newName = "Renamed " + team.id();
+
+        TeamSummary renamed = actors.as(admin, () -> teams.rename(team.id(), "  " + newName + " "));
+
+        assertThat(renamed.name()).as("the new name, stripped").isEqualTo(newName);
+        assertThat(actors.asPlatformAdmin(() -> teams.get(team.id())).name()).isEqualTo(newName);
+        actors.as(
+                member,
+                () -> assertThatThrownBy(() -> teams.rename(team.id(), "Member's choice " + team.id()))
+                        .isInstanceOf(AccessDeniedException.class));
+    }
+
+    @Test
+    void aRenameFollowsTheRulesOfANewTeamsName() {
+        TeamSummary taken = testTeams.create("Taken");
+        TeamSummary team = testTeams.create("Renamed");
+
+        actors.asPlatformAdmin(() -> {
+            assertThatThrownBy(() -> teams.rename(team.id(), taken.name().toUpperCase()))
+                    .as("another team's name, in other case")
+                    .isInstanceOf(AccountRuleException.class)
+                    .hasMessageContaining("already exists")
+                    .extracting(e -> ((AccountRuleException) e).field())
+                    .isEqualTo("name");
+            assertThatThrownBy(() -> teams.rename(team.id(), "x".repeat(TeamName.LONGEST + 1)))
+                    .isInstanceOf(AccountRuleException.class)
+                    .hasMessageContaining("at most 200 characters");
+            assertThat(teams.rename(team.id(), team.name().toUpperCase()).name())
+                    .as("its own name in other case is no clash")
+                    .isEqualTo(team.name().toUpperCase());
+        });
+    }
+
+    @Test
+    void aPersonsNameLongerThanTwoHundredCharactersIsRefusedOnTheName() {
+        TeamSummary team = testTeams.create("Long person");
+        String email = "long-" + team.id().value().toString().substring(0, 8) + "@example.com";
+
+        actors.asPlatformAdmin(() -> assertThatThrownBy(() -> teams.addMember(
+                        team.id(), new NewMember(email, "y".repeat(201), TeamRole.MEMBER, TestTeams.PASSWORD)))
+                .isInstanceOf(AccountRuleException.class)
+                .hasMessageContaining("at most 200 characters")
+                .extracting(e -> ((AccountRuleException) e).field())
+                .isEqualTo("display_name"));
+    }
 }

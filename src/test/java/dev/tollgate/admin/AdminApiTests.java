@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.AdminApiClient.Reply;
 import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.Layout;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,5 +198,105 @@ class AdminApiTests {
         assertThat(error.get("type").asString()).isEqualTo(type);
         assertThat(error.get("message").asString()).isNotBlank();
         assertThat(reply.raw().body()).doesNotContain("Exception").doesNotContain("at dev.tollgate");
+    }
+
+    @Test
+    void teamAndKeyNamesOfTwoHundredCharactersAreKeptAndOneMoreIsA400NamingTheName() {
+        String longest = uniqueLongestName();
+
+        Reply team = admin.post("/admin/v1/teams", "{\"name\":\"" + longest + "\"}");
+        Reply tooLongTeam = admin.post("/admin/v1/teams", "{\"name\":\"" + longest + "y\"}");
+
+        assertThat(team.status()).as("a 200-character team name is a name").isEqualTo(201);
+        assertThat(team.body().get("name").asString()).isEqualTo(longest);
+        assertRefusedNaming(tooLongTeam, "name", "200 characters");
+        String teamId = team.body().get("id").asString();
+        Reply key = admin.post("/admin/v1/teams/" + teamId + "/keys", "{\"name\":\"" + Layout.LONGEST_NAME + "\"}");
+        Reply tooLongKey =
+                admin.post("/admin/v1/teams/" + teamId + "/keys", "{\"name\":\"" + Layout.LONGEST_NAME + "y\"}");
+        assertThat(key.status()).as("a 200-character key name is a name").isEqualTo(201);
+        assertThat(key.body().get("name").asString()).isEqualTo(Layout.LONGEST_NAME);
+        assertRefusedNaming(tooLongKey, "name", "200 characters");
+    }
+
+    @Test
+    void aSecondUnrevokedKeyOfTheSameNameIsA400NamingTheNameWhileARevokedOneMayShareIt() {
+        String team = admin.createTeam("Same names " + UUID.randomUUID());
+        String first = admin.createKey(team, "{\"name\":\"backend\"}").get("id").asString();
+
+        Reply twin = admin.post("/admin/v1/teams/" + team + "/keys", "{\"name\":\"Backend\"}");
+        assertRefusedNaming(twin, "name", "already has a key named");
+
+        assertThat(admin.delete("/admin/v1/keys/" + first).status()).isEqualTo(204);
+        Reply afterRevoke = admin.post("/admin/v1/teams/" + team + "/keys", "{\"name\":\"backend\"}");
+        assertThat(afterRevoke.status())
+                .as("a revoked key's name is free again: %s", afterRevoke.body())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void patchingAKeyReplacesTheFieldsSentAndKeepsTheRest() {
+        String team = admin.createTeam("Key edits " + UUID.randomUUID());
+        JsonNode key =
+                admin.createKey(team, "{\"name\":\"ci\",\"budget\":\"5.00\",\"rpm\":60,\"models\":[\"aws/glm-5\"]}");
+        String id = key.get("id").asString();
+
+        Reply changed = admin.patch(
+                "/admin/v1/keys/" + id, "{\"budget\":\"12.50\",\"rpm\":null,\"expiresAt\":\"2099-01-31T00:00:00Z\"}");
+
+        assertThat(changed.status())
+                .as("the change is taken: %s", changed.body())
+                .isEqualTo(200);
+        assertThat(new java.math.BigDecimal(changed.body().get("budget").asString()))
+                .isEqualByComparingTo("12.50");
+        assertThat(changed.body().get("rpm").isNull())
+                .as("rpm null removes the limit")
+                .isTrue();
+        assertThat(changed.body().get("expiresAt").asString()).startsWith("2099-01-31T00:00");
+        assertThat(changed.body().get("name").asString())
+                .as("a name left out stays")
+                .isEqualTo("ci");
+        assertThat(changed.body().get("models").toString())
+                .as("models left out stay")
+                .contains("aws/glm-5");
+        assertRefusedNaming(admin.patch("/admin/v1/keys/" + id, "{\"rpm\":0}"), "rpm", "between 1 and");
+        assertRefusedNaming(admin.patch("/admin/v1/keys/" + id, "{\"budget\":\"-1\"}"), "budget", "positive");
+        assertThat(admin.patch("/admin/v1/keys/" + UUID.randomUUID(), "{\"rpm\":5}")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void patchingATeamRenamesItUnderTheRulesOfANewName() {
+        String taken = "Taken " + UUID.randomUUID();
+        admin.createTeam(taken);
+        String team = admin.createTeam("Old name " + UUID.randomUUID());
+        String newName = "New name " + UUID.randomUUID();
+
+        Reply renamed = admin.patch("/admin/v1/teams/" + team, "{\"name\":\"" + newName + "\"}");
+
+        assertThat(renamed.status()).as("renamed: %s", renamed.body()).isEqualTo(200);
+        assertThat(admin.get("/admin/v1/teams/" + team).body().get("name").asString())
+                .isEqualTo(newName);
+        assertRefusedNaming(
+                admin.patch("/admin/v1/teams/" + team, "{\"name\":\"" + taken.toUpperCase() + "\"}"),
+                "name",
+                "already exists");
+        assertRefusedNaming(admin.patch("/admin/v1/teams/" + team, "{\"name\":\"  \"}"), "name", "needs a name");
+    }
+
+    /** A 200-character team name no other test uses: team names are unique across the shared database. */
+    static String uniqueLongestName() {
+        return Layout.LONGEST_NAME.substring(0, 191) + " "
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void assertRefusedNaming(Reply reply, String field, String saying) {
+        assertThat(reply.status()).as("refused: %s", reply.body()).isEqualTo(400);
+        JsonNode error = reply.body().get("error");
+        assertThat(error.get("param").asString())
+                .as("the field to blame is named")
+                .isEqualTo(field);
+        assertThat(error.get("message").asString()).contains(saying);
     }
 }

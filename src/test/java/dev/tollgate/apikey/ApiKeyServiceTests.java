@@ -181,4 +181,83 @@ class ApiKeyServiceTests {
             assertThat(keys.list(team.id())).isEmpty();
         });
     }
+
+    @Test
+    void aChangedKeyIsUsedWithItsNewLimitsAtOnceAndKeepsItsSecret() {
+        TeamSummary team = testTeams.create("Key change");
+        UserDetails admin = testTeams.addPerson(team, TeamRole.ADMIN);
+        IssuedApiKey issued = actors.as(admin, () -> keys.issue(team.id(), NewApiKey.named("before")));
+        assertThat(keys.authenticate(issued.plaintext()).requestsPerMinute()).isNull();
+        Instant expiry = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+        ApiKeyView changed = actors.as(
+                admin,
+                () -> keys.change(
+                        issued.key().id(),
+                        new NewApiKey("after", expiry, Credits.of("3.00"), Set.of(new ModelId("aws/glm-5")), 30)));
+
+        assertThat(changed.name()).isEqualTo("after");
+        assertThat(changed.expiresAt()).isEqualTo(expiry);
+        AuthenticatedKey used = keys.authenticate(issued.plaintext());
+        assertThat(used.requestsPerMinute())
+                .as("the new limit, not a cached one")
+                .isEqualTo(30);
+        assertThat(used.allowedModels()).containsExactly(new ModelId("aws/glm-5"));
+        assertThat(actors.as(admin, () -> budgets.of(issued.key().id())).budget())
+                .as("the budget changes with the key")
+                .isEqualTo(Credits.of("3.00"));
+    }
+
+    @Test
+    void onlyAdminsOfTheKeysTeamChangeItAndARevokedKeyStaysAsItWas() {
+        TeamSummary team = testTeams.create("Key change rights");
+        TeamSummary other = testTeams.create("Key change other");
+        UserDetails member = testTeams.addPerson(team, TeamRole.MEMBER);
+        UserDetails stranger = testTeams.addPerson(other, TeamRole.OWNER);
+        IssuedApiKey issued = actors.asPlatformAdmin(() -> keys.issue(team.id(), NewApiKey.named("guarded")));
+
+        for (UserDetails someone : List.of(member, stranger)) {
+            actors.as(
+                    someone,
+                    () -> assertThatThrownBy(() -> keys.change(issued.key().id(), NewApiKey.named("taken over")))
+                            .isInstanceOf(AccessDeniedException.class));
+        }
+        actors.asPlatformAdmin(() -> keys.revoke(issued.key().id()));
+        actors.asPlatformAdmin(
+                () -> assertThatThrownBy(() -> keys.change(issued.key().id(), NewApiKey.named("revived")))
+                        .isInstanceOf(InvalidApiKeyRequestException.class)
+                        .hasMessageContaining("revoked"));
+    }
+
+    @Test
+    void keyNamesAreUniqueAmongTheTeamsUnrevokedKeysUpToTwoHundredCharacters() {
+        TeamSummary team = testTeams.create("Key names");
+        TeamSummary other = testTeams.create("Key names elsewhere");
+        String longest = "k".repeat(ApiKeyService.LONGEST_NAME);
+        IssuedApiKey first = actors.asPlatformAdmin(() -> keys.issue(team.id(), NewApiKey.named(longest)));
+        IssuedApiKey second = actors.asPlatformAdmin(() -> keys.issue(team.id(), NewApiKey.named("second")));
+
+        actors.asPlatformAdmin(() -> {
+            assertThatThrownBy(() -> keys.issue(team.id(), NewApiKey.named(longest.toUpperCase())))
+                    .isInstanceOf(InvalidApiKeyRequestException.class)
+                    .extracting(e -> ((InvalidApiKeyRequestException) e).field())
+                    .isEqualTo("name");
+            assertThatThrownBy(() -> keys.change(second.key().id(), NewApiKey.named(longest)))
+                    .as("renaming onto another key's name")
+                    .isInstanceOf(InvalidApiKeyRequestException.class);
+            assertThatThrownBy(() -> keys.issue(team.id(), NewApiKey.named(longest + "k")))
+                    .isInstanceOf(InvalidApiKeyRequestException.class)
+                    .hasMessageContaining("at most 200 characters");
+            assertThat(keys.issue(other.id(), NewApiKey.named(longest)).key().name())
+                    .as("another team may use the name")
+                    .isEqualTo(longest);
+            assertThat(keys.change(first.key().id(), NewApiKey.named(longest)).name())
+                    .as("a key keeps its own name")
+                    .isEqualTo(longest);
+            keys.revoke(first.key().id());
+            assertThat(keys.issue(team.id(), NewApiKey.named(longest)).key().name())
+                    .as("a revoked key's name is free again")
+                    .isEqualTo(longest);
+        });
+    }
 }

@@ -161,7 +161,7 @@ class PortalShellTests extends WithWebhookReceiver {
             Locator budget = page.locator("#key-budget");
             assertThat(budget).hasAttribute("invalid", "");
             assertThat(budget).containsText("A budget is a positive amount of Cr$");
-            assertThat(page.locator(".form-error")).hasCount(0);
+            assertThat(page.locator(".form-error:visible")).hasCount(0);
             BoundingBox dialog = page.locator("vaadin-dialog[opened] [part~='overlay']")
                     .first()
                     .boundingBox();

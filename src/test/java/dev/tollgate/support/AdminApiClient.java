@@ -36,6 +36,12 @@ public final class AdminApiClient {
                 .header("Content-Type", "application/json"));
     }
 
+    public Reply patch(String path, String json) {
+        return send(request(path)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"));
+    }
+
     public Reply get(String path) {
         return send(request(path).GET());
     }

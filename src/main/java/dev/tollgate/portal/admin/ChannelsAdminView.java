@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.tollgate.account.PlatformRoles;
 import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.NarrowScreenColumns;
 import dev.tollgate.portal.Notices;
 import dev.tollgate.portal.ViewHeader;
 import dev.tollgate.portal.charts.Bar;
@@ -98,9 +99,16 @@ class ChannelsAdminView extends VerticalLayout {
     }
 
     private void columns() {
-        grid.addComponentColumn(this::nameCell).setHeader("Channel").setFlexGrow(2);
-        grid.addColumn(row -> models(row.channel())).setHeader("Models").setFlexGrow(2);
-        grid.addColumn(row -> row.channel().kind().builtIn()
+        // the name and address cell is cut with an ellipsis (whole on hover) rather than clipped at the column's edge
+        grid.addComponentColumn(this::nameCell)
+                .setHeader("Channel")
+                .setWidth("9rem")
+                .setFlexGrow(2);
+        Grid.Column<Row> models = grid.addColumn(row -> models(row.channel()))
+                .setHeader("Models")
+                .setWidth("8rem")
+                .setFlexGrow(2);
+        Grid.Column<Row> priority = grid.addColumn(row -> row.channel().kind().builtIn()
                         ? "last"
                         : row.channel().priority() + " / " + row.channel().weight())
                 .setHeader("Priority / weight")
@@ -111,12 +119,19 @@ class ChannelsAdminView extends VerticalLayout {
                 .setHeader("Enabled")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addComponentColumn(row -> circuit(row.health()))
+        Grid.Column<Row> circuit = grid.addComponentColumn(row -> circuit(row.health()))
                 .setHeader("Circuit")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(row -> recent(row.health())).setHeader("Last 5 minutes").setFlexGrow(1);
-        grid.addColumn(row -> lastError(row.health())).setHeader("Last error").setFlexGrow(3);
+        Grid.Column<Row> recent = grid.addColumn(row -> recent(row.health()))
+                .setHeader("Last 5 minutes")
+                .setWidth("7rem")
+                .setFlexGrow(1);
+        Grid.Column<Row> lastError = grid.addColumn(row -> lastError(row.health()))
+                .setHeader("Last error")
+                .setWidth("8rem")
+                .setFlexGrow(3);
+        NarrowScreenColumns.hide(grid, models, priority, circuit, recent, lastError);
     }
 
     /**
@@ -126,6 +141,7 @@ class ChannelsAdminView extends VerticalLayout {
         ChannelView channel = row.channel();
         Span name = new Span(channel.name());
         name.addClassName("channel-name");
+        name.setTitle(channel.name());
         Div title = new Div(name);
         if (channel.kind().builtIn()) {
             Badge builtIn = new Badge("built in");
@@ -151,6 +167,9 @@ class ChannelsAdminView extends VerticalLayout {
         Span where = new Span(channel.kind().id() + " · "
                 + (channel.baseUrl() == null ? "in the application, no upstream" : channel.baseUrl()));
         where.addClassName("section-note");
+        where.addClassName("channel-where");
+        where.setTitle(where.getText());
+        title.addClassName("channel-title");
         return new Div(title, where);
     }
 

@@ -6,15 +6,14 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.tollgate.account.TeamService;
 import dev.tollgate.account.TeamSummary;
+import dev.tollgate.portal.team.TeamNameField;
 import java.util.function.Consumer;
 
 class NewTeamDialog extends Dialog {
 
     NewTeamDialog(TeamService teams, Consumer<TeamSummary> onCreated) {
         setHeaderTitle("New team");
-        TextField name = new TextField("Name");
-        name.setWidthFull();
-        name.setMaxLength(100);
+        TextField name = TeamNameField.create("Name");
         name.setId("new-team-name");
         add(name);
         Button create = new Button("Create team", e -> {
@@ -30,7 +29,7 @@ class NewTeamDialog extends Dialog {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("confirm-new-team");
         getFooter().add(new Button("Cancel", e -> close()), create);
-        setWidth("26rem");
+        setWidth("min(32rem, 96vw)");
         name.focus();
     }
 }

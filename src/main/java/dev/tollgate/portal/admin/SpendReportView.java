@@ -66,7 +66,9 @@ class SpendReportView extends VerticalLayout {
         grid.addColumn(TeamModelSpend::teamName)
                 .setHeader("Team")
                 .setSortable(true)
-                .setAutoWidth(true);
+                .setWidth("8rem")
+                .setFlexGrow(1)
+                .setTooltipGenerator(TeamModelSpend::teamName);
         grid.addColumn(row -> row.model().value())
                 .setHeader("Model")
                 .setSortable(true)

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSingleSelectionModel;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -22,9 +23,11 @@ import dev.tollgate.billing.BillingService;
 import dev.tollgate.money.Credits;
 import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.NarrowScreenColumns;
 import dev.tollgate.portal.ViewHeader;
 import dev.tollgate.portal.team.AddMemberDialog;
 import dev.tollgate.portal.team.MembersGrid;
+import dev.tollgate.portal.team.RenameTeamDialog;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -59,18 +62,26 @@ class TeamsAdminView extends VerticalLayout {
         add(new ViewHeader("Teams", "Create teams, add credit and manage who belongs to them.", newTeam));
 
         grid.setId("teams-grid");
+        // a name takes what the balance leaves, cut with an ellipsis and whole on hover
         grid.addColumn(row -> row.team().name())
                 .setHeader("Team")
-                .setAutoWidth(true)
-                .setFlexGrow(1);
+                .setWidth("8rem")
+                .setFlexGrow(1)
+                .setTooltipGenerator(row -> row.team().name());
         grid.addColumn(row -> row.balance().display())
                 .setHeader("Balance")
                 .setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        grid.addColumn(row -> DisplayFormats.date(row.team().createdAt()))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        Grid.Column<TeamRow> created = grid.addColumn(
+                        row -> DisplayFormats.date(row.team().createdAt()))
                 .setHeader("Created")
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        NarrowScreenColumns.hide(grid, created);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // clicking the selected team again keeps it: the panel beside the list never goes blank under the pointer
+        ((GridSingleSelectionModel<TeamRow>) grid.getSelectionModel()).setDeselectAllowed(false);
         grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
         grid.setHeightFull();
 
@@ -84,15 +95,15 @@ class TeamsAdminView extends VerticalLayout {
         search.addValueChangeListener(e -> grid.getListDataView().setFilter(row -> matches(row, e.getValue())));
         VerticalLayout master = new VerticalLayout(search, grid);
         master.setPadding(false);
-        master.setWidth("30rem");
+        master.addClassName("admin-master");
         master.setHeightFull();
         master.setFlexGrow(1, grid);
 
         detail.addClassName("admin-detail");
         detail.setPadding(false);
         HorizontalLayout masterDetail = new HorizontalLayout(master, detail);
+        masterDetail.addClassName("admin-split");
         masterDetail.setSizeFull();
-        masterDetail.setFlexGrow(1, detail);
         add(masterDetail);
         setSizeFull();
         refresh(null);
@@ -149,8 +160,20 @@ class TeamsAdminView extends VerticalLayout {
                 e -> new AddMemberDialog(teams, team.id(), team.name(), added -> members.refresh()).open());
         addMember.setId("add-member");
 
-        HorizontalLayout title = new HorizontalLayout(new H3(team.name()), topUp, addMember);
-        title.setAlignItems(Alignment.BASELINE);
+        Button rename = new Button(
+                "Rename",
+                VaadinIcon.EDIT.create(),
+                e -> new RenameTeamDialog(teams, team, renamed -> refresh(renamed)).open());
+        rename.setId("rename-team");
+
+        H3 name = new H3(team.name());
+        name.addClassName("long-name");
+        name.setId("admin-team-name");
+        name.setTitle(team.name());
+        Div actions = new Div(topUp, addMember, rename);
+        actions.addClassName("panel-actions");
+        Div title = new Div(name, actions);
+        title.addClassName("panel-title");
         detail.add(title, balanceCard, new H3("Members"), members);
     }
 }

@@ -7,10 +7,13 @@ import dev.tollgate.media.MediaItem;
 import dev.tollgate.portal.DisplayFormats;
 import java.util.function.Consumer;
 
-/** One image in the gallery grid: its thumbnail (loaded lazily by the browser) and a short caption. */
+/**
+ * One image in the gallery grid: its thumbnail (loaded lazily by the browser) and a short caption — the prompt cut to
+ * two lines (whole on hover and in the detail), the model, the day, and who made it.
+ */
 final class GalleryCard extends Div {
 
-    GalleryCard(MediaItem item, Consumer<MediaItem> open) {
+    GalleryCard(MediaItem item, String madeBy, Consumer<MediaItem> open) {
         Image thumbnail = new Image(item.thumbnailPath(), item.prompt());
         thumbnail.getElement().setAttribute("loading", "lazy");
         thumbnail.addClassName("gallery-thumbnail");
@@ -18,14 +21,16 @@ final class GalleryCard extends Div {
         prompt.addClassName("gallery-prompt");
         Span meta = new Span(shortModel(item.model()) + " · " + DisplayFormats.date(item.createdAt()));
         meta.addClassName("gallery-meta");
-        Div caption = new Div(prompt, meta);
+        Span maker = new Span("By " + madeBy);
+        maker.addClassName("gallery-maker");
+        Div caption = new Div(prompt, meta, maker);
         caption.addClassName("gallery-caption");
         add(thumbnail, caption);
         addClassName("gallery-card");
         setId("gallery-card-" + item.id());
         getElement().setAttribute("role", "button");
         getElement().setAttribute("tabindex", "0");
-        getElement().setAttribute("title", item.prompt());
+        getElement().setAttribute("title", item.prompt() + "\nBy " + madeBy);
         addClickListener(e -> open.accept(item));
     }
 

@@ -19,7 +19,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tollgate.account.TeamAccess;
+import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamMembership;
+import dev.tollgate.account.TeamService;
+import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.calls.ImagePipeline;
 import dev.tollgate.media.MediaId;
 import dev.tollgate.media.MediaItem;
@@ -33,6 +36,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +55,7 @@ public class GalleryView extends VerticalLayout implements BeforeEnterObserver {
     private final ImagePipeline pipeline;
     private final BackgroundWork background;
     private final TeamAccess access;
+    private final ImageMakers makers;
     private final @Nullable TeamMembership team;
     private final TextField search = new TextField();
     private final ComboBox<String> model = new ComboBox<>();
@@ -68,8 +73,11 @@ public class GalleryView extends VerticalLayout implements BeforeEnterObserver {
             ImagePipeline pipeline,
             CurrentTeam currentTeam,
             BackgroundWork background,
-            TeamAccess access) {
+            TeamAccess access,
+            ApiKeyService keys,
+            TeamService teams) {
         this.media = media;
+        this.makers = new ImageMakers(keys, teams);
         this.pipeline = pipeline;
         this.background = background;
         this.access = access;
@@ -136,7 +144,8 @@ public class GalleryView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         List<MediaItem> page = media.page(team.team().id(), query(), last, PAGE_SIZE);
-        page.forEach(item -> grid.add(new GalleryCard(item, this::openDetail)));
+        Function<MediaItem, String> madeBy = makers.of(team.team().id(), page);
+        page.forEach(item -> grid.add(new GalleryCard(item, madeBy.apply(item), this::openDetail)));
         if (!page.isEmpty()) {
             last = page.getLast();
         }
@@ -210,7 +219,10 @@ public class GalleryView extends VerticalLayout implements BeforeEnterObserver {
         if (team == null) {
             return;
         }
-        new ImageDetailDialog(item, media, pipeline, background, access, this::changed).open();
+        TeamId shown = team.team().id();
+        Function<MediaItem, String> makerOf =
+                image -> makers.of(shown, List.of(image)).apply(image);
+        new ImageDetailDialog(item, makerOf, media, pipeline, background, access, this::changed).open();
     }
 
     /** After a delete or an edit: show the gallery as it now is, the new image included. */

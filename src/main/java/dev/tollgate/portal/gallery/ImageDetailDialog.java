@@ -34,6 +34,7 @@ import dev.tollgate.provider.InputImage;
 import dev.tollgate.web.RequestIds;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,7 @@ final class ImageDetailDialog extends Dialog {
     private static final long LARGEST_EDIT_SOURCE = 64L * 1024 * 1024;
 
     private MediaItem item;
+    private final Function<MediaItem, String> makerOf;
     private final MediaService media;
     private final ImagePipeline pipeline;
     private final BackgroundWork background;
@@ -60,12 +62,14 @@ final class ImageDetailDialog extends Dialog {
 
     ImageDetailDialog(
             MediaItem item,
+            Function<MediaItem, String> makerOf,
             MediaService media,
             ImagePipeline pipeline,
             BackgroundWork background,
             TeamAccess access,
             Consumer<@Nullable MediaItem> changed) {
         this.item = item;
+        this.makerOf = makerOf;
         this.media = media;
         this.pipeline = pipeline;
         this.background = background;
@@ -107,9 +111,11 @@ final class ImageDetailDialog extends Dialog {
         Paragraph prompt = new Paragraph(item.prompt());
         prompt.addClassName("image-detail-prompt");
         prompt.setId("image-detail-prompt");
+        prompt.setTitle(item.prompt());
         VerticalLayout facts = new VerticalLayout(
                 prompt,
                 new Fact("Model", item.model()),
+                new Fact("Made by", makerOf.apply(item)),
                 new Fact("Resolution", item.resolutionLabel()),
                 new Fact("Cost", item.cost().display()),
                 new Fact("Created", DisplayFormats.dateTime(item.createdAt())),

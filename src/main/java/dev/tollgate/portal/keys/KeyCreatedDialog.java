@@ -17,7 +17,10 @@ import dev.tollgate.apikey.IssuedApiKey;
 class KeyCreatedDialog extends Dialog {
 
     KeyCreatedDialog(IssuedApiKey issued) {
-        setHeaderTitle("Key “" + issued.key().name() + "” created");
+        // a key's name may be 200 characters: it goes under the title, where it can wrap
+        setHeaderTitle("Key created");
+        Paragraph name = new Paragraph("“" + issued.key().name() + "”");
+        name.addClassName("dialog-subject");
         setCloseOnOutsideClick(false);
         Paragraph warning = new Paragraph(
                 "Copy this key now. It is shown only once: Tollgate keeps only a hash of it and cannot show it again.");
@@ -49,12 +52,12 @@ class KeyCreatedDialog extends Dialog {
         Paragraph usage =
                 new Paragraph("Send it as “Authorization: Bearer …” to /v1 with any OpenAI or Anthropic SDK.");
         usage.addClassName("section-note");
-        add(new VerticalLayout(warning, row, usage));
+        add(new VerticalLayout(name, warning, row, usage));
 
         Button done = new Button("I have copied it", e -> close());
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         done.setId("close-new-key");
         getFooter().add(done);
-        setWidth("42rem");
+        setWidth("min(42rem, 96vw)");
     }
 }

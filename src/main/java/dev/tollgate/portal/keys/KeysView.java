@@ -30,6 +30,8 @@ import dev.tollgate.catalog.ModelId;
 import dev.tollgate.money.Credits;
 import dev.tollgate.portal.CurrentTeam;
 import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.NarrowScreenColumns;
+import dev.tollgate.portal.Notices;
 import dev.tollgate.portal.ViewHeader;
 import jakarta.annotation.security.PermitAll;
 import java.math.RoundingMode;
@@ -47,10 +49,12 @@ class KeysView extends VerticalLayout {
     private Map<ApiKeyId, KeyBudget> spent = Map.of();
     private final Grid<ApiKeyView> grid = new Grid<>();
     private final Div emptyState = new Div();
+    private final Catalog catalog;
 
     KeysView(ApiKeyService keys, KeyBudgets budgets, Catalog catalog, CurrentTeam currentTeam) {
         this.keys = keys;
         this.budgets = budgets;
+        this.catalog = catalog;
         TeamMembership team = currentTeam.get().orElse(null);
         if (team == null) {
             add(new ViewHeader("API keys", "You are not a member of any team yet. Ask a platform admin to add you."));
@@ -86,51 +90,82 @@ class KeysView extends VerticalLayout {
 
     private void configureGrid(boolean canManage, TeamMembership team) {
         grid.setId("keys-grid");
-        grid.addColumn(ApiKeyView::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
-        grid.addComponentColumn(key -> {
-                    Span masked = new Span(key.maskedKey());
-                    masked.addClassName("masked-key");
-                    return masked;
-                })
-                .setHeader("Key")
-                .setAutoWidth(true);
-        grid.addColumn(key -> DisplayFormats.dateTime(key.createdAt()))
+        // names and model lists have no natural width: they share what is left, cut with an ellipsis, whole on hover
+        grid.addComponentColumn(KeysView::nameCell)
+                .setHeader("Name")
+                .setWidth("6rem")
+                .setFlexGrow(2)
+                .setTooltipGenerator(ApiKeyView::name);
+        Grid.Column<ApiKeyView> created = grid.addColumn(key -> DisplayFormats.date(key.createdAt()))
                 .setHeader("Created")
-                .setAutoWidth(true);
-        grid.addColumn(key -> key.lastUsedAt() == null ? "Never" : DisplayFormats.dateTime(key.lastUsedAt()))
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setTooltipGenerator(key -> DisplayFormats.dateTime(key.createdAt()));
+        Grid.Column<ApiKeyView> lastUsed = grid.addColumn(
+                        key -> key.lastUsedAt() == null ? "Never" : DisplayFormats.dateTime(key.lastUsedAt()))
                 .setHeader("Last used")
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::spending).setHeader("Spent").setAutoWidth(true);
-        grid.addColumn(KeysView::models).setHeader("Models").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(key -> key.requestsPerMinute() == null
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        Grid.Column<ApiKeyView> spentColumn = grid.addComponentColumn(this::spending)
+                .setHeader("Spent")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        Grid.Column<ApiKeyView> models = grid.addColumn(KeysView::models)
+                .setHeader("Models")
+                .setWidth("8rem")
+                .setFlexGrow(1)
+                .setTooltipGenerator(KeysView::models);
+        Grid.Column<ApiKeyView> rpm = grid.addColumn(key -> key.requestsPerMinute() == null
                         ? "—"
                         : key.requestsPerMinute().toString())
                 .setHeader("RPM")
                 .setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        grid.addColumn(key -> key.expiresAt() == null ? "Never" : DisplayFormats.dateTime(key.expiresAt()))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        Grid.Column<ApiKeyView> expires = grid.addColumn(
+                        key -> key.expiresAt() == null ? "Never" : DisplayFormats.dateTime(key.expiresAt()))
                 .setHeader("Expires")
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(KeysView::status)
                 .setHeader("Status")
-                .setWidth("7.5rem")
+                .setWidth("6rem")
                 .setFlexGrow(0);
         if (canManage) {
-            grid.addComponentColumn(key -> revokeButton(key, team))
-                    .setWidth("7rem")
+            grid.addComponentColumn(key -> actions(key, team))
+                    .setWidth("8.5rem")
                     .setFlexGrow(0);
         }
+        NarrowScreenColumns.hide(grid, created, lastUsed, spentColumn, models, rpm, expires);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
     }
 
-    private Component revokeButton(ApiKeyView key, TeamMembership team) {
+    private Component actions(ApiKeyView key, TeamMembership team) {
+        Button edit = new Button(
+                "Edit",
+                e -> new EditKeyDialog(
+                                keys,
+                                catalog,
+                                key,
+                                spent.getOrDefault(key.id(), KeyBudget.none(key.id()))
+                                        .budget(),
+                                changed -> {
+                                    refresh(team);
+                                    Notices.done("Saved " + changed.name());
+                                })
+                        .open());
+        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        edit.setVisible(key.status() != ApiKeyStatus.REVOKED);
+        edit.getElement().setAttribute("aria-label", "Edit " + key.name());
         Button revoke = new Button("Revoke", e -> confirmRevoke(key, team));
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         revoke.setEnabled(key.status() == ApiKeyStatus.ACTIVE);
         revoke.setVisible(key.status() != ApiKeyStatus.REVOKED);
         revoke.getElement().setAttribute("aria-label", "Revoke " + key.name());
-        return revoke;
+        Div cell = new Div(edit, revoke);
+        cell.addClassName("row-actions");
+        return cell;
     }
 
     private void confirmRevoke(ApiKeyView key, TeamMembership team) {
@@ -176,6 +211,17 @@ class KeysView extends VerticalLayout {
         bar.addClassName("budget-bar");
         Div cell = new Div(text, bar);
         cell.addClassName("budget-cell");
+        return cell;
+    }
+
+    /** The name, cut with an ellipsis, over the masked key, which tells keys apart at a glance. */
+    private static Component nameCell(ApiKeyView key) {
+        Span name = new Span(key.name());
+        name.addClassName("long-name");
+        Span masked = new Span(key.maskedKey());
+        masked.addClassName("masked-key");
+        Div cell = new Div(name, masked);
+        cell.addClassName("key-name-cell");
         return cell;
     }
 

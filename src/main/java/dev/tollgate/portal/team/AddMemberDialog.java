@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -27,16 +28,21 @@ public class AddMemberDialog extends Dialog {
             new FieldErrors(email).on(password, "password").on(displayName, "the name");
 
     public AddMemberDialog(TeamService teams, TeamId team, String teamName, Consumer<Member> onAdded) {
-        setHeaderTitle("Add a member to " + teamName);
+        // a team's name may be 200 characters: it goes under the title, where it can wrap
+        setHeaderTitle("Add a member");
+        Paragraph to = new Paragraph("To " + teamName);
+        to.addClassName("dialog-subject");
         email.setRequiredIndicatorVisible(true);
-        displayName.setHelperText("For a new account; defaults to the part before @.");
+        displayName.setHelperText("For a new account; defaults to the part before @. At most "
+                + TeamService.LONGEST_DISPLAY_NAME + " characters.");
+        displayName.setMaxLength(TeamService.LONGEST_DISPLAY_NAME);
         role.setLabel("Role");
         role.setItems(TeamRole.values());
         role.setItemLabelGenerator(TeamRole::label);
         role.setValue(TeamRole.MEMBER);
         password.setHelperText("Needed only when this email has no account yet (8+ characters).");
         FormLayout form = new FormLayout(email, role, displayName, password);
-        add(form);
+        add(to, form);
 
         Button add = new Button("Add member", e -> {
             try {
@@ -52,6 +58,6 @@ public class AddMemberDialog extends Dialog {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setId("confirm-add-member");
         getFooter().add(new Button("Cancel", e -> close()), add);
-        setWidth("36rem");
+        setWidth("min(36rem, 96vw)");
     }
 }

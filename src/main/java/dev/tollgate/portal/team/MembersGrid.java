@@ -15,6 +15,7 @@ import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamService;
 import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.NarrowScreenColumns;
 
 /** A team's members; owners (and platform admins) can change roles and remove people in place. */
 public class MembersGrid extends Grid<Member> {
@@ -27,15 +28,29 @@ public class MembersGrid extends Grid<Member> {
         this.teams = teams;
         this.team = team;
         this.editable = editable;
-        addColumn(Member::displayName).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
-        addColumn(Member::email).setHeader("Email").setAutoWidth(true).setFlexGrow(1);
-        addComponentColumn(this::roleCell).setHeader("Role").setAutoWidth(true);
-        addColumn(member -> DisplayFormats.date(member.joinedAt()))
+        // names and addresses share what is left, cut with an ellipsis and whole on hover
+        addColumn(Member::displayName)
+                .setHeader("Name")
+                .setWidth("7rem")
+                .setFlexGrow(1)
+                .setTooltipGenerator(Member::displayName);
+        Column<Member> email = addColumn(Member::email)
+                .setHeader("Email")
+                .setWidth("8rem")
+                .setFlexGrow(1)
+                .setTooltipGenerator(Member::email);
+        addComponentColumn(this::roleCell)
+                .setHeader("Role")
+                .setWidth(editable ? "8.5rem" : "5.5rem")
+                .setFlexGrow(0);
+        Column<Member> joined = addColumn(member -> DisplayFormats.date(member.joinedAt()))
                 .setHeader("Joined")
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         if (editable) {
-            addComponentColumn(this::removeButton).setAutoWidth(true).setFlexGrow(0);
+            addComponentColumn(this::removeButton).setWidth("6rem").setFlexGrow(0);
         }
+        NarrowScreenColumns.hide(this, email, joined);
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         setAllRowsVisible(true);
         refresh();

@@ -1,5 +1,6 @@
 package dev.tollgate.portal.team;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -39,7 +40,18 @@ class TeamOverviewView extends VerticalLayout {
             add(new ViewHeader("Welcome", "You are not a member of any team yet. Ask a platform admin to add you."));
             return;
         }
-        add(new ViewHeader(team.team().name(), "You are " + article(team.role()) + " of this team."));
+        // the header and the team switcher show the name too: the page is shown again with the new one
+        Button rename = new Button(
+                "Rename team",
+                VaadinIcon.EDIT.create(),
+                e -> new RenameTeamDialog(
+                                teams,
+                                team.team(),
+                                renamed -> UI.getCurrent().getPage().reload())
+                        .open());
+        rename.setId("rename-team");
+        rename.setVisible(team.role().isAtLeast(TeamRole.ADMIN));
+        add(new ViewHeader(team.team().name(), "You are " + article(team.role()) + " of this team.", rename));
 
         long activeKeys = keys.list(team.team().id()).stream()
                 .filter(key -> key.status() == ApiKeyStatus.ACTIVE)
@@ -60,6 +72,7 @@ class TeamOverviewView extends VerticalLayout {
                 e -> new AddMemberDialog(teams, team.team().id(), team.team().name(), added -> members.refresh())
                         .open());
         addMember.setVisible(owner);
+        addMember.setId("add-member");
         HorizontalLayout membersTitle = new HorizontalLayout(new H3("Members"), addMember);
         membersTitle.setAlignItems(Alignment.BASELINE);
         add(membersTitle, members);
