@@ -76,8 +76,8 @@ class BudgetAlertBell extends Div {
         Div line = new Div(
                 new Span("Key "),
                 key,
-                new Span(" has used " + alert.threshold().percent() + "% of its "
-                        + alert.budget().display() + " budget"));
+                new Span(" has used " + alert.threshold().percent() + "% of its " + DisplayFormats.money(alert.budget())
+                        + " budget"));
         line.addClassName("alert-line");
         return line;
     }

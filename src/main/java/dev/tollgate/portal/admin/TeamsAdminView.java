@@ -22,6 +22,7 @@ import dev.tollgate.billing.BillingService;
 import dev.tollgate.money.Credits;
 import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.MoneyLabel;
 import dev.tollgate.portal.ViewHeader;
 import dev.tollgate.portal.team.AddMemberDialog;
 import dev.tollgate.portal.team.MembersGrid;
@@ -63,8 +64,9 @@ class TeamsAdminView extends VerticalLayout {
                 .setHeader("Team")
                 .setAutoWidth(true)
                 .setFlexGrow(1);
-        grid.addColumn(row -> row.balance().display())
+        grid.addColumn(row -> DisplayFormats.money(row.balance()))
                 .setHeader("Balance")
+                .setTooltipGenerator(row -> DisplayFormats.exactMoney(row.balance()))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         grid.addColumn(row -> DisplayFormats.date(row.team().createdAt()))
@@ -125,7 +127,7 @@ class TeamsAdminView extends VerticalLayout {
             return;
         }
         TeamSummary team = row.team();
-        Span balance = new Span(row.balance().display());
+        Span balance = new MoneyLabel(row.balance());
         balance.addClassName("stat-value");
         balance.setId("admin-team-balance");
         Div balanceCard = new Div(new Span("Balance"), balance);

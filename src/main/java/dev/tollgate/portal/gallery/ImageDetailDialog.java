@@ -111,7 +111,7 @@ final class ImageDetailDialog extends Dialog {
                 prompt,
                 new Fact("Model", item.model()),
                 new Fact("Resolution", item.resolutionLabel()),
-                new Fact("Cost", item.cost().display()),
+                new Fact("Cost", DisplayFormats.cost(item.cost())),
                 new Fact("Created", DisplayFormats.dateTime(item.createdAt())),
                 new Fact("Size", humanBytes(item.bytes())));
         facts.setPadding(false);

@@ -19,6 +19,7 @@ import dev.tollgate.calls.ChatPipeline;
 import dev.tollgate.money.Credits;
 import dev.tollgate.portal.BackgroundWork;
 import dev.tollgate.portal.BalanceChanged;
+import dev.tollgate.portal.DisplayFormats;
 import dev.tollgate.portal.Notices;
 import dev.tollgate.portal.RefusalWording;
 import dev.tollgate.provider.ChatMessage;
@@ -150,7 +151,7 @@ final class ChatPlayground extends VerticalLayout {
         spent = spent.plus(outcome.charged());
         answer.setUserName(answer.getUserName() + " · " + outcome.usage().prompt() + " in / "
                 + outcome.usage().output() + " out tokens · "
-                + outcome.charged().display()
+                + DisplayFormats.cost(outcome.charged())
                 + (outcome.status() == dev.tollgate.usage.UsageStatus.CANCELLED ? " · stopped" : ""));
         messages.setItems(new ArrayList<>(messages.getItems()));
         updateCost();
@@ -183,6 +184,6 @@ final class ChatPlayground extends VerticalLayout {
     }
 
     private void updateCost() {
-        conversationCost.setText("Conversation: " + spent.display());
+        conversationCost.setText("Conversation: " + DisplayFormats.cost(spent));
     }
 }
