@@ -9,6 +9,7 @@ import dev.tollgate.text.StorableText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -54,7 +55,8 @@ public class BillingService {
             throw new InvalidAmountException("A top-up is a positive amount, not " + amount.toPlainString());
         }
         if (LARGEST_TOP_UP.isLessThan(amount)) {
-            throw new InvalidAmountException("A single top-up is at most " + LARGEST_TOP_UP.display());
+            throw new InvalidAmountException(
+                    String.format(Locale.ROOT, "A single top-up is at most Cr$ %,.2f", LARGEST_TOP_UP.amount()));
         }
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         if (cleanNote != null && cleanNote.length() > LONGEST_NOTE) {

@@ -2,6 +2,7 @@ package dev.tollgate.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -23,7 +24,8 @@ public record Credits(BigDecimal amount) implements Comparable<Credits> {
                     "An amount has at most " + SCALE + " decimal places: " + amount.toPlainString());
         }
         if (amount.abs().compareTo(MAXIMUM) > 0) {
-            throw new InvalidAmountException("An amount must be below " + MAXIMUM.toPlainString() + " Cr$");
+            // written as the portal writes money (Cr$ first, grouped): this message reaches people through its forms
+            throw new InvalidAmountException(String.format(Locale.ROOT, "An amount is at most Cr$ %,.2f", MAXIMUM));
         }
         amount = amount.setScale(SCALE, RoundingMode.UNNECESSARY);
     }

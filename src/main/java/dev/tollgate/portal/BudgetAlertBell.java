@@ -83,8 +83,8 @@ class BudgetAlertBell extends Div {
         Div text = new Div(
                 new Span("Key "),
                 key,
-                new Span(" has used " + alert.threshold().percent() + "% of its "
-                        + alert.budget().display() + " budget"));
+                new Span(" has used " + alert.threshold().percent() + "% of its " + DisplayFormats.money(alert.budget())
+                        + " budget"));
         text.addClassName("alert-text");
         Span time = new Span(DisplayFormats.dateTime(alert.at()));
         time.addClassName("alert-time");

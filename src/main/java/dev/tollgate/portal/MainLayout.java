@@ -29,6 +29,7 @@ import dev.tollgate.account.TeamMembership;
 import dev.tollgate.account.UserAccountService;
 import dev.tollgate.billing.BillingService;
 import dev.tollgate.billing.BudgetAlertService;
+import dev.tollgate.money.Credits;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -178,10 +179,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                                         .orElse(null));
                             }
                             teamName.setText(team.team().name());
-                            balance.setText(billing.balance(team.team().id()).display());
+                            Credits current = billing.balance(team.team().id());
+                            balance.setText(DisplayFormats.money(current));
                             balance.getElement()
                                     .setAttribute(
-                                            "title", "Balance of " + team.team().name());
+                                            "title",
+                                            "Balance of " + team.team().name() + ": "
+                                                    + DisplayFormats.exactMoney(current));
                             balance.setVisible(true);
                             alertBell.show(team.team().id(), team.role());
                         },

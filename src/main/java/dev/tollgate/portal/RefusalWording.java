@@ -19,7 +19,7 @@ public final class RefusalWording {
                 "Your team's balance cannot cover this"
                         + (lacking.price() == null
                                 ? ""
-                                : " (it costs " + lacking.price().display() + ")")
+                                : " (it costs " + DisplayFormats.exactMoney(lacking.price()) + ")")
                         + ". Ask an owner to add credit"
                         + (lacking.price() == null ? ", or lower Max tokens." : ".");
             case Refusal.KeyBudgetSpent spent -> "The key's budget is spent.";

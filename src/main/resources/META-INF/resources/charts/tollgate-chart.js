@@ -1,11 +1,20 @@
 // ECharts' own ES module build, served from the org.mvnpm:echarts jar; keep the version in step with pom.xml.
 import * as echarts from '../_static/echarts/6.0.0/dist/echarts.esm.min.js';
 
-const CREDITS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 9, useGrouping: false });
+// the portal's money rule (DisplayFormats): Cr$ first, thousands grouped, to the cent; an amount below a cent keeps
+// two significant digits so it never reads as zero
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const BELOW_A_CENT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2, maximumFractionDigits: 9 });
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
+const credits = (value) => {
+  const amount = Math.abs(value);
+  const digits = amount === 0 || amount >= 0.01 ? CENTS.format(amount) : BELOW_A_CENT.format(amount);
+  return `${value < 0 ? '-' : ''}Cr$ ${digits}`;
+};
+
 const FORMATS = {
-  credits: (value) => `Cr$ ${CREDITS.format(value)}`,
+  credits,
   count: (value) => COUNT.format(value),
   percent: (value) => `${COUNT.format(value)}%`,
 };

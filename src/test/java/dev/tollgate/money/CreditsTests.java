@@ -35,4 +35,10 @@ class CreditsTests {
     void refusesWhatIsNotAnExactAmount(String text) {
         assertThatThrownBy(() -> Credits.parse(text)).isInstanceOf(InvalidAmountException.class);
     }
+
+    @Test
+    void theLargestAmountIsNamedAsPeopleReadMoney() {
+        assertThatThrownBy(() -> Credits.parse("100000000000"))
+                .hasMessage("An amount is at most Cr$ 99,999,999,999.00");
+    }
 }

@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.account.TeamSummary;
 import dev.tollgate.portal.playground.PlaygroundView;
+import dev.tollgate.money.Credits;
 import dev.tollgate.support.BrowserSupport;
 import dev.tollgate.support.ChromiumExtension;
 import dev.tollgate.support.IntegrationTest;
@@ -18,7 +19,6 @@ import dev.tollgate.support.Screen;
 import dev.tollgate.support.TestTeams;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,8 +35,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 @IntegrationTest
 class PlaygroundTests {
 
-    private static final Pattern CREDITS = Pattern.compile("Cr\\$ ([0-9.]+)");
-
     @RegisterExtension
     static final ChromiumExtension chromium = new ChromiumExtension();
 
@@ -50,7 +48,7 @@ class PlaygroundTests {
     JdbcClient jdbc;
 
     @Test
-    void aReplyStreamsInShowsItsCostAndTheBalanceDropsByIt() {
+    void aReplyStreamsInShowsItsCostAndTheBalanceDropsByIt() throws InterruptedException {
         TeamSummary team = testTeams.createWithBalance("Playground", "2.00");
         UserDetails member = testTeams.addPerson(team, TeamRole.MEMBER);
         Page page = chromium.open(port);
@@ -60,7 +58,7 @@ class PlaygroundTests {
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Playground"))
                     .click();
-            assertThat(page.locator("#playground-prices")).containsText("1.00 in / 5.00 out");
+            assertThat(page.locator("#playground-prices")).containsText("Cr$ 1.00 in / Cr$ 5.00 out");
             Locator input = page.locator("#playground-input textarea");
             input.fill("Tell me about the lighthouses of Brittany");
             input.press("Enter");
@@ -72,24 +70,19 @@ class PlaygroundTests {
                             new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
                                     .setTimeout(20_000));
             assertThat(reply).containsText("Brittany");
+            Credits cost = charged(team);
+            assertThat(cost.isPositive()).as("the reply was charged").isTrue();
             String costLine = (String) reply.evaluate("message => message.userName");
-            Matcher charged = CREDITS.matcher(costLine);
-            assertThat(charged.find())
-                    .as("the reply shows its cost: %s", costLine)
-                    .isTrue();
-            BigDecimal cost = new BigDecimal(charged.group(1));
-            assertThat(cost).isPositive();
+            assertThat(costLine)
+                    .as("the reply shows its cost by the money rule")
+                    .contains(DisplayFormats.cost(cost));
 
-            BigDecimal expectedBalance = new BigDecimal("2.00").subtract(cost);
-            assertThat(page.locator("#team-balance"))
-                    .hasText("Cr$ "
-                            + expectedBalance
-                                    .stripTrailingZeros()
-                                    .setScale(Math.max(
-                                            2,
-                                            expectedBalance.stripTrailingZeros().scale()))
-                                    .toPlainString());
-            assertThat(page.locator("#conversation-cost")).containsText(charged.group(1));
+            Credits expectedBalance = Credits.of("2.00").minus(cost);
+            assertThat(page.locator("#team-balance")).hasText(DisplayFormats.money(expectedBalance));
+            assertThat(page.locator("#team-balance").getAttribute("title"))
+                    .as("the header's tooltip holds the exact balance")
+                    .endsWith(DisplayFormats.exactMoney(expectedBalance));
+            assertThat(page.locator("#conversation-cost")).containsText(DisplayFormats.cost(cost));
             BrowserSupport.screenshot(page, "playground");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("View code"))
@@ -400,5 +393,20 @@ class PlaygroundTests {
                 .param(team.id().value())
                 .query(Long.class)
                 .single();
+    }
+
+    /** The exact cost of the team's one request, once its usage row is written (the reply may show first). */
+    private Credits charged(TeamSummary team) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            var cost = jdbc.sql("select total_cost from usage_record where team_id = ?")
+                    .param(team.id().value())
+                    .query(BigDecimal.class)
+                    .optional();
+            if (cost.isPresent()) {
+                return new Credits(cost.get());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No usage row for the playground's request");
     }
 }

@@ -185,7 +185,7 @@ class PortalTests {
         signIn(owner.getUsername(), TestTeams.PASSWORD);
         page.navigate("/keys");
         Locator row = page.locator("#keys-grid vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText(paid.display()));
+                .filter(new Locator.FilterOptions().setHasText(DisplayFormats.cost(paid)));
         assertThat(row).hasCount(1);
         BrowserSupport.screenshot(page, "keys-spent");
     }

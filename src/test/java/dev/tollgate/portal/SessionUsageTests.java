@@ -82,7 +82,10 @@ class SessionUsageTests {
             page.locator("#usage-session input").press("Enter");
 
             assertThat(totals).containsText("2 requests ·");
-            assertThat(totals).containsText(new Credits(sessionCost).display());
+            assertThat(totals).containsText(DisplayFormats.money(new Credits(sessionCost)));
+            assertThat(totals)
+                    .hasAttribute(
+                            "title", "Cost of these requests: " + DisplayFormats.exactMoney(new Credits(sessionCost)));
             Locator grid = page.locator("#usage-grid");
             assertThat(grid).containsText(SESSION.substring(0, 8));
             assertThat(grid).not().containsText(OTHER_SESSION.substring(0, 8));

@@ -166,7 +166,7 @@ class SpendingTests {
                     .first()
                     .click();
             assertThat(page.locator("#usage-detail"))
-                    .containsText(hourWrites + " tokens · " + new Credits(hourLine).display());
+                    .containsText(hourWrites + " tokens · " + DisplayFormats.cost(new Credits(hourLine)));
             BrowserSupport.screenshot(page, "usage-hour-cache");
         }
     }

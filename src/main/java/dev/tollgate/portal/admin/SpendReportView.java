@@ -13,6 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tollgate.account.PlatformRoles;
 import dev.tollgate.money.Credits;
+import dev.tollgate.portal.DisplayFormats;
 import dev.tollgate.portal.ViewHeader;
 import dev.tollgate.portal.charts.Bar;
 import dev.tollgate.portal.charts.Chart;
@@ -77,8 +78,9 @@ class SpendReportView extends VerticalLayout {
                 .setHeader("Requests")
                 .setTextAlign(ColumnTextAlign.END)
                 .setSortable(true);
-        grid.addColumn(row -> row.spend().toPlainString())
-                .setHeader("Spend (Cr$)")
+        grid.addColumn(row -> DisplayFormats.money(row.spend()))
+                .setHeader("Spend")
+                .setTooltipGenerator(row -> DisplayFormats.exactMoney(row.spend()))
                 .setTextAlign(ColumnTextAlign.END)
                 .setComparator(row -> row.spend().amount());
         grid.setHeight("28rem");
@@ -105,7 +107,8 @@ class SpendReportView extends VerticalLayout {
             byTeam.merge(row.teamName(), row.spend(), Credits::plus);
             all = all.plus(row.spend());
         }
-        total.setText(byTeam.size() + (byTeam.size() == 1 ? " team · " : " teams · ") + all.display());
+        total.setText(byTeam.size() + (byTeam.size() == 1 ? " team · " : " teams · ") + DisplayFormats.money(all));
+        total.setTitle(DisplayFormats.exactMoney(all));
         perTeam.show(HorizontalBars.credits(byTeam.entrySet().stream()
                 .map(e -> new Bar(e.getKey(), e.getValue().amount()))
                 .toList()));

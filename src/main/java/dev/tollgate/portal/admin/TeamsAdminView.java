@@ -23,6 +23,7 @@ import dev.tollgate.billing.BillingService;
 import dev.tollgate.money.Credits;
 import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.MoneyLabel;
 import dev.tollgate.portal.NarrowScreenColumns;
 import dev.tollgate.portal.ViewHeader;
 import dev.tollgate.portal.team.AddMemberDialog;
@@ -68,8 +69,9 @@ class TeamsAdminView extends VerticalLayout {
                 .setWidth("8rem")
                 .setFlexGrow(1)
                 .setTooltipGenerator(row -> row.team().name());
-        grid.addColumn(row -> row.balance().display())
+        grid.addColumn(row -> DisplayFormats.money(row.balance()))
                 .setHeader("Balance")
+                .setTooltipGenerator(row -> DisplayFormats.exactMoney(row.balance()))
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true)
                 .setFlexGrow(0);
@@ -136,7 +138,7 @@ class TeamsAdminView extends VerticalLayout {
             return;
         }
         TeamSummary team = row.team();
-        Span balance = new Span(row.balance().display());
+        Span balance = new MoneyLabel(row.balance());
         balance.addClassName("stat-value");
         balance.setId("admin-team-balance");
         Div balanceCard = new Div(new Span("Balance"), balance);

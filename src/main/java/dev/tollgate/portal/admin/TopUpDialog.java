@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.tollgate.account.TeamSummary;
 import dev.tollgate.billing.BillingService;
 import dev.tollgate.money.Credits;
+import dev.tollgate.portal.DisplayFormats;
 import java.util.function.Consumer;
 
 /** Adds credit to a team; the amount is exact, as typed. */
@@ -37,7 +38,8 @@ class TopUpDialog extends Dialog {
                 Credits balance = billing.topUp(team.id(), added, note.getValue());
                 close();
                 Notification.show(
-                                "Added " + added.display() + " to " + team.name() + ". Balance: " + balance.display(),
+                                "Added " + DisplayFormats.money(added) + " to " + team.name() + ". Balance: "
+                                        + DisplayFormats.money(balance),
                                 4000,
                                 Notification.Position.BOTTOM_END)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -17,6 +17,8 @@ public record HorizontalBars(List<Bar> bars, Measure measure) implements ChartSp
         return new HorizontalBars(bars, Measure.CREDITS);
     }
 
+    private static final int LABEL_WIDTH = 140;
+
     @Override
     public boolean isEmpty() {
         return bars.isEmpty();
@@ -38,9 +40,12 @@ public record HorizontalBars(List<Bar> bars, Measure measure) implements ChartSp
         }
         option.set("xAxis", valueAxis);
         // ECharts draws the first category at the bottom; inverse puts the first bar on top, as a ranking reads
-        option.set(
-                "yAxis",
-                OptionParts.categoryAxis(bars.stream().map(Bar::label).toList()).put("inverse", true));
+        ObjectNode categories =
+                OptionParts.categoryAxis(bars.stream().map(Bar::label).toList()).put("inverse", true);
+        // a long name (keys take up to 200 characters) is cut to a fixed width, whole in the tooltip, so the bars keep
+        // the room to be drawn
+        categories.putObject("axisLabel").put("width", LABEL_WIDTH).put("overflow", "truncate");
+        option.set("yAxis", categories);
         option.putArray("series")
                 .addObject()
                 .put("type", "bar")

@@ -117,7 +117,7 @@ final class ImageDetailDialog extends Dialog {
                 new Fact("Model", item.model()),
                 new Fact("Made by", makerOf.apply(item)),
                 new Fact("Resolution", item.resolutionLabel()),
-                new Fact("Cost", item.cost().display()),
+                new Fact("Cost", DisplayFormats.cost(item.cost())),
                 new Fact("Created", DisplayFormats.dateTime(item.createdAt())),
                 new Fact("Size", humanBytes(item.bytes())));
         facts.setPadding(false);

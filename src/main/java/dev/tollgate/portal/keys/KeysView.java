@@ -196,9 +196,9 @@ class KeysView extends VerticalLayout {
         KeyBudget key = spent.getOrDefault(view.id(), KeyBudget.none(view.id()));
         Credits budget = key.budget();
         if (budget == null) {
-            return new Span(key.spent().display());
+            return new Span(DisplayFormats.cost(key.spent()));
         }
-        Span text = new Span(key.spent().display() + " of " + budget.toPlainString());
+        Span text = new Span(DisplayFormats.cost(key.spent()) + " of " + DisplayFormats.money(budget));
         ProgressBar bar = new ProgressBar(
                 0,
                 1,

@@ -15,6 +15,7 @@ import dev.tollgate.calls.CallRefusedException;
 import dev.tollgate.calls.ChatCall;
 import dev.tollgate.calls.ChatOutcome;
 import dev.tollgate.calls.ChatPipeline;
+import dev.tollgate.portal.DisplayFormats;
 import dev.tollgate.portal.BackgroundWork;
 import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.RefusalWording;
@@ -178,7 +179,7 @@ final class ChatPlayground extends Div {
     private void finished(MessageListItem answer, ChatOutcome outcome) {
         String caption = answer.getUserName() + " · " + outcome.usage().prompt() + " in / "
                 + outcome.usage().output() + " out tokens · "
-                + outcome.charged().display()
+                + DisplayFormats.cost(outcome.charged())
                 + (outcome.status() == UsageStatus.CANCELLED ? " · stopped" : "");
         conversation.answered(answer.getText(), caption, outcome.charged(), answer.getTime());
         sending(false);
@@ -211,7 +212,7 @@ final class ChatPlayground extends Div {
 
     private void showConversation() {
         messages.setItems(items());
-        conversationCost.setText("Conversation: " + conversation.spent().display());
+        conversationCost.setText("Conversation: " + DisplayFormats.cost(conversation.spent()));
     }
 
     private List<MessageListItem> items() {

@@ -24,6 +24,7 @@ import dev.tollgate.media.MediaItem;
 import dev.tollgate.money.Credits;
 import dev.tollgate.portal.BackgroundWork;
 import dev.tollgate.portal.BalanceChanged;
+import dev.tollgate.portal.DisplayFormats;
 import dev.tollgate.portal.Notices;
 import dev.tollgate.portal.RefusalWording;
 import dev.tollgate.portal.WorkProgress;
@@ -122,7 +123,8 @@ final class ImagePlayground extends HorizontalLayout {
         int n = count.getValue() == null ? 1 : count.getValue();
         Credits total = chosen.requireRequestPrice().times(BigDecimal.valueOf(n));
         price.setText(chosen.resolution().label() + " (fixed) · "
-                + chosen.requireRequestPrice().display() + " per image · this request " + total.display());
+                + DisplayFormats.exactMoney(chosen.requireRequestPrice()) + " per image · this request "
+                + DisplayFormats.exactMoney(total));
     }
 
     private void start() {
@@ -169,14 +171,13 @@ final class ImagePlayground extends HorizontalLayout {
             Anchor open = new Anchor(GalleryView.link(image.id()), "Open in gallery");
             open.setId("image-open-" + image.id());
             open.addClassName("image-result-link");
-            Span caption =
-                    new Span(image.resolutionLabel() + " · " + image.cost().display());
+            Span caption = new Span(image.resolutionLabel() + " · " + DisplayFormats.cost(image.cost()));
             caption.addClassName("section-note");
             Div card = new Div(picture, new HorizontalLayout(open, caption));
             card.addClassName("image-result-card");
             results.add(card);
         }
-        Notices.done("Charged " + result.charged().display());
+        Notices.done("Charged " + DisplayFormats.cost(result.charged()));
         BalanceChanged.fire();
     }
 

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.catalog.TokenPricing;
+import dev.tollgate.portal.DisplayFormats;
 import dev.tollgate.provider.TextPart;
 import java.util.List;
 import java.util.Optional;
@@ -137,8 +138,8 @@ final class PlaygroundSettings extends VerticalLayout {
             maxTokens.setValue(limit);
         }
         TokenPricing pricing = chosen.requireTokenPricing();
-        prices.setText("Cr$ " + pricing.inputPerMillion().toPlainString() + " in / "
-                + pricing.outputPerMillion().toPlainString() + " out per 1M tokens; cache read "
-                + pricing.cacheReadPerMillion().toPlainString());
+        prices.setText(DisplayFormats.exactMoney(pricing.inputPerMillion()) + " in / "
+                + DisplayFormats.exactMoney(pricing.outputPerMillion()) + " out per 1M tokens; cache read "
+                + DisplayFormats.exactMoney(pricing.cacheReadPerMillion()));
     }
 }

@@ -17,6 +17,7 @@ import dev.tollgate.catalog.ModelAliases;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.ModelKind;
 import dev.tollgate.money.Credits;
+import dev.tollgate.portal.DisplayFormats;
 import dev.tollgate.portal.ViewHeader;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -135,7 +136,7 @@ class PricingView extends VerticalLayout {
     }
 
     private static void price(Grid<CatalogModel> grid, String header, Function<CatalogModel, Credits> price) {
-        grid.addColumn(model -> price.apply(model).toPlainString())
+        grid.addColumn(model -> DisplayFormats.exactMoney(price.apply(model)))
                 .setHeader(header)
                 .setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);

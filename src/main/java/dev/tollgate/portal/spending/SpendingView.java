@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -13,19 +14,24 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.progressbar.ProgressBarVariant;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamMembership;
 import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.ApiKeyService;
+import dev.tollgate.apikey.ApiKeyStatus;
 import dev.tollgate.apikey.ApiKeyView;
 import dev.tollgate.billing.BillingService;
 import dev.tollgate.billing.KeyBudget;
 import dev.tollgate.billing.KeyBudgets;
 import dev.tollgate.money.Credits;
 import dev.tollgate.portal.CurrentTeam;
+import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.MoneyLabel;
 import dev.tollgate.portal.ViewHeader;
 import dev.tollgate.portal.charts.Bar;
 import dev.tollgate.portal.charts.Chart;
@@ -36,6 +42,7 @@ import dev.tollgate.portal.charts.HorizontalBars;
 import dev.tollgate.portal.charts.Slice;
 import dev.tollgate.portal.charts.StackedDailyBars;
 import dev.tollgate.portal.team.LedgerGrid;
+import dev.tollgate.portal.team.StatementAuthors;
 import dev.tollgate.portal.usage.UsageLabels;
 import dev.tollgate.usage.DailyMediaCount;
 import dev.tollgate.usage.DailyModelSpend;
@@ -61,7 +68,9 @@ import org.jspecify.annotations.Nullable;
  * Where the team's credit goes: balance, recent spend and how long the balance lasts at that rate; charts of spend per
  * day by model, spend by key, tokens by kind, and images and videos per day; the top keys and models; key budgets;
  * and, in its own tab, the ledger with the running balance. One date range drives every chart and table, read from
- * the daily roll-ups so long ranges stay quick.
+ * the daily roll-ups so long ranges stay quick. The cards above the range are fixed windows (today, the last 7 and 30
+ * UTC days), said so beneath them; a range with nothing spent shows one empty state, and a start after the end is
+ * refused on the field.
  */
 @Route("spending")
 @PageTitle("Spending · Tollgate")
@@ -69,6 +78,7 @@ import org.jspecify.annotations.Nullable;
 public class SpendingView extends VerticalLayout {
 
     private static final int TOP = 5;
+    private static final BigDecimal WARNING = new BigDecimal("0.8");
 
     private final SpendReports reports;
     private final ApiKeyService keys;
@@ -84,13 +94,16 @@ public class SpendingView extends VerticalLayout {
     private final Grid<KeySpend> topKeys = new Grid<>();
     private final Grid<ModelSpend> topModels = new Grid<>();
     private final VerticalLayout budgets = new VerticalLayout();
+    private final Div nothingSpent = new Div();
+    private final Div rangeContent = new Div();
 
     SpendingView(
             SpendReports reports,
             ApiKeyService keys,
             KeyBudgets keyBudgets,
             BillingService billing,
-            CurrentTeam currentTeam) {
+            CurrentTeam currentTeam,
+            StatementAuthors authors) {
         this.reports = reports;
         this.keys = keys;
         this.keyBudgets = keyBudgets;
@@ -102,7 +115,7 @@ public class SpendingView extends VerticalLayout {
         add(new ViewHeader("Spending", "Where " + team.team().name() + "'s credit goes."));
         TabSheet tabs = new TabSheet();
         tabs.add("Dashboard", dashboard()).setId("spending-dashboard-tab");
-        LedgerGrid ledger = new LedgerGrid(billing, team.team().id());
+        LedgerGrid ledger = new LedgerGrid(billing, authors, team.team().id());
         ledger.setId("spending-ledger");
         ledger.setHeight("36rem");
         tabs.add("Ledger", ledger).setId("spending-ledger-tab");
@@ -117,14 +130,23 @@ public class SpendingView extends VerticalLayout {
     private VerticalLayout dashboard() {
         from.setId("spending-from");
         to.setId("spending-to");
+        // the range is checked here, not by the pickers, so a refused range never reaches the reports
+        from.setManualValidation(true);
+        to.setManualValidation(true);
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
         HorizontalLayout presets =
                 new HorizontalLayout(preset("7 days", 7), preset("30 days", 30), preset("90 days", 90));
+        presets.addClassName("spending-presets");
         HorizontalLayout rangeBar = new HorizontalLayout(from, to, presets);
         rangeBar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        rangeBar.addClassName("spending-range");
         cards.addClassName("stat-cards");
         cards.setId("spending-cards");
+        Span cardsNote = new Span("Balance and spend of the last UTC days, whatever the range below."
+                + " The range drives the charts and tables.");
+        cardsNote.addClassName("section-note");
+        cardsNote.setId("spending-cards-note");
         for (Chart chart : List.of(perDay, byKey, byKind, media)) {
             chart.setHeight("20rem");
             chart.setWidthFull();
@@ -136,25 +158,53 @@ public class SpendingView extends VerticalLayout {
         media.setId("chart-media");
         Div chartGrid = new Div(perDay, byKey, byKind, media);
         chartGrid.addClassName("spending-charts");
-        topKeys.addColumn(k -> k.keyName() == null ? "Portal (no key)" : k.keyName())
-                .setHeader("Key");
-        topKeys.addColumn(KeySpend::requests).setHeader("Requests").setTextAlign(ColumnTextAlign.END);
-        topKeys.addColumn(k -> k.spend().display()).setHeader("Spend").setTextAlign(ColumnTextAlign.END);
-        topKeys.setAllRowsVisible(true);
+        topKeys.addColumn(SpendingView::keyLabel)
+                .setHeader("Key")
+                .setTooltipGenerator(SpendingView::keyLabel)
+                .setFlexGrow(1);
+        amountColumns(topKeys, KeySpend::requests, KeySpend::spend);
         topKeys.setId("spending-top-keys");
-        topModels.addColumn(m -> m.model().value()).setHeader("Model");
-        topModels.addColumn(ModelSpend::requests).setHeader("Requests").setTextAlign(ColumnTextAlign.END);
-        topModels.addColumn(m -> m.spend().display()).setHeader("Spend").setTextAlign(ColumnTextAlign.END);
-        topModels.setAllRowsVisible(true);
+        // full model names, wrapped: cut at a fixed width, several models of one family read the same
+        topModels
+                .addColumn(m -> m.model().value())
+                .setHeader("Model")
+                .setTooltipGenerator(m -> m.model().value())
+                .setFlexGrow(1);
+        amountColumns(topModels, ModelSpend::requests, ModelSpend::spend);
         topModels.setId("spending-top-models");
         Div tables = new Div(section("Top keys", topKeys), section("Top models", topModels));
         tables.addClassName("spending-tables");
         budgets.setPadding(false);
         budgets.setId("spending-budgets");
-        VerticalLayout dashboard =
-                new VerticalLayout(rangeBar, cards, chartGrid, tables, section("Key budgets", budgets));
+        nothingSpent.addClassName("empty-state");
+        nothingSpent.setId("spending-empty");
+        rangeContent.add(chartGrid, tables);
+        rangeContent.addClassName("spending-range-content");
+        VerticalLayout dashboard = new VerticalLayout(
+                cards, cardsNote, rangeBar, nothingSpent, rangeContent, section("Key budgets", budgets));
         dashboard.setPadding(false);
         return dashboard;
+    }
+
+    private static <T> void amountColumns(
+            Grid<T> grid, ValueProvider<T, Long> requests, ValueProvider<T, Credits> spend) {
+        grid.addColumn(requests)
+                .setHeader("Requests")
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(row -> DisplayFormats.cost(spend.apply(row)))
+                .setHeader("Spend")
+                .setTooltipGenerator(row -> DisplayFormats.exactMoney(spend.apply(row)))
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+    }
+
+    private static String keyLabel(KeySpend key) {
+        return key.keyName() == null ? "Portal (no key)" : key.keyName();
     }
 
     private Button preset(String label, int days) {
@@ -183,10 +233,25 @@ public class SpendingView extends VerticalLayout {
         if (team == null || from.getValue() == null || to.getValue() == null) {
             return;
         }
-        LocalDate start = from.getValue().isAfter(to.getValue()) ? to.getValue() : from.getValue();
-        LocalDate end = to.getValue();
         TeamId id = team.team().id();
         showCards(reports.summary(id, Instant.now()));
+        showBudgets(keys.list(id), keyBudgets.ofTeam(id));
+        LocalDate start = from.getValue();
+        LocalDate end = to.getValue();
+        boolean backwards = start.isAfter(end);
+        from.setInvalid(backwards);
+        from.setErrorMessage(backwards ? "The start comes after the end (" + end + ")" : null);
+        if (backwards) {
+            showNothing("Choose a start on or before the end to see spending.");
+            return;
+        }
+        List<ModelSpend> models = reports.topModels(id, start, end, TOP);
+        if (models.isEmpty()) {
+            showNothing("Nothing was spent from " + start + " to " + end + " (UTC).");
+            return;
+        }
+        nothingSpent.setVisible(false);
+        rangeContent.setVisible(true);
         List<LocalDate> days = start.datesUntil(end.plusDays(1)).toList();
         perDay.show(StackedDailyBars.credits(days, modelSeries(reports.spendPerDayByModel(id, start, end))));
         byKey.show(HorizontalBars.credits(reports.spendByKey(id, start, end).stream()
@@ -202,29 +267,46 @@ public class SpendingView extends VerticalLayout {
                 .toList()));
         media.show(DailyTrend.counts(days, mediaSeries(reports.mediaPerDay(id, start, end))));
         topKeys.setItems(reports.topKeys(id, start, end, TOP));
-        topModels.setItems(reports.topModels(id, start, end, TOP));
-        showBudgets(keys.list(id), keyBudgets.ofTeam(id));
+        topModels.setItems(models);
+    }
+
+    /** One empty state for the whole range, instead of four empty charts and two empty tables. */
+    private void showNothing(String message) {
+        nothingSpent.setText(message);
+        nothingSpent.setVisible(true);
+        rangeContent.setVisible(false);
     }
 
     private void showCards(SpendSummary summary) {
         cards.removeAll();
         cards.add(
-                card("Balance", summary.balance().display(), "card-balance"),
-                card("Today", summary.today().display(), "card-today"),
-                card("Last 7 days", summary.last7Days().display(), "card-7-days"),
-                card("Last 30 days", summary.last30Days().display(), "card-30-days"),
+                card("Balance", new MoneyLabel(summary.balance()), "card-balance"),
+                card("Today", new MoneyLabel(summary.today()), "card-today"),
+                card("Last 7 days", new MoneyLabel(summary.last7Days()), "card-7-days"),
+                card("Last 30 days", new MoneyLabel(summary.last30Days()), "card-30-days"),
                 card(
                         "Balance lasts, at the last 7 days' rate",
-                        summary.daysUntilBalanceRunsOut()
-                                .map(d -> d.toPlainString() + " days")
-                                .orElse("—"),
+                        new Span(summary.daysUntilBalanceRunsOut()
+                                .map(SpendingView::daysLeft)
+                                .orElse("—")),
                         "card-days-left"));
     }
 
-    private static Div card(String label, String value, String id) {
+    /** Past a year the exact count says nothing (a tiny spend rate gives hundreds of millions of days). */
+    private static String daysLeft(BigDecimal days) {
+        if (days.compareTo(BigDecimal.valueOf(365)) > 0) {
+            return "Over a year";
+        }
+        if (days.compareTo(BigDecimal.ONE) < 0) {
+            return "Under a day";
+        }
+        long whole = days.setScale(0, RoundingMode.DOWN).longValueExact();
+        return whole == 1 ? "1 day" : whole + " days";
+    }
+
+    private static Div card(String label, Span number, String id) {
         Span name = new Span(label);
         name.addClassName("stat-label");
-        Span number = new Span(value);
         number.addClassName("stat-value");
         Div card = new Div(name, number);
         card.addClassName("stat-card");
@@ -258,6 +340,7 @@ public class SpendingView extends VerticalLayout {
     private void showBudgets(List<ApiKeyView> teamKeys, Map<ApiKeyId, KeyBudget> spending) {
         budgets.removeAll();
         List<ApiKeyView> budgeted = teamKeys.stream()
+                .filter(k -> k.status() != ApiKeyStatus.REVOKED)
                 .filter(k ->
                         spending.containsKey(k.id()) && spending.get(k.id()).budget() != null)
                 .toList();
@@ -274,14 +357,18 @@ public class SpendingView extends VerticalLayout {
                     ? BigDecimal.ONE
                     : key.spent().amount().divide(budget.amount(), 4, RoundingMode.HALF_UP);
             ProgressBar bar = new ProgressBar(0, 1, Math.min(1.0, used.doubleValue()));
-            if (used.compareTo(BigDecimal.ONE) >= 0) {
-                bar.addThemeName("error");
-            } else if (used.compareTo(new BigDecimal("0.8")) >= 0) {
-                bar.addThemeName("contrast");
-            }
-            Span label = new Span(view.name() + " · " + key.spent().display() + " of " + budget.display() + " ("
+            Span label = new Span(view.name() + " (" + view.maskedKey() + ") · " + DisplayFormats.cost(key.spent())
+                    + " of " + DisplayFormats.money(budget) + " ("
                     + used.movePointRight(2).setScale(0, RoundingMode.DOWN) + "%)");
             VerticalLayout row = new VerticalLayout(label, bar);
+            if (used.compareTo(BigDecimal.ONE) >= 0) {
+                bar.addThemeVariants(ProgressBarVariant.LUMO_ERROR);
+                row.addClassName("budget-spent");
+            } else if (used.compareTo(WARNING) >= 0) {
+                // Lumo has no warning variant for progress bars; the class paints the bar in its warning colour
+                bar.addClassName("budget-warning-bar");
+                row.addClassName("budget-warning");
+            }
             row.setPadding(false);
             row.setSpacing(false);
             row.addClassName("budget-row");

@@ -18,6 +18,7 @@ import dev.tollgate.apikey.ApiKeyStatus;
 import dev.tollgate.billing.BillingService;
 import dev.tollgate.portal.BackgroundWork;
 import dev.tollgate.portal.CurrentTeam;
+import dev.tollgate.portal.MoneyLabel;
 import dev.tollgate.portal.ViewHeader;
 import dev.tollgate.webhook.TeamWebhookService;
 import jakarta.annotation.security.PermitAll;
@@ -34,7 +35,8 @@ class TeamOverviewView extends VerticalLayout {
             ApiKeyService keys,
             TeamService teams,
             TeamWebhookService webhooks,
-            BackgroundWork background) {
+            BackgroundWork background,
+            StatementAuthors authors) {
         TeamMembership team = currentTeam.get().orElse(null);
         if (team == null) {
             add(new ViewHeader("Welcome", "You are not a member of any team yet. Ask a platform admin to add you."));
@@ -57,9 +59,9 @@ class TeamOverviewView extends VerticalLayout {
                 .filter(key -> key.status() == ApiKeyStatus.ACTIVE)
                 .count();
         HorizontalLayout cards = new HorizontalLayout(
-                card("Balance", billing.balance(team.team().id()).display(), "overview-balance"),
-                card("Active keys", Long.toString(activeKeys), "overview-keys"),
-                card("Your role", team.role().label(), "overview-role"));
+                card("Balance", new MoneyLabel(billing.balance(team.team().id())), "overview-balance"),
+                card("Active keys", new Span(Long.toString(activeKeys)), "overview-keys"),
+                card("Your role", new Span(team.role().label()), "overview-role"));
         cards.setWidthFull();
         cards.addClassName("stat-cards");
         add(cards);
@@ -82,16 +84,15 @@ class TeamOverviewView extends VerticalLayout {
         }
 
         add(new H3("Statement"));
-        LedgerGrid ledger = new LedgerGrid(billing, team.team().id());
+        LedgerGrid ledger = new LedgerGrid(billing, authors, team.team().id());
         ledger.setHeight("18rem");
         add(ledger);
         setPadding(true);
     }
 
-    private static Div card(String label, String value, String id) {
+    private static Div card(String label, Span figure, String id) {
         Span caption = new Span(label);
         caption.addClassName("stat-label");
-        Span figure = new Span(value);
         figure.addClassName("stat-value");
         figure.setId(id);
         Div card = new Div(caption, figure);

@@ -39,26 +39,26 @@ final class UsageEntryDialog extends Dialog {
                 new Fact(
                         "Input",
                         entry.tokens().input() + " tokens · "
-                                + entry.tokenCost().input().display()),
+                                + DisplayFormats.cost(entry.tokenCost().input())),
                 new Fact(
                         "Output",
                         entry.tokens().output() + " tokens · "
-                                + entry.tokenCost().output().display()),
+                                + DisplayFormats.cost(entry.tokenCost().output())),
                 new Fact("Reasoning", entry.reasoningTokens() + " of the output tokens"),
                 new Fact(
                         "Cache read",
                         entry.tokens().cacheRead() + " tokens · "
-                                + entry.tokenCost().cacheRead().display()),
+                                + DisplayFormats.cost(entry.tokenCost().cacheRead())),
                 new Fact(
                         "Cache write",
                         entry.tokens().cacheWrite() + " tokens · "
-                                + entry.tokenCost().cacheWrite().display()),
+                                + DisplayFormats.cost(entry.tokenCost().cacheWrite())),
                 new Fact(
                         "Cache write 1h",
                         entry.tokens().cacheWrite1h() + " tokens · "
-                                + entry.tokenCost().cacheWrite1h().display()),
-                new Fact("Per request", entry.requestCost().display()),
-                new Fact("Total", entry.totalCost().display()),
+                                + DisplayFormats.cost(entry.tokenCost().cacheWrite1h())),
+                new Fact("Per request", DisplayFormats.cost(entry.requestCost())),
+                new Fact("Total", DisplayFormats.cost(entry.totalCost())),
                 new Fact("Latency", entry.latency().toMillis() + " ms"),
                 new Fact(
                         "First token",

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -12,11 +13,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.tollgate.account.TeamMembership;
 import dev.tollgate.apikey.ApiKeyService;
+import dev.tollgate.apikey.ApiKeyStatus;
 import dev.tollgate.apikey.ApiKeyView;
 import dev.tollgate.caller.AgentSession;
 import dev.tollgate.caller.CallSource;
@@ -24,6 +27,7 @@ import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.portal.CurrentTeam;
 import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.ScreenWidth;
 import dev.tollgate.portal.ViewHeader;
 import dev.tollgate.usage.UsageCursor;
 import dev.tollgate.usage.UsageEntry;
@@ -87,7 +91,10 @@ public class UsageHistoryView extends VerticalLayout {
         csv.setId("usage-csv");
         csv.addClassName("usage-csv");
         add(new ViewHeader(
-                "Usage", "Every request " + team.team().name() + " made, through the API or the portal.", csv));
+                "Usage",
+                "Every request " + team.team().name() + " made, through the API or the portal. Requests refused"
+                        + " before reaching a model (402, 403, 429) cost nothing and are not listed.",
+                csv));
         add(filters(keys.list(team.team().id()), catalog.all()));
         totals.setId("usage-totals");
         totals.addClassName("usage-totals");
@@ -105,7 +112,9 @@ public class UsageHistoryView extends VerticalLayout {
         to.setId("usage-to");
         key.setPlaceholder("All keys");
         key.setItems(teamKeys);
-        key.setItemLabelGenerator(ApiKeyView::name);
+        // two keys may share a name; the masked suffix and a revoked mark tell them apart
+        key.setItemLabelGenerator(
+                k -> k.name() + " · " + k.maskedKey() + (k.status() == ApiKeyStatus.REVOKED ? " (revoked)" : ""));
         key.setId("usage-key");
         model.setPlaceholder("All models");
         model.setItems(models);
@@ -137,6 +146,8 @@ public class UsageHistoryView extends VerticalLayout {
         session.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         session.addValueChangeListener(e -> refresh());
         for (var field : List.of(from, to)) {
+            // the range is checked here, not by the pickers, so a refused range never reaches the history
+            field.setManualValidation(true);
             field.setClearButtonVisible(true);
             field.addValueChangeListener(e -> refresh());
         }
@@ -156,62 +167,116 @@ public class UsageHistoryView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("usage-grid");
-        grid.addColumn(entry -> DisplayFormats.dateTime(entry.createdAt()))
+        // the columns a request is told apart by fit a desk screen; the rest are in its detail (a click on the row)
+        grid.addColumn(entry -> DisplayFormats.dateTimeSeconds(entry.createdAt()))
                 .setHeader("Time")
-                .setAutoWidth(true);
-        grid.addColumn(entry -> entry.apiKeyName() == null ? "—" : entry.apiKeyName())
-                .setHeader("Key")
-                .setAutoWidth(true);
-        grid.addColumn(entry -> UsageLabels.shortSession(entry.session()))
+                .setWidth("14rem")
+                .setFlexGrow(0)
+                .setKey("time");
+        Grid.Column<UsageEntry> caller = grid.addColumn(UsageHistoryView::caller)
+                .setHeader("Key or user")
+                .setTooltipGenerator(UsageHistoryView::caller)
+                .setWidth("8rem")
+                .setFlexGrow(1)
+                .setKey("caller");
+        Grid.Column<UsageEntry> session = grid.addColumn(entry -> UsageLabels.shortSession(entry.session()))
                 .setHeader("Session")
                 .setTooltipGenerator(entry -> entry.session() == null ? "" : entry.session())
-                .setAutoWidth(true);
-        grid.addColumn(entry -> entry.userEmail() == null ? "—" : entry.userEmail())
-                .setHeader("User")
-                .setAutoWidth(true);
-        grid.addColumn(entry -> UsageLabels.source(entry.source()))
-                .setHeader("Source")
-                .setAutoWidth(true);
-        grid.addColumn(UsageLabels::model).setHeader("Model").setAutoWidth(true);
-        grid.addColumn(entry -> UsageLabels.kind(entry.kind()))
+                .setWidth("5.5rem")
+                .setFlexGrow(0);
+        grid.addColumn(UsageLabels::model)
+                .setHeader("Model")
+                .setTooltipGenerator(UsageLabels::model)
+                .setWidth("10rem")
+                .setFlexGrow(2)
+                .setKey("model");
+        Grid.Column<UsageEntry> kindColumn = grid.addColumn(entry -> UsageLabels.kind(entry.kind()))
                 .setHeader("Kind")
-                .setAutoWidth(true);
-        grid.addColumn(entry -> entry.tokens().input()).setHeader("In").setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(entry -> entry.tokens().output()).setHeader("Out").setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(UsageEntry::reasoningTokens)
-                .setHeader("Reasoning")
-                .setTooltipGenerator(entry -> "Of the output tokens, spent reasoning")
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(entry -> entry.tokens().cacheRead())
-                .setHeader("Cache read")
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(entry -> entry.tokens().cacheWrite())
-                .setHeader("Cache write")
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(entry -> entry.tokens().cacheWrite1h())
-                .setHeader("Cache write 1h")
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(entry -> entry.totalCost().toPlainString())
-                .setHeader("Cost (Cr$)")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        Grid.Column<UsageEntry> in = tokens("In", entry -> entry.tokens().input());
+        Grid.Column<UsageEntry> out = tokens("Out", entry -> entry.tokens().output());
+        Grid.Column<UsageEntry> reasoning = tokens("Reasoning", UsageEntry::reasoningTokens)
+                .setTooltipGenerator(entry -> "Of the output tokens, spent reasoning");
+        grid.addColumn(entry -> DisplayFormats.cost(entry.totalCost()))
+                .setHeader("Cost")
+                .setTooltipGenerator(entry -> DisplayFormats.exactMoney(entry.totalCost()))
                 .setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
-        grid.addColumn(entry -> entry.latency().toMillis() + " ms")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("cost");
+        Grid.Column<UsageEntry> latency = grid.addColumn(
+                        entry -> entry.latency().toMillis() + " ms")
                 .setHeader("Latency")
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(entry -> entry.timeToFirstToken() == null
-                        ? "—"
-                        : entry.timeToFirstToken().toMillis() + " ms")
-                .setHeader("First token")
-                .setTextAlign(ColumnTextAlign.END);
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("latency");
         grid.addColumn(entry -> UsageLabels.status(entry.status()))
                 .setHeader("Status")
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setKey("status");
+        grid.setEmptyStateText("No requests match these filters.");
         grid.addItemClickListener(click -> new UsageEntryDialog(click.getItem()).open());
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addClassName("money-grid");
         grid.setSizeFull();
+        List<Grid.Column<UsageEntry>> deskOnly = List.of(caller, session, kindColumn, in, out, reasoning, latency);
+        ScreenWidth.follow(grid, narrow -> {
+            deskOnly.forEach(column -> column.setVisible(!narrow));
+            // on a phone the time and model wrap onto two lines rather than push cost and status out of sight
+            if (narrow) {
+                grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+            } else {
+                grid.removeThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+            }
+            grid.getColumnByKey("time").setWidth(narrow ? "5.5rem" : "14rem");
+            grid.getColumnByKey("model").setWidth(narrow ? "4rem" : "10rem");
+            for (String key : List.of("cost", "status")) {
+                Grid.Column<UsageEntry> column = grid.getColumnByKey(key);
+                if (narrow) {
+                    column.setAutoWidth(false).setWidth(key.equals("cost") ? "6.5rem" : "5.5rem");
+                } else {
+                    column.setAutoWidth(true);
+                }
+            }
+            if (!narrow) {
+                grid.recalculateColumnWidths();
+            }
+        });
+    }
+
+    private Grid.Column<UsageEntry> tokens(String header, ValueProvider<UsageEntry, Long> count) {
+        return grid.addColumn(count)
+                .setHeader(header)
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+    }
+
+    /** The key a request came through, or the person who made it in the portal. */
+    private static String caller(UsageEntry entry) {
+        if (entry.apiKeyName() != null) {
+            return entry.apiKeyName();
+        }
+        return entry.userEmail() == null ? "—" : entry.userEmail();
     }
 
     private void refresh() {
         if (team == null) {
+            return;
+        }
+        boolean backwards = from.getValue() != null
+                && to.getValue() != null
+                && from.getValue().isAfter(to.getValue());
+        to.setInvalid(backwards);
+        to.setErrorMessage(backwards ? "The end comes before the start (" + from.getValue() + ")" : null);
+        if (backwards) {
+            // no rows rather than the last range's: a grid left as it was reads as the answer to the new range
+            cursors.clear();
+            grid.setItems(List.of());
+            totals.setText("No requests: the end comes before the start.");
             return;
         }
         UsageFilter filter = filter();
@@ -229,7 +294,8 @@ public class UsageHistoryView extends VerticalLayout {
                 sums.tokens().cacheRead(),
                 sums.tokens().cacheWrite(),
                 sums.tokens().cacheWrite1h(),
-                sums.totalCost().display()));
+                DisplayFormats.money(sums.totalCost())));
+        totals.setTitle("Cost of these requests: " + DisplayFormats.exactMoney(sums.totalCost()));
         grid.setItems(query -> page(filter, query.getOffset(), query.getLimit()));
     }
 

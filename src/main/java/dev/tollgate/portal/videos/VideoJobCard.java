@@ -79,8 +79,8 @@ final class VideoJobCard extends Div {
         elapsed.setText(duration(Duration.between(current.createdAt(), end)));
         cost.setText(
                 current.refunded()
-                        ? current.cost().display() + " refunded"
-                        : current.cost().display());
+                        ? DisplayFormats.cost(current.cost()) + " refunded"
+                        : DisplayFormats.cost(current.cost()));
         boolean failed = current.status() == VideoStatus.FAILED;
         problem.setVisible(failed);
         if (failed) {

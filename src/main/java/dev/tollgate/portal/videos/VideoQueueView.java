@@ -25,6 +25,7 @@ import dev.tollgate.calls.VideoPipeline;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.portal.BalanceChanged;
 import dev.tollgate.portal.CurrentTeam;
+import dev.tollgate.portal.DisplayFormats;
 import dev.tollgate.portal.Notices;
 import dev.tollgate.portal.RefusalWording;
 import dev.tollgate.portal.ViewHeader;
@@ -149,7 +150,7 @@ public class VideoQueueView extends VerticalLayout {
         price.setText(
                 chosen == null
                         ? ""
-                        : chosen.requireRequestPrice().display()
+                        : DisplayFormats.exactMoney(chosen.requireRequestPrice())
                                 + " per video, charged when it is queued; usually ready" + " in one to two minutes.");
     }
 
@@ -173,7 +174,7 @@ public class VideoQueueView extends VerticalLayout {
                     size.getValue()));
             prompt.clear();
             BalanceChanged.fire();
-            Notices.done("Queued, charged " + job.cost().display());
+            Notices.done("Queued, charged " + DisplayFormats.cost(job.cost()));
             reload();
         } catch (CallRefusedException refused) {
             Notices.failed(RefusalWording.of(refused.refusal()));

@@ -71,6 +71,18 @@ class ChartOptionTests {
     }
 
     @Test
+    void horizontalBarsCutALongLabelSoTheBarsKeepTheirRoom() {
+        JsonNode option =
+                json.valueToTree(HorizontalBars.credits(List.of(new Bar("k".repeat(200), new BigDecimal("1.00"))))
+                        .option());
+
+        assertThat(option.at("/yAxis/axisLabel/overflow").asString())
+                .as("a 200-character key name is truncated, not laid out whole beside the bars")
+                .isEqualTo("truncate");
+        assertThat(option.at("/yAxis/axisLabel/width").asInt()).isBetween(80, 200);
+    }
+
+    @Test
     void donutHasOneNamedSlicePerKind() {
         Donut tokens = Donut.counts(List.of(
                 new Slice("input", new BigDecimal("1200")),
