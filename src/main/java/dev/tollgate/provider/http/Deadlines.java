@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Deadlines {
 
+    private static final String THREAD_NAME = "upstream-deadlines";
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private Deadlines() {}
@@ -20,9 +21,14 @@ final class Deadlines {
         return TIMER.schedule(onExpiry, timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Whether the caller is the timer itself, which must never wait for anything. */
+    static boolean isTimerThread() {
+        return Thread.currentThread().getName().equals(THREAD_NAME);
+    }
+
     private static ScheduledThreadPoolExecutor timer() {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(
-                1, Thread.ofPlatform().name("upstream-deadlines").daemon().factory());
+                1, Thread.ofPlatform().name(THREAD_NAME).daemon().factory());
         // cancelled deadlines (nearly all of them) leave the queue at once instead of waiting out their delay
         timer.setRemoveOnCancelPolicy(true);
         return timer;

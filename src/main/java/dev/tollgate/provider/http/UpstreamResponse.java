@@ -8,11 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
 import javax.net.ssl.SSLSession;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -89,6 +91,9 @@ final class UpstreamResponse implements HttpResponse<InputStream> {
 
     private static final class Body extends FilterInputStream {
 
+        private static final long LAST_BYTES = 4 * 1024;
+        private static final Duration LAST_BYTES_WAIT = Duration.ofMillis(50);
+
         private final ClassicHttpResponse response;
         private final Cancellable exchange;
         private volatile boolean ended;
@@ -115,7 +120,7 @@ final class UpstreamResponse implements HttpResponse<InputStream> {
 
         @Override
         public void close() throws IOException {
-            if (ended) {
+            if (ended || endsAtOnce()) {
                 super.close();
                 return;
             }
@@ -125,6 +130,33 @@ final class UpstreamResponse implements HttpResponse<InputStream> {
                 response.close();
             } catch (IOException dropped) {
                 // the connection was closed under it, as meant
+            }
+        }
+
+        /**
+         * Whether the body ends within a few more bytes that are already on their way: a stream is closed by its reader
+         * once it has read the last event, just before the end of the body, and reading that end keeps the connection
+         * for the next call instead of opening a new one. A body still streaming, or an upstream that stays silent,
+         * is cut off by the deadline and dropped.
+         */
+        private boolean endsAtOnce() {
+            if (Deadlines.isTimerThread()) {
+                return false; // a deadline closing a stream must not wait on it
+            }
+            ScheduledFuture<?> cutOff = Deadlines.after(LAST_BYTES_WAIT, exchange::cancel);
+            try {
+                byte[] rest = new byte[1024];
+                long left = LAST_BYTES;
+                int read;
+                while (left > 0 && (read = in.read(rest, 0, (int) Math.min(rest.length, left))) != -1) {
+                    left -= read;
+                }
+                ended = left > 0;
+                return ended && cutOff.cancel(false);
+            } catch (IOException cut) {
+                return false;
+            } finally {
+                cutOff.cancel(false);
             }
         }
     }
