@@ -116,8 +116,8 @@ class LongNamesLayoutTests {
                             .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^Created$"))))
                     .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
                             .setVisible(screen == Screen.DESK));
-            assertGridFits(page.locator("#teams-grid"), "the team list at " + screen);
-            assertGridFits(page.locator(".admin-detail vaadin-grid"), "the members at " + screen);
+            Layout.assertGridFits(page.locator("#teams-grid"), "the team list at " + screen);
+            Layout.assertGridFits(page.locator(".admin-detail vaadin-grid"), "the members at " + screen);
             if (screen == Screen.DESK) {
                 // on a phone the header gives the admin's team switcher its own line (the header's own tests)
                 Layout.assertInsideViewport(page, page.locator("#team-balance"), "the header's balance");
@@ -181,7 +181,7 @@ class LongNamesLayoutTests {
             Layout.assertInsideViewport(page, page.locator(".view-title"), "the team's name at " + screen);
             Layout.assertInsideViewport(page, page.locator("#overview-balance"), "the balance at " + screen);
             Layout.assertInsideViewport(page, page.locator("#team-balance"), "the header's balance at " + screen);
-            assertGridFits(page.locator("vaadin-grid").first(), "the members at " + screen);
+            Layout.assertGridFits(page.locator("vaadin-grid").first(), "the members at " + screen);
             Layout.assertInsideViewport(page, page.locator("#rename-team"), "Rename team at " + screen);
             Layout.assertInsideViewport(page, page.locator("#add-member"), "Add member at " + screen);
             Layout.assertInsideViewport(
@@ -197,7 +197,7 @@ class LongNamesLayoutTests {
             Locator name = page.locator("#keys-grid vaadin-grid-cell-content")
                     .filter(new Locator.FilterOptions().setHasText(Layout.LONGEST_NAME));
             assertThat(name).isVisible();
-            assertGridFits(page.locator("#keys-grid"), "the keys at " + screen);
+            Layout.assertGridFits(page.locator("#keys-grid"), "the keys at " + screen);
             Layout.assertInsideViewport(page, name, "the key's name at " + screen);
             Layout.assertInsideViewport(
                     page,
@@ -348,7 +348,7 @@ class LongNamesLayoutTests {
                 Layout.use(page, screen);
                 Locator where = page.locator(".channel-where").filter(new Locator.FilterOptions().setHasText(baseUrl));
                 assertThat(where).hasAttribute("title", Pattern.compile(".*" + baseUrl));
-                assertGridFits(page.locator("#channels-grid"), "the channels at " + screen);
+                Layout.assertGridFits(page.locator("#channels-grid"), "the channels at " + screen);
                 Layout.assertInsideViewport(page, where, "the base URL at " + screen);
                 Layout.assertInsideViewport(
                         page,
@@ -368,22 +368,6 @@ class LongNamesLayoutTests {
     }
 
     /** The grid's own columns fit its width: a row's name and actions are not hidden behind a sideways scroll. */
-    private static void assertGridFits(Locator grid, String what) throws InterruptedException {
-        // a resize reaches the server, which hides the columns a phone has no room for, a moment later
-        Number overflow = 0;
-        for (int attempt = 0; attempt < 40; attempt++) {
-            overflow = (Number) grid.evaluate(
-                    "g => { const t = g.shadowRoot.querySelector('#table'); return t.scrollWidth - t.clientWidth; }");
-            if (overflow.intValue() <= 1) {
-                break;
-            }
-            Thread.sleep(250);
-        }
-        assertThat(overflow.intValue())
-                .as("%s shows every column without scrolling sideways (%s px more)", what, overflow)
-                .isLessThanOrEqualTo(1);
-    }
-
     private void assertAboveTheFold(Locator element, String what) {
         BoundingBox box = element.boundingBox();
         int height = page.viewportSize().height;

@@ -52,6 +52,44 @@ public final class Layout {
                 .isLessThanOrEqualTo(width);
     }
 
+    /**
+     * Neither the document nor the portal's content area (the app layout's own scrolling box) is wider than what shows:
+     * a view too wide for a phone scrolls sideways inside the layout while the document keeps the viewport's width.
+     * Check it before {@link #assertInsideViewport}, which scrolls elements into view, sideways too.
+     */
+    public static void assertContentFits(Page page) {
+        Number overflow = (Number) page.evaluate("""
+                () => {
+                    const layout = document.querySelector('vaadin-app-layout');
+                    const content = layout && layout.shadowRoot && layout.shadowRoot.querySelector('[content]');
+                    return Math.max(...[document.documentElement, content].filter(Boolean)
+                        .map(box => box.scrollWidth - box.clientWidth));
+                }""");
+        assertThat(overflow.intValue())
+                .as("the view is no wider than the %d px viewport (%s px more)", page.viewportSize().width, overflow)
+                .isLessThanOrEqualTo(1);
+    }
+
+    /**
+     * A Vaadin grid shows every column without scrolling sideways inside itself (the viewport check alone passes while
+     * a grid hides columns behind its own scrollbar). A resize reaches the server a moment later, which may hide
+     * columns a phone has no room for, so this waits for that.
+     */
+    public static void assertGridFits(Locator grid, String what) throws InterruptedException {
+        Number overflow = 0;
+        for (int attempt = 0; attempt < 40; attempt++) {
+            overflow = (Number) grid.evaluate(
+                    "g => { const t = g.shadowRoot.querySelector('#table'); return t.scrollWidth - t.clientWidth; }");
+            if (overflow.intValue() <= 1) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(overflow.intValue())
+                .as("%s shows every column without scrolling sideways (%s px more)", what, overflow)
+                .isLessThanOrEqualTo(1);
+    }
+
     /** The element's text is one amount written by the money rule. */
     public static void assertMoney(Locator element, String what) {
         String text = element.innerText().strip();

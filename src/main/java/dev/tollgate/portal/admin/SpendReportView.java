@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import dev.tollgate.account.PlatformRoles;
 import dev.tollgate.money.Credits;
 import dev.tollgate.portal.DisplayFormats;
+import dev.tollgate.portal.NarrowScreenColumns;
 import dev.tollgate.portal.ViewHeader;
 import dev.tollgate.portal.charts.Bar;
 import dev.tollgate.portal.charts.Chart;
@@ -67,19 +68,27 @@ class SpendReportView extends VerticalLayout {
         grid.addColumn(TeamModelSpend::teamName)
                 .setHeader("Team")
                 .setSortable(true)
-                .setWidth("8rem")
+                .setWidth("6rem")
                 .setFlexGrow(1)
                 .setTooltipGenerator(TeamModelSpend::teamName);
         grid.addColumn(row -> row.model().value())
                 .setHeader("Model")
                 .setSortable(true)
-                .setAutoWidth(true);
-        grid.addColumn(TeamModelSpend::requests)
+                .setWidth("6rem")
+                .setFlexGrow(1)
+                .setTooltipGenerator(row -> row.model().value());
+        Grid.Column<TeamModelSpend> requests = grid.addColumn(TeamModelSpend::requests)
                 .setHeader("Requests")
                 .setTextAlign(ColumnTextAlign.END)
+                .setWidth("6.5rem")
+                .setFlexGrow(0)
                 .setSortable(true);
+        // a phone keeps who, what and how much
+        NarrowScreenColumns.hide(grid, requests);
         grid.addColumn(row -> DisplayFormats.money(row.spend()))
                 .setHeader("Spend")
+                .setWidth("6.5rem")
+                .setFlexGrow(0)
                 .setTooltipGenerator(row -> DisplayFormats.exactMoney(row.spend()))
                 .setTextAlign(ColumnTextAlign.END)
                 .setComparator(row -> row.spend().amount());

@@ -97,6 +97,8 @@ public class VideoQueueView extends VerticalLayout {
         queue.setPadding(false);
         HorizontalLayout body = new HorizontalLayout(form(), queue);
         body.setWidthFull();
+        body.addClassName("video-queue-body");
+        queue.addClassName("video-queue-list");
         body.setFlexGrow(1, queue);
         add(body);
         setSizeFull();
