@@ -15,7 +15,7 @@ import sys
 
 STAGES = [
     ("token counting (BPE)", ["com.knuddels.jtokkit", "dev.tollgate.provider.tokens", "TokenCounter"]),
-    ("upstream HTTP client (JDK)", ["jdk.internal.net.http", "java.net.http", "dev.tollgate.provider.http"]),
+    ("upstream HTTP client", ["org.apache.hc", "jdk.internal.net.http", "java.net.http", "dev.tollgate.provider.http"]),
     ("upstream adapter, SSE parsing", ["dev.tollgate.provider.openai"]),
     ("JDBC driver, pool", ["org.postgresql", "com.zaxxer.hikari"]),
     ("transactions, JPA, Spring Data", ["org.springframework.transaction", "org.springframework.orm", "org.hibernate",
