@@ -1,0 +1,114 @@
+package dev.tollgate.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This replica's connections to Redis (Lettuce): one for commands, shared by every caller (Lettuce multiplexes it),
+ * and one for subscriptions. Both reconnect by themselves; while Redis is away, commands fail at once rather than
+ * queue, so a caller falls back to what it can do alone instead of waiting.
+ */
+public final class SharedRedis implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, byte[]> commands;
+    private final StatefulRedisPubSubConnection<String, String> subscriptions;
+    private final Duration timeout;
+
+    private SharedRedis(
+            RedisClient client,
+            StatefulRedisConnection<String, byte[]> commands,
+            StatefulRedisPubSubConnection<String, String> subscriptions,
+            Duration timeout) {
+        this.client = client;
+        this.commands = commands;
+        this.subscriptions = subscriptions;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Connects to the Redis at {@code url}; fails when it cannot be reached, so a mistyped address stops the start
+     * rather than leaving replicas silently apart.
+     */
+    public static SharedRedis connect(String url, Duration timeout) {
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(timeout);
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .build());
+        try {
+            StatefulRedisConnection<String, byte[]> commands =
+                    client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+            StatefulRedisPubSubConnection<String, String> subscriptions = client.connectPubSub();
+            log.info("Connected to Redis at {}:{}", uri.getHost(), uri.getPort());
+            return new SharedRedis(client, commands, subscriptions, timeout);
+        } catch (RedisConnectionException e) {
+            client.shutdown();
+            throw new IllegalStateException(
+                    "Redis at " + uri.getHost() + ":" + uri.getPort() + " (TOLLGATE_REDIS_URL) cannot be reached: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The shared command connection, string keys and byte values; thread-safe. */
+    public StatefulRedisConnection<String, byte[]> commands() {
+        return commands;
+    }
+
+    /** How long a command may take before its caller gives up on it. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * Delivers every message published on {@code channel} to {@code onMessage} (on Lettuce's I/O thread: keep it
+     * short), and calls {@code onReconnected} each time the subscription comes back after a break, when messages may
+     * have been missed.
+     */
+    public void subscribe(String channel, Consumer<String> onMessage, Runnable onReconnected) {
+        subscriptions.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String from, String message) {
+                if (from.equals(channel)) {
+                    onMessage.accept(message);
+                }
+            }
+        });
+        subscriptions.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                onReconnected.run();
+            }
+        });
+        subscriptions.sync().subscribe(channel);
+    }
+
+    @Override
+    public void close() {
+        subscriptions.close();
+        commands.close();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}
