@@ -91,21 +91,21 @@ public class ApiKeyService {
         return key.toView(clock.instant());
     }
 
-    /** Revokes a key (owners and admins of its team); it is refused from the next request on. */
+    /** Revokes a key (owners and admins of its team); every replica refuses it from the next request after the commit. */
     @Transactional
     public ApiKeyView revoke(ApiKeyId id) {
         ApiKey key = keys.findById(id.value()).orElseThrow(() -> new ApiKeyNotFoundException(id));
         access.require(key.teamId(), TeamRole.ADMIN);
         Instant now = clock.instant();
         key.revoke(now);
-        lookup.forget(key.keyHash());
+        lookup.announceChange(key.keyHash());
         return key.toView(now);
     }
 
     /**
      * Gives a key new settings (owners and admins of its team): name, expiry, budget, models and rate limit, each as
-     * the key is to have it from now on. Requests see the change at once on this instance, on others within {@link
-     * ApiKeyStore#FRESHNESS}. An expiry already past may stay as it is; a new one is in the future.
+     * the key is to have it from now on. Requests on every replica see the change once it commits (at the latest
+     * within {@link ApiKeyStore#FRESHNESS}). An expiry already past may stay as it is; a new one is in the future.
      */
     @Transactional
     public ApiKeyView change(ApiKeyId id, NewApiKey settings) {
@@ -115,7 +115,7 @@ public class ApiKeyService {
         validate(settings, now, key.expiresAt());
         requireFreeName(key.teamId(), settings.name(), key.id());
         key.change(settings);
-        lookup.forget(key.keyHash());
+        lookup.announceChange(key.keyHash());
         events.publishEvent(new ApiKeyChanged(id, key.teamId(), settings.budget()));
         return key.toView(now);
     }

@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The api_key table on the request path, in plain SQL: finding keys by hash for every API request, recording use,
- * and naming keys. Rows are kept for a few seconds so a busy key costs no query per request;
- * revoking through this instance drops the entry at once, other replicas see a revocation within {@link #FRESHNESS}.
- * Expiry is checked against the clock on every use, never cached.
+ * and naming keys. Rows are kept for a few seconds so a busy key costs no query per request. A change to a key drops
+ * its entry here at once and tells every replica through PostgreSQL ({@link #announceChange}, heard by
+ * {@link ApiKeyChangeListener}); should that word get lost, no replica keeps a row longer than {@link #FRESHNESS}.
+ * Expiry is a timestamp in the row, checked against the clock on every use.
  */
 @Component
 class ApiKeyStore {
@@ -74,6 +75,23 @@ class ApiKeyStore {
 
     void forget(String hash) {
         rows.invalidate(hash);
+    }
+
+    /** Drops every row: after a break in {@link ApiKeyChangeListener}'s connection, changes may have gone unheard. */
+    void forgetAll() {
+        rows.invalidateAll();
+    }
+
+    /**
+     * Forgets the key here and, in the caller's transaction, tells every replica to: PostgreSQL delivers the
+     * notification when the transaction commits, and never when it rolls back.
+     */
+    void announceChange(String hash) {
+        forget(hash);
+        jdbc.sql("select pg_notify(?, ?)")
+                .params(ApiKeyChangeListener.CHANNEL, hash)
+                .query()
+                .singleValue();
     }
 
     /** Records use at most once a minute per key and instance, so requests do not each turn into a write. */
