@@ -34,6 +34,7 @@ class ChannelDirectory implements DisposableBean {
     private final SecretBox secrets;
     private final ChannelClientFactory factory;
     private final RoutingProperties properties;
+    private final ChannelCooldowns cooldowns;
     private final Clock clock;
     private final Map<ChannelId, ChannelGuard> guards = new ConcurrentHashMap<>();
     private volatile Map<ChannelId, LiveChannel> live = Map.of();
@@ -44,11 +45,13 @@ class ChannelDirectory implements DisposableBean {
             SecretBox secrets,
             ChannelClientFactory factory,
             RoutingProperties properties,
+            ChannelCooldowns cooldowns,
             Clock clock) {
         this.store = store;
         this.secrets = secrets;
         this.factory = factory;
         this.properties = properties;
+        this.cooldowns = cooldowns;
         this.clock = clock;
     }
 
@@ -116,7 +119,8 @@ class ChannelDirectory implements DisposableBean {
     }
 
     private Optional<LiveChannel> reuseOrBuild(ChannelRow row, @Nullable LiveChannel old) {
-        ChannelGuard guard = guards.computeIfAbsent(row.id(), id -> new ChannelGuard(row.name(), properties, clock));
+        ChannelGuard guard =
+                guards.computeIfAbsent(row.id(), id -> new ChannelGuard(id, row.name(), properties, cooldowns, clock));
         if (old != null && old.row().sameConnection(row)) {
             return Optional.of(new LiveChannel(row, old.clients(), guard));
         }

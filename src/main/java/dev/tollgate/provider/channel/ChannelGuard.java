@@ -12,21 +12,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What keeps calls off a failing channel: a circuit breaker (Resilience4j) that opens after repeated failures and lets
- * one probe through after a while, the upstream's own {@code retry-after}, and the call history the admin view shows.
- * One per channel and instance, kept across reloads of the channel list.
+ * one probe through after a while, the upstream's own {@code retry-after} (shared by every replica through
+ * {@link ChannelCooldowns}), and the call history the admin view shows. One per channel and instance, kept across
+ * reloads of the channel list. The breaker stays this instance's own: it judges the calls this replica made, over its
+ * own network path, and a shared one would cost a round trip per call.
  */
 final class ChannelGuard {
 
     private static final Duration LONGEST_COOLING = Duration.ofMinutes(10);
 
+    private final ChannelId id;
     private final CircuitBreaker breaker;
     private final CallHistory history = new CallHistory();
     private final RoutingProperties properties;
+    private final ChannelCooldowns cooldowns;
     private final Clock clock;
-    private volatile @Nullable Instant coolingUntil;
 
-    ChannelGuard(String name, RoutingProperties properties, Clock clock) {
+    ChannelGuard(ChannelId id, String name, RoutingProperties properties, ChannelCooldowns cooldowns, Clock clock) {
+        this.id = id;
         this.properties = properties;
+        this.cooldowns = cooldowns;
         this.clock = clock;
         this.breaker = CircuitBreaker.of(
                 name,
@@ -46,8 +51,7 @@ final class ChannelGuard {
     /** When the upstream's {@code retry-after} still keeps the channel out, until when. */
     @Nullable
     Instant coolingUntil() {
-        Instant until = coolingUntil;
-        return until != null && until.isAfter(clock.instant()) ? until : null;
+        return cooldowns.coolingUntil(id);
     }
 
     /** Asks the breaker for one call; false while its circuit is open (or its half-open probe is out). */
@@ -71,7 +75,7 @@ final class ChannelGuard {
         history.add(new CallRecord(clock.instant(), true, latency, failure.getMessage()));
         Duration wait = failure.retryAfter();
         if (wait != null && wait.isPositive()) {
-            coolingUntil = clock.instant().plus(wait.compareTo(LONGEST_COOLING) > 0 ? LONGEST_COOLING : wait);
+            cooldowns.coolUntil(id, clock.instant().plus(wait.compareTo(LONGEST_COOLING) > 0 ? LONGEST_COOLING : wait));
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
@@ -70,6 +71,11 @@ class RoutePlanTests {
         return new LiveChannel(
                 row,
                 new ChannelClients(null, null, null, () -> {}),
-                new ChannelGuard(name, ROUTING, Clock.systemUTC()));
+                new ChannelGuard(
+                        row.id(),
+                        name,
+                        ROUTING,
+                        new ChannelCooldowns(Optional.empty(), Clock.systemUTC()),
+                        Clock.systemUTC()));
     }
 }
