@@ -1,0 +1,48 @@
+package dev.tollgate.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.RedisServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With {@code tollgate.redis.url} set, the application connects once and the modules that share state use it. The
+ * context is closed after the class, before its Redis stops, so it does not try to reconnect for the rest of the run.
+ */
+@IntegrationTest
+@DirtiesContext
+class WithRedisTests {
+
+    static RedisServer redis;
+
+    @DynamicPropertySource
+    static void redisUrl(DynamicPropertyRegistry registry) {
+        redis = RedisServer.start();
+        registry.add("tollgate.redis.url", redis::url);
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @Autowired
+    SharedRedis shared;
+
+    @Test
+    void theApplicationConnectsOnceAndSubscribesToChannelCooldowns() {
+        assertThat(shared.commands().sync().ping()).isEqualTo("PONG");
+        assertThat(redis.command("PUBSUB", "NUMSUB", "tollgate:channel-cooldowns"))
+                .as("one replica listening for cooldowns")
+                .endsWith(":1\r\n");
+        assertThat(redis.command("CLIENT", "LIST").lines().filter(line -> line.contains("addr=")))
+                .as("one command and one subscription connection, the test's own one-off connection aside")
+                .hasSize(3);
+    }
+}
