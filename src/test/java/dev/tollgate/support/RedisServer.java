@@ -32,10 +32,14 @@ public final class RedisServer implements AutoCloseable {
     }
 
     public static RedisServer start() {
+        return start(freePort());
+    }
+
+    /** On a given port: a Redis that comes back where it was, as after a restart. */
+    public static RedisServer start(int port) {
         Path binary = onPath("redis-server")
                 .orElseThrow(() -> new IllegalStateException("redis-server is not installed: these tests need a real"
                         + " Redis. Install Debian's package (apt-get install redis-server), as .ci/run does"));
-        int port = freePort();
         try {
             Process process = new ProcessBuilder(List.of(
                             binary.toString(),

@@ -107,6 +107,35 @@ class SharedCooldownTests {
     }
 
     @Test
+    void afterRedisComesBackAReplicaReadsTheCooldownsItMissedAndHearsNewOnes() {
+        try (RedisServer flaky = RedisServer.start();
+                SharedRedis connectionC = SharedRedis.connect(flaky.url(), Duration.ofSeconds(1))) {
+            ChannelCooldowns cooldownsC = new ChannelCooldowns(Optional.of(connectionC), clock);
+            ChannelId missed = new ChannelId(UUID.randomUUID());
+            flaky.close();
+
+            try (RedisServer restarted = RedisServer.start(flaky.port());
+                    SharedRedis connectionD = SharedRedis.connect(restarted.url(), Duration.ofSeconds(1))) {
+                ChannelCooldowns cooldownsD = new ChannelCooldowns(Optional.of(connectionD), clock);
+                // written without a message: only reading on reconnect can tell C of it
+                restarted.command(
+                        "SET",
+                        ChannelCooldowns.KEY_PREFIX + missed,
+                        String.valueOf(Instant.now().plusSeconds(30).toEpochMilli()),
+                        "PX",
+                        "30000");
+                await(
+                        "C, reconnected, reads the cooldown set while it was away",
+                        () -> cooldownsC.coolingUntil(missed) != null);
+
+                cooldownsD.coolUntil(channel, Instant.now().plusSeconds(30));
+
+                await("C hears new cooldowns again", () -> cooldownsC.coolingUntil(channel) != null);
+            }
+        }
+    }
+
+    @Test
     void withoutRedisACooldownStaysWithItsInstance() {
         ChannelGuard alone = new ChannelGuard(
                 channel, "alone", RoutePlanTests.ROUTING, new ChannelCooldowns(Optional.empty(), clock), clock);
@@ -129,7 +158,7 @@ class SharedCooldownTests {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
             try {
