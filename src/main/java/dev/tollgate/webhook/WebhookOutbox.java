@@ -126,13 +126,6 @@ class WebhookOutbox {
                 == 1;
     }
 
-    /** Events not yet delivered nor given up, for operators and metrics. */
-    long backlog() {
-        return jdbc.sql("select count(*) from webhook_outbox where state = 'pending'")
-                .query(Long.class)
-                .single();
-    }
-
     /** Deletes up to {@code batch} delivered or failed events created before {@code before}; how many went. */
     int pruneFinished(Instant before, int batch) {
         return jdbc.sql("""
