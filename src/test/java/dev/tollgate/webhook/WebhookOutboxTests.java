@@ -169,6 +169,27 @@ class WebhookOutboxTests extends WithWebhookReceiver {
     }
 
     @Test
+    void aPostThatOutlastsTheLeaseIsNotMadeAgainWhileItsWorkerRenewsTheClaim() throws Exception {
+        applicationWorkers.stop();
+        Duration lease = Duration.ofMillis(1500);
+        receiver.answerAfter(hook, lease.multipliedBy(3));
+        WebhookProperties shortLease =
+                new WebhookProperties(5, Duration.ofMillis(300), Duration.ofMillis(50), lease, Duration.ofDays(30));
+        DeliveryWorker first = replica("replica-a", shortLease, Clock.systemUTC());
+        DeliveryWorker second = replica("replica-b", shortLease, Clock.systemUTC());
+
+        UUID event = crossEightyPercent();
+        receiver.await(hook, 1, WAIT);
+        Thread.sleep(lease.multipliedBy(4).toMillis());
+
+        assertThat(receiver.deliveries(hook))
+                .as("posts of an event whose first post took three leases")
+                .hasSize(1);
+        assertThat(row(event)).containsEntry("state", "delivered").containsEntry("attempts", 1);
+        assertThat(row(event).get("claimed_by")).isIn(first.name(), second.name());
+    }
+
+    @Test
     void retriesWithTheirBackoffOutliveTheWorkerThatScheduledThem() throws Exception {
         applicationWorkers.stop();
         receiver.answerNext(hook, 503, 503);
