@@ -61,6 +61,17 @@ class TeamWebhookStore {
                 .optional();
     }
 
+    /**
+     * The team's name when the team has a webhook: all an event needs to be put in the outbox, read without opening the
+     * secret, in the transaction that recorded the event.
+     */
+    Optional<String> teamNameIfHooked(TeamId team) {
+        return jdbc.sql("select t.name from team_webhook w join team t on t.id = w.team_id where w.team_id = ?")
+                .param(team.value())
+                .query(String.class)
+                .optional();
+    }
+
     /** Creates the webhook with the secret, or only changes its URL when the team has one; true when created. */
     boolean save(TeamId team, URI url, SigningSecret secret, Instant now) {
         return jdbc.sql("""

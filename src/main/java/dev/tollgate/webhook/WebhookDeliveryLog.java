@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The webhook_delivery_attempt table: every attempt the delivery code makes, written as it happens, outside any
- * transaction of the caller's (a delivery runs after the spending committed, on a thread of its own).
+ * The webhook_delivery_attempt table: every attempt the delivery code makes, written as it happens by the worker that
+ * made it, in no transaction of anyone else's.
  */
 @Component
 class WebhookDeliveryLog {
@@ -57,6 +57,16 @@ class WebhookDeliveryLog {
                 .params(team.value(), limit)
                 .query((rs, row) -> attempt(rs))
                 .list();
+    }
+
+    /** Deletes up to {@code batch} attempts made before {@code before}; how many went. */
+    int prune(Instant before, int batch) {
+        return jdbc.sql("""
+                        delete from webhook_delivery_attempt where id in (
+                            select id from webhook_delivery_attempt where attempted_at < :before limit :batch)""")
+                .param("before", Timestamp.from(before))
+                .param("batch", batch)
+                .update();
     }
 
     private static WebhookDeliveryAttempt attempt(ResultSet rs) throws SQLException {

@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 
 /**
  * A webhook receiver on a loopback port, shared by the tests that configure it as allowed: every hook path records
- * what it was sent and answers 200, or the statuses a test queued for it first.
+ * what it was sent and answers 200, or the statuses a test queued for it first, after a delay if a test set one.
  */
 public final class WebhookReceiver {
 
@@ -36,6 +36,7 @@ public final class WebhookReceiver {
     private final HttpServer server;
     private final Map<String, List<Delivery>> received = new ConcurrentHashMap<>();
     private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
     private WebhookReceiver() {
         try {
@@ -67,6 +68,11 @@ public final class WebhookReceiver {
         answers.computeIfAbsent(hook.getPath(), path -> new ArrayDeque<>()).addAll(List.of(statuses));
     }
 
+    /** Answers every request to the hook only after this long, as a busy receiver does. */
+    public void answerAfter(URI hook, Duration delay) {
+        delays.put(hook.getPath(), delay);
+    }
+
     public List<Delivery> deliveries(URI hook) {
         return List.copyOf(received.getOrDefault(hook.getPath(), List.of()));
     }
@@ -86,6 +92,14 @@ public final class WebhookReceiver {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
         received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Delivery(headers, body));
+        Duration delay = delays.get(path);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Deque<Integer> queued = answers.get(path);
         Integer status = queued == null ? null : queued.pollFirst();
         exchange.sendResponseHeaders(status == null ? 200 : status, -1);
