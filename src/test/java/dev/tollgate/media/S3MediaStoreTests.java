@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,17 +38,12 @@ class S3MediaStoreTests extends MediaStoreContract {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = S3ProxyServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
+        server = S3ProxyServer.shared();
     }
 
     @BeforeEach
     void emptyBucket() throws IOException {
-        bucket = "media-" + buckets.incrementAndGet();
+        bucket = "store-" + buckets.incrementAndGet();
         server.createBucket(bucket);
         store = S3Buckets.open(
                 settings(bucket, server.endpoint().toString(), S3ProxyServer.CREDENTIAL, false), staging());

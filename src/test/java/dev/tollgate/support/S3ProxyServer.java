@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -26,13 +27,16 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * A real S3-compatible server for tests: S3Proxy (Maven Central, {@code org.gaul:s3proxy}) run from its self-contained
  * jar as a process of its own on a free loopback port, keeping objects in a fresh temporary directory and checking
  * AWS signatures (v2 or v4) against one identity and credential. The build copies the jar to the path in the system
- * property {@code tollgate.s3proxy.jar}. Start it with {@link #start()}, give the application
- * {@link #environment(String)} (a process) or {@link #properties(String)} (a Spring test), and close it at the end.
+ * property {@code tollgate.s3proxy.jar}. Take the JVM's {@link #shared()} one (or {@link #start()} one of your own and
+ * close it), create a bucket, and give the application {@link #environment(String)} (a process) or
+ * {@link #properties(String)} (a Spring test).
  */
 public final class S3ProxyServer implements AutoCloseable {
 
     public static final String IDENTITY = "tollgate-test-identity";
     public static final String CREDENTIAL = "tollgate-test-credential";
+
+    private static @Nullable S3ProxyServer shared;
 
     private final Process process;
     private final Path directory;
@@ -46,11 +50,22 @@ public final class S3ProxyServer implements AutoCloseable {
         this.log = log;
         this.endpoint = endpoint;
         // a test JVM that ends without closing the server does not leave it running
-        this.stopAtExit = new Thread(process::destroyForcibly, "s3proxy-stop");
+        this.stopAtExit = new Thread(this::stop, "s3proxy-stop");
         Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
-    /** Starts a server with no buckets and waits until it answers. */
+    /**
+     * One server for every test of this JVM that needs one, started by the first to ask and stopped when the JVM
+     * exits; each test keeps to buckets of its own.
+     */
+    public static synchronized S3ProxyServer shared() throws IOException, InterruptedException {
+        if (shared == null || !shared.process.isAlive()) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    /** Starts a server of its own with no buckets and waits until it answers; close it when done. */
     public static S3ProxyServer start() throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("tollgate.s3proxy.jar", "target/s3proxy/s3proxy.jar"));
         if (!Files.isRegularFile(jar)) {
@@ -193,15 +208,24 @@ public final class S3ProxyServer implements AutoCloseable {
     /** Stops the server and removes its objects. */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+        stop();
         try {
             Runtime.getRuntime().removeShutdownHook(stopAtExit);
         } catch (IllegalStateException exiting) {
-            // the JVM is already shutting down, which stops the process anyway
+            // the JVM is already shutting down, and the hook stops the server
+        }
+    }
+
+    private void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder())

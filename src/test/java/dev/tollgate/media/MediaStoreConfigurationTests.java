@@ -1,0 +1,102 @@
+package dev.tollgate.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.support.S3ProxyServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code tollgate.media.store} picks the store at start: the data directory with nothing configured, the bucket with
+ * {@code s3}; a setting that cannot work stops the start with a message that says which setting and why.
+ */
+class MediaStoreConfigurationTests {
+
+    private static S3ProxyServer server;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = S3ProxyServer.shared();
+        server.createBucket("configured-media");
+    }
+
+    @Test
+    void withNothingConfiguredMediaStaysInTheDataDirectory() {
+        runner().run(context -> assertThat(context).getBean(MediaStore.class).isInstanceOf(FileSystemMediaStore.class));
+    }
+
+    @Test
+    void s3WithTheBucketThereStoresInTheBucket() {
+        runner().withPropertyValues(s3("configured-media"))
+                .run(context -> assertThat(context).getBean(MediaStore.class).isInstanceOf(S3MediaStore.class));
+    }
+
+    @Test
+    void s3WithoutABucketNamedStopsTheStart() {
+        runner().withPropertyValues("tollgate.media.store=s3")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("TOLLGATE_S3_BUCKET"));
+    }
+
+    @Test
+    void aBucketThatIsNotThereStopsTheStartNamingBucketAndEndpoint() {
+        runner().withPropertyValues(s3("nobody-made-this-bucket"))
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("nobody-made-this-bucket")
+                        .hasMessageContaining(server.endpoint().toString())
+                        .hasMessageContaining("does not exist"));
+    }
+
+    @Test
+    void aStoreNobodyKnowsStopsTheStart() {
+        runner().withPropertyValues("tollgate.media.store=s4")
+                .run(context -> assertThat(context).hasFailed().getFailure().hasMessageContaining("tollgate.media"));
+    }
+
+    @Test
+    void anAccessKeyWithoutItsSecretStopsTheStart() {
+        runner().withPropertyValues("tollgate.media.s3.access-key=someone")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("TOLLGATE_S3_SECRET_KEY"));
+    }
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withUserConfiguration(WithMediaProperties.class, MediaStoreConfiguration.class)
+                .withBean(Clock.class, Clock::systemUTC)
+                .withPropertyValues("tollgate.media.directory=" + directory);
+    }
+
+    private static String[] s3(String bucket) {
+        List<String> properties = new ArrayList<>();
+        for (Map.Entry<String, String> property : server.properties(bucket).entrySet()) {
+            properties.add(property.getKey() + "=" + property.getValue());
+        }
+        return properties.toArray(String[]::new);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(MediaProperties.class)
+    static class WithMediaProperties {}
+}
