@@ -1,7 +1,9 @@
 package dev.tollgate.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tollgate.TollgateApplication;
 import dev.tollgate.support.S3ProxyServer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,15 +12,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code tollgate.media.store} picks the store at start: the data directory with nothing configured, the bucket with
  * {@code s3}; a setting that cannot work stops the start with a message that says which setting and why.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MediaStoreConfigurationTests {
 
     private static S3ProxyServer server;
@@ -79,6 +86,24 @@ class MediaStoreConfigurationTests {
                         .getFailure()
                         .rootCause()
                         .hasMessageContaining("TOLLGATE_S3_SECRET_KEY"));
+    }
+
+    @Test
+    void theApplicationDoesNotStartOnAMissingBucketAndSaysWhyWithoutTheSecret(CapturedOutput output) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        for (String property : s3("bucket-of-a-typo")) {
+            arguments.add("--" + property);
+        }
+
+        assertThatThrownBy(() -> new SpringApplicationBuilder(TollgateApplication.class)
+                        .profiles("test")
+                        .run(arguments.toArray(String[]::new))
+                        .close())
+                .rootCause()
+                .hasMessage("The media bucket bucket-of-a-typo at " + server.endpoint()
+                        + " does not exist: create it, or set tollgate.media.s3.create-bucket=true"
+                        + " (TOLLGATE_S3_CREATE_BUCKET) to have it created at start");
+        assertThat(output.getAll()).contains("bucket-of-a-typo").doesNotContain(S3ProxyServer.CREDENTIAL);
     }
 
     private ApplicationContextRunner runner() {
