@@ -129,6 +129,11 @@ public record MediaProperties(
                     throw new IllegalArgumentException(
                             "tollgate.media.s3.endpoint is an http or https URL with a host: " + endpoint);
                 }
+                if (uri.getRawUserInfo() != null) {
+                    // the endpoint is printed in messages; credentials belong in access-key and secret-key
+                    throw new IllegalArgumentException("tollgate.media.s3.endpoint carries no user or password;"
+                            + " set tollgate.media.s3.access-key and secret-key instead");
+                }
                 return uri;
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("tollgate.media.s3.endpoint is not a URL: " + endpoint, e);

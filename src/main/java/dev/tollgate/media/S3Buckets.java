@@ -51,7 +51,7 @@ final class S3Buckets {
         return new S3MediaStore(s3, bucket, settings.keyPrefix(), staging);
     }
 
-    static S3Client client(MediaProperties.S3 settings) {
+    private static S3Client client(MediaProperties.S3 settings) {
         URI endpoint = settings.endpointUri();
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(Apache5HttpClient.builder()

@@ -79,6 +79,17 @@ class MediaStoreConfigurationTests {
     }
 
     @Test
+    void anEndpointWithAPasswordInItStopsTheStartWithoutRepeatingIt() {
+        runner().withPropertyValues("tollgate.media.s3.endpoint=http://someone:hunter2@127.0.0.1:9000")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("access-key")
+                        .hasMessageNotContaining("hunter2"));
+    }
+
+    @Test
     void anAccessKeyWithoutItsSecretStopsTheStart() {
         runner().withPropertyValues("tollgate.media.s3.access-key=someone")
                 .run(context -> assertThat(context)
