@@ -4,49 +4,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.stereotype.Component;
 
 /**
  * Media on the local filesystem: objects spread over two-letter folders (so no folder grows huge), staged in
  * {@code .staging} on the same filesystem so handing an object over is an atomic rename.
  */
-@Component
 class FileSystemMediaStore implements MediaStore {
 
     private final Path root;
-    private final Path staging;
+    private final MediaStaging staging;
 
-    FileSystemMediaStore(MediaProperties properties) throws IOException {
-        this.root = properties.directory().toAbsolutePath().normalize();
-        this.staging = root.resolve(".staging");
-        Files.createDirectories(staging);
-        removeAbandonedStagingFiles();
-    }
-
-    /**
-     * Staging files left by an instance that stopped mid-write are never handed over; those older than a day are
-     * removed at start (younger ones may belong to another instance sharing the directory, still writing).
-     */
-    private void removeAbandonedStagingFiles() throws IOException {
-        Instant cutoff = Instant.now().minus(Duration.ofDays(1));
-        try (Stream<Path> files = Files.list(staging)) {
-            for (Path file : files.toList()) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+    FileSystemMediaStore(Path root, MediaStaging staging) {
+        this.root = root.toAbsolutePath().normalize();
+        this.staging = staging;
     }
 
     @Override
     public Path stagingFile() throws IOException {
-        return Files.createTempFile(staging, "upload-", ".part");
+        return staging.newFile();
     }
 
     @Override
@@ -68,9 +46,7 @@ class FileSystemMediaStore implements MediaStore {
     }
 
     private Path pathOf(String key) {
-        if (!key.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new IllegalArgumentException("Not a media key: " + key);
-        }
-        return root.resolve(key.substring(0, 2)).resolve(key);
+        String name = new MediaKey(key).value();
+        return root.resolve(name.substring(0, 2)).resolve(name);
     }
 }

@@ -1,45 +1,43 @@
 package dev.tollgate.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileSystemMediaStoreTests {
+class FileSystemMediaStoreTests extends MediaStoreContract {
 
     @TempDir
     Path root;
 
+    private FileSystemMediaStore store;
+
+    @BeforeEach
+    void emptyStore() throws IOException {
+        store = new FileSystemMediaStore(root, new MediaStaging(root.resolve(".staging"), Clock.systemUTC()));
+    }
+
+    @Override
+    MediaStore store() {
+        return store;
+    }
+
     @Test
-    void aStagedFileIsHandedOverWholeAndCanBeReadAndDeleted() throws IOException {
-        FileSystemMediaStore store = new FileSystemMediaStore(new MediaProperties(root, 384));
+    void objectsAreSpreadOverTwoLetterFolders() throws IOException {
         Path staged = store.stagingFile();
         Files.writeString(staged, "bytes");
 
         store.put("AbCdEfGhIjKlMnOpQrStUvWx.png", staged);
 
-        assertThat(staged).doesNotExist();
-        assertThat(store.get("AbCdEfGhIjKlMnOpQrStUvWx.png").orElseThrow().getContentAsByteArray())
-                .asString()
-                .isEqualTo("bytes");
-        assertThat(root.resolve("Ab").resolve("AbCdEfGhIjKlMnOpQrStUvWx.png")).exists();
-        store.delete("AbCdEfGhIjKlMnOpQrStUvWx.png");
-        assertThat(store.get("AbCdEfGhIjKlMnOpQrStUvWx.png")).isEmpty();
-    }
-
-    @Test
-    void keysCannotReachOutsideTheStore() throws IOException {
-        FileSystemMediaStore store = new FileSystemMediaStore(new MediaProperties(root, 384));
-
-        assertThatThrownBy(() -> store.get("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.delete("a/b")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(root.resolve("Ab").resolve("AbCdEfGhIjKlMnOpQrStUvWx.png")).hasContent("bytes");
     }
 
     @Test
@@ -49,7 +47,7 @@ class FileSystemMediaStoreTests {
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
         Path recent = Files.writeString(staging.resolve("upload-recent.part"), "writing");
 
-        new FileSystemMediaStore(new MediaProperties(root, 384));
+        new MediaStaging(staging, Clock.systemUTC());
 
         assertThat(old).doesNotExist();
         assertThat(recent).exists();
