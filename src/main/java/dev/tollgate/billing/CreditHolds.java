@@ -313,6 +313,11 @@ public class CreditHolds {
         return renewals.keepAlive(hold);
     }
 
+    /** Calls this instance runs that hold credit now, counted in memory: what a metrics scrape reads. */
+    public int heldOnThisInstance() {
+        return renewals.running();
+    }
+
     /** Requests in flight for a team (holds not yet settled). */
     @Transactional(readOnly = true)
     public long openHolds(TeamId team) {

@@ -34,6 +34,11 @@ class HoldRenewals {
         return new LiveHold(hold.id(), this);
     }
 
+    /** Calls on this instance holding credit now. */
+    int running() {
+        return live.size();
+    }
+
     void forget(UUID holdId) {
         live.remove(holdId);
     }

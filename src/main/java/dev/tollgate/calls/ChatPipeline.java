@@ -9,7 +9,6 @@ import dev.tollgate.billing.LiveHold;
 import dev.tollgate.catalog.Catalog;
 import dev.tollgate.catalog.CatalogModel;
 import dev.tollgate.catalog.ChatCost;
-import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.ModelKind;
 import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.catalog.TokenPricing;
@@ -27,11 +26,11 @@ import dev.tollgate.usage.UsageKind;
 import dev.tollgate.usage.UsageRecord;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,6 +52,7 @@ public class ChatPipeline {
     private final CreditHolds holds;
     private final ChatRouter router;
     private final Settlements settlements;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ChatPipeline(
@@ -63,6 +63,7 @@ public class ChatPipeline {
             CreditHolds holds,
             ChatRouter router,
             Settlements settlements,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.catalog = catalog;
         this.availability = availability;
@@ -71,6 +72,7 @@ public class ChatPipeline {
         this.holds = holds;
         this.router = router;
         this.settlements = settlements;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -107,9 +109,35 @@ public class ChatPipeline {
      * anything.
      */
     public ChatOutcome execute(ChatCall asked, ChatReplyListener listener) {
-        Instant started = clock.instant();
-        ModelId requested = asked.request().model();
-        CatalogModel model = authorize(asked.key(), requested.value());
+        Metering metering = new Metering(clock.instant(), asked.request().model());
+        CallOutcome outcome = CallOutcome.ERROR;
+        try {
+            ChatOutcome done = execute(asked, listener, metering);
+            outcome = CallOutcome.of(done.status());
+            return done;
+        } catch (CallRefusedException refused) {
+            outcome = CallOutcome.of(refused.refusal());
+            throw refused;
+        } finally {
+            announce(metering.finished(asked.caller().dialect(), outcome, clock.instant()));
+        }
+    }
+
+    /**
+     * Tells metrics and traces how the call ended (never what it said). The call is settled by then, so a listener's
+     * failure is logged rather than turned into the caller's error.
+     */
+    private void announce(ChatCallFinished finished) {
+        try {
+            events.publishEvent(finished);
+        } catch (RuntimeException listenerFailed) {
+            log.warn("A listener of finished chat calls failed", listenerFailed);
+        }
+    }
+
+    private ChatOutcome execute(ChatCall asked, ChatReplyListener listener, Metering metering) {
+        CatalogModel model = authorize(asked.key(), metering.requested().value());
+        metering.model(model.id());
         // from here on the request names the model that serves it, so routing and channels see a catalog id
         ChatCall call = asked.servedBy(model.id());
         requireOutputWithinLimit(call, model);
@@ -120,7 +148,7 @@ public class ChatPipeline {
         long promptTokens = tokenCounter.countPrompt(call.request());
         Held held = hold(call, model, promptTokens);
         try (LiveHold alive = holds.keepAlive(held.hold())) {
-            return run(call, model, held.request(), held.hold(), new Metering(started, requested), listener);
+            return run(call, model, held.request(), held.hold(), metering, listener);
         }
     }
 

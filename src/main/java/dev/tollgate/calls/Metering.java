@@ -1,5 +1,6 @@
 package dev.tollgate.calls;
 
+import dev.tollgate.caller.Dialect;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.catalog.TokenPricing;
@@ -25,6 +26,7 @@ final class Metering {
     private @Nullable String error;
     private Credits charged = Credits.ZERO;
     private @Nullable String channel;
+    private @Nullable ModelId model;
 
     /** @param requested the model id the caller asked for, which may be an alias of the model that serves it */
     Metering(Instant started, ModelId requested) {
@@ -70,6 +72,11 @@ final class Metering {
 
     boolean hasOutput() {
         return firstOutput != null;
+    }
+
+    /** The catalog model serving the call, once the call named one the caller may use. */
+    void model(ModelId served) {
+        model = served;
     }
 
     void servedBy(String channelName) {
@@ -118,6 +125,21 @@ final class Metering {
     @Nullable
     Duration timeToFirstToken() {
         return firstOutput == null ? null : Duration.between(started, firstOutput);
+    }
+
+    /** The call's end as metrics and traces see it, whatever {@code outcome} it had. */
+    ChatCallFinished finished(@Nullable Dialect dialect, CallOutcome outcome, Instant now) {
+        return new ChatCallFinished(
+                model,
+                requested,
+                channel,
+                dialect,
+                outcome,
+                started,
+                Duration.between(started, now),
+                timeToFirstToken(),
+                usage,
+                charged);
     }
 
     ChatOutcome outcome(String requestId, TokenPricing pricing) {

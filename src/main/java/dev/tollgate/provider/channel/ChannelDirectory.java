@@ -83,6 +83,14 @@ class ChannelDirectory implements DisposableBean {
         return guard == null ? ChannelHealth.UNUSED : guard.health();
     }
 
+    /** Each loaded channel's circuit on this instance, by channel name. */
+    Map<String, ChannelHealth.Circuit> circuits() {
+        ensureLoaded();
+        return live.values().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        LiveChannel::name, channel -> channel.guard().circuit()));
+    }
+
     /** After the change has committed, so a rolled-back change is never routed to. */
     @TransactionalEventListener(fallbackExecution = true)
     void onChange(ChannelsChanged changed) {

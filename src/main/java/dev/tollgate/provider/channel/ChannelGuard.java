@@ -99,7 +99,7 @@ final class ChannelGuard {
                 coolingUntil());
     }
 
-    private ChannelHealth.Circuit circuit() {
+    ChannelHealth.Circuit circuit() {
         return switch (breaker.getState()) {
             case OPEN, FORCED_OPEN -> ChannelHealth.Circuit.OPEN;
             case HALF_OPEN -> ChannelHealth.Circuit.HALF_OPEN;

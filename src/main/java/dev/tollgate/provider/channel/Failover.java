@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +39,13 @@ public class Failover {
 
     private final ChannelDirectory directory;
     private final RoutingProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Failover(ChannelDirectory directory, RoutingProperties properties, Clock clock) {
+    Failover(ChannelDirectory directory, RoutingProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.directory = directory;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -82,13 +85,18 @@ public class Failover {
                 break;
             }
             tried.add(channel.row().id());
+            Instant at = clock.instant();
             long started = System.nanoTime();
             try {
                 T value = attempt.call(channel.clients());
-                channel.guard().succeeded(Duration.ofNanos(System.nanoTime() - started));
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                channel.guard().succeeded(took);
+                announce(UpstreamAttempted.answered(channel.row(), model, kind, at, took));
                 return new Routed<>(channel.name(), value);
             } catch (UpstreamException failure) {
-                channel.guard().failed(Duration.ofNanos(System.nanoTime() - started), failure);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                channel.guard().failed(took, failure);
+                announce(UpstreamAttempted.failed(channel.row(), model, kind, at, took, failure));
                 log.warn("Channel '{}' failed for {}: {}", channel.name(), model, failure.getMessage());
                 if (!failure.retryable() || Thread.currentThread().isInterrupted()) {
                     throw failure;
@@ -96,10 +104,21 @@ public class Failover {
                 last = failure;
             } catch (RuntimeException bug) {
                 channel.guard().released();
+                announce(UpstreamAttempted.failed(
+                        channel.row(), model, kind, at, Duration.ofNanos(System.nanoTime() - started), bug));
                 throw bug;
             }
         }
         throw last != null ? last : unavailable(model, serving);
+    }
+
+    /** Tells traces about the attempt; a listener's failure never becomes the call's. */
+    private void announce(UpstreamAttempted attempt) {
+        try {
+            events.publishEvent(attempt);
+        } catch (RuntimeException listenerFailed) {
+            log.warn("A listener of upstream attempts failed", listenerFailed);
+        }
     }
 
     /** The first channel of the plan not tried yet, not cooling, and let through by its breaker. */

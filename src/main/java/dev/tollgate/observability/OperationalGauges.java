@@ -1,0 +1,63 @@
+package dev.tollgate.observability;
+
+import dev.tollgate.billing.CreditHolds;
+import dev.tollgate.video.VideoQueue;
+import dev.tollgate.webhook.WebhookBacklog;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the deployment holds at the moment of a scrape: calls of this instance holding credit (counted in memory), and
+ * the shared video queue and webhook backlog (read from the database, at most once per
+ * {@code tollgate.metrics.database-reading-age}).
+ */
+@Component
+class OperationalGauges implements MeterBinder {
+
+    static final String HOLDS_OPEN = "tollgate.holds.open";
+    static final String VIDEO_QUEUE_DEPTH = "tollgate.video.queue.depth";
+    static final String VIDEO_QUEUE_OLDEST_AGE = "tollgate.video.queue.oldest.age";
+    static final String WEBHOOK_BACKLOG = "tollgate.webhook.backlog";
+
+    private final CreditHolds holds;
+    private final DatabaseReading<VideoQueue.Depth> queue;
+    private final DatabaseReading<Long> backlog;
+    private final Clock clock;
+
+    OperationalGauges(
+            CreditHolds holds, VideoQueue queue, WebhookBacklog backlog, MetricsProperties properties, Clock clock) {
+        this.holds = holds;
+        this.queue = new DatabaseReading<>(queue::depth, properties.databaseReadingAge(), clock);
+        this.backlog = new DatabaseReading<>(backlog::undelivered, properties.databaseReadingAge(), clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder(HOLDS_OPEN, holds, CreditHolds::heldOnThisInstance)
+                .description("Calls on this instance holding credit while they run")
+                .register(registry);
+        Gauge.builder(VIDEO_QUEUE_DEPTH, this, gauges -> gauges.queue.current().queued())
+                .description("Video jobs waiting for a worker, across all instances")
+                .register(registry);
+        Gauge.builder(VIDEO_QUEUE_OLDEST_AGE, this, OperationalGauges::oldestQueuedSeconds)
+                .baseUnit("seconds")
+                .description("How long the longest-waiting queued video job has waited; 0 with none waiting")
+                .register(registry);
+        Gauge.builder(WEBHOOK_BACKLOG, this, gauges -> gauges.backlog.current())
+                .description("Webhook events not yet delivered that will be tried again")
+                .register(registry);
+    }
+
+    private double oldestQueuedSeconds() {
+        Instant oldest = queue.current().oldestQueuedAt();
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+    }
+}

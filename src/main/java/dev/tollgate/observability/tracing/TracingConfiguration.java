@@ -1,0 +1,41 @@
+package dev.tollgate.observability.tracing;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenTelemetry SDK, built only when an OTLP endpoint is configured: without one there is no tracer, no span
+ * buffer and no exporter thread, and the call events have no tracing listener at all. Spans are batched and posted as
+ * OTLP/HTTP protobuf; closing the provider at shutdown sends what is left.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(OtlpEndpointConfigured.class)
+class TracingConfiguration {
+
+    static final String INSTRUMENTATION = "dev.tollgate";
+
+    @Bean(destroyMethod = "close")
+    SdkTracerProvider tracerProvider(TracingProperties properties) {
+        OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
+                .setEndpoint(properties.tracesUrl())
+                .build();
+        Resource service =
+                Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), properties.serviceName()));
+        return SdkTracerProvider.builder()
+                .setResource(Resource.getDefault().merge(service))
+                .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
+                .build();
+    }
+
+    @Bean
+    ModelCallSpans modelCallSpans(SdkTracerProvider tracerProvider) {
+        return new ModelCallSpans(tracerProvider.get(INSTRUMENTATION));
+    }
+}

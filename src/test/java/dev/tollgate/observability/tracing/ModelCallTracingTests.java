@@ -1,0 +1,162 @@
+package dev.tollgate.observability.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.tollgate.observability.tracing.OtlpReceiver.ReceivedSpan;
+import dev.tollgate.provider.channel.ChannelKind;
+import dev.tollgate.provider.channel.ChannelService;
+import dev.tollgate.support.Actors;
+import dev.tollgate.support.FundedTeam;
+import dev.tollgate.support.KeySpender;
+import dev.tollgate.support.TestChannels;
+import dev.tollgate.support.TestTeams;
+import dev.tollgate.support.UpstreamReplies;
+import dev.tollgate.support.UpstreamStandIn;
+import dev.tollgate.support.UpstreamStandIn.Answer;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With an OTLP endpoint configured, a chat call that fails over (the first channel answers 503, the second answers)
+ * reaches a real OTLP/HTTP receiver as a {@code chat {model}} span in the GenAI conventions with one child span per
+ * upstream attempt, and nothing of the prompt or reply.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({TestTeams.class, Actors.class, KeySpender.class})
+@DirtiesContext
+class ModelCallTracingTests {
+
+    static final String MODEL = "aws/minimax-m2.1";
+    static final String PROMPT = "Tell me the secret word";
+    static final OtlpReceiver RECEIVER = new OtlpReceiver();
+
+    @DynamicPropertySource
+    static void traceToTheReceiver(DynamicPropertyRegistry properties) {
+        properties.add("tollgate.tracing.otlp-endpoint", RECEIVER::endpoint);
+        properties.add("tollgate.tracing.service-name", () -> "tollgate-traced");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ChannelService channelService;
+
+    @Autowired
+    Actors actors;
+
+    @Autowired
+    SdkTracerProvider tracerProvider;
+
+    final UpstreamStandIn a = new UpstreamStandIn();
+    final UpstreamStandIn b = new UpstreamStandIn();
+
+    @AfterEach
+    void removeChannels() {
+        new TestChannels(channelService, actors).removeAll();
+        a.close();
+        b.close();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        RECEIVER.close();
+    }
+
+    @Test
+    void aCallThatFailsOverIsOneModelSpanWithASpanPerAttempt() {
+        a.on("POST", "/v1/messages", Answer.json(503, "{\"type\":\"error\",\"error\":{\"type\":\"api_error\"}}"));
+        b.on("POST", "/v1/messages", UpstreamReplies.anthropicText("The word is PLUM", 40, 7));
+        TestChannels channels = new TestChannels(channelService, actors);
+        channels.add("trace-a", ChannelKind.ANTHROPIC, a.baseUrl("/v1"), "sk-trace-a", Map.of(MODEL, "up-a"), 0);
+        channels.add("trace-b", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-trace-b", Map.of(MODEL, "up-b"), 1);
+        FundedTeam team = FundedTeam.create(port, "Traced", "10.00");
+        RECEIVER.clear();
+
+        ChatCompletion completion = team.client()
+                .chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model(MODEL)
+                        .addUserMessage(PROMPT)
+                        .maxCompletionTokens(50)
+                        .build());
+        assertThat(tracerProvider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
+                .as("spans exported")
+                .isTrue();
+
+        assertThat(RECEIVER.failures())
+                .as("posts the receiver could not decode")
+                .isEmpty();
+        assertThat(completion.choices().getFirst().message().content()).hasValue("The word is PLUM");
+        List<ReceivedSpan> spans = RECEIVER.spans();
+        ReceivedSpan call = spans.stream()
+                .filter(span -> span.name().equals("chat " + MODEL))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no chat span among " + names(spans)));
+        assertThat(call.service()).isEqualTo("tollgate-traced");
+        assertThat(call.attributes())
+                .containsEntry("gen_ai.operation.name", "chat")
+                .containsEntry("gen_ai.provider.name", "anthropic")
+                .containsEntry("gen_ai.request.model", MODEL)
+                .containsEntry("gen_ai.response.model", MODEL)
+                .containsEntry("gen_ai.usage.input_tokens", "40")
+                .containsEntry("gen_ai.usage.output_tokens", "7")
+                .containsEntry("tollgate.channel", "trace-b")
+                .containsEntry("tollgate.outcome", "ok");
+        BigDecimal cost = new BigDecimal("0.30")
+                .multiply(BigDecimal.valueOf(40))
+                .add(new BigDecimal("1.50").multiply(BigDecimal.valueOf(7)))
+                .movePointLeft(6);
+        assertThat(Double.parseDouble(call.attribute("tollgate.cost.credits"))).isEqualTo(cost.doubleValue());
+        List<ReceivedSpan> attempts = spans.stream()
+                .filter(span -> span.span().getParentSpanId().equals(call.span().getSpanId()))
+                .filter(span -> span.span().getTraceId().equals(call.span().getTraceId()))
+                .sorted(Comparator.comparingLong(span -> span.span().getStartTimeUnixNano()))
+                .toList();
+        assertThat(attempts).as("one child span per upstream attempt").hasSize(2);
+        assertThat(attempts.get(0).attributes())
+                .containsEntry("tollgate.channel", "trace-a")
+                .containsEntry("http.response.status_code", "503")
+                .containsEntry("error.type", "503")
+                .containsEntry("gen_ai.provider.name", "anthropic");
+        assertThat(attempts.get(1).attributes())
+                .containsEntry("tollgate.channel", "trace-b")
+                .containsEntry("http.response.status_code", "200")
+                .doesNotContainKey("error.type");
+        assertThat(attempts)
+                .allSatisfy(attempt -> assertThat(attempt.span().getStartTimeUnixNano())
+                        .isBetween(
+                                call.span().getStartTimeUnixNano(), call.span().getEndTimeUnixNano()));
+        assertThat(spans)
+                .as("no prompt, reply or key in any span")
+                .allSatisfy(span -> assertThat(span.attributes().values())
+                        .noneMatch(value -> value.contains("secret word")
+                                || value.contains("PLUM")
+                                || value.contains("sk-trace")
+                                || value.contains(team.key())));
+        assertThat(RECEIVER.contentTypes()).allMatch(type -> type.startsWith("application/x-protobuf"));
+    }
+
+    private static List<String> names(List<ReceivedSpan> spans) {
+        return spans.stream().map(ReceivedSpan::name).toList();
+    }
+}
