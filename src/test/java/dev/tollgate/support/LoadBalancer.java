@@ -109,7 +109,7 @@ public final class LoadBalancer implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new IllegalStateException("nginx is not installed: apt-get install nginx-light (.ci/run does)");
+        throw new IllegalStateException("nginx is not installed: apt-get install nginx (.ci/run does)");
     }
 
     @Override
