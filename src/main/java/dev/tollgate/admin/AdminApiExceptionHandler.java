@@ -11,6 +11,7 @@ import dev.tollgate.provider.channel.InvalidChannelException;
 import dev.tollgate.web.ApiError;
 import dev.tollgate.web.ApiErrorWriter;
 import dev.tollgate.web.ApiException;
+import dev.tollgate.webhook.InvalidWebhookException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -76,6 +77,11 @@ class AdminApiExceptionHandler {
     @ExceptionHandler(InvalidChannelException.class)
     ResponseEntity<Map<String, Object>> invalidChannel(HttpServletRequest request, InvalidChannelException e) {
         return errors.entity(request, ApiError.invalidRequest(e.getMessage(), null));
+    }
+
+    @ExceptionHandler(InvalidWebhookException.class)
+    ResponseEntity<Map<String, Object>> invalidWebhook(HttpServletRequest request, InvalidWebhookException e) {
+        return errors.entity(request, ApiError.invalidRequest(e.getMessage(), "url"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -81,6 +81,11 @@ public final class PackagedApp implements AutoCloseable {
         return port;
     }
 
+    /** The process id, which the application's instance names (video workers, webhook deliveries) carry. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Waits until the health endpoint answers UP; how long it took since the process was launched. */
     public Duration awaitReady(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();

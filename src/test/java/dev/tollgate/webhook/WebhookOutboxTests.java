@@ -79,6 +79,9 @@ class WebhookOutboxTests extends WithWebhookReceiver {
     OutboxPrune prune;
 
     @Autowired
+    WebhookBacklog backlog;
+
+    @Autowired
     @Qualifier("jdbcTransactionManager")
     PlatformTransactionManager transactions;
 
@@ -116,6 +119,8 @@ class WebhookOutboxTests extends WithWebhookReceiver {
         assertThat(receiver.deliveries(hook))
                 .as("posts while the dead instance's claim lasts")
                 .isEmpty();
+        long waiting = backlog.undelivered();
+        assertThat(waiting).as("the backlog counts the held event").isPositive();
         clock.shift(Duration.ofSeconds(31));
         receiver.await(hook, 1, WAIT);
         Thread.sleep(QUIET);
@@ -130,6 +135,7 @@ class WebhookOutboxTests extends WithWebhookReceiver {
                 .containsEntry("attempts", 1)
                 .containsEntry("claimed_by", survivor.name());
         assertThat(loggedStatuses(event)).as("the delivery log").containsExactly(200);
+        assertThat(backlog.undelivered()).as("the backlog without it").isEqualTo(waiting - 1);
     }
 
     @Test
