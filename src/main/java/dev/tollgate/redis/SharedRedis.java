@@ -48,9 +48,13 @@ public final class SharedRedis implements AutoCloseable {
      * Connects to the Redis at {@code url}; fails when it cannot be reached, so a mistyped address stops the start
      * rather than leaving replicas silently apart.
      */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     public static SharedRedis connect(String url, Duration timeout) {
         RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(timeout);
+        // connecting (and the handshake) may take longer than a command on a machine busy starting several replicas;
+        // commands keep their own, short timeout below
+        uri.setTimeout(timeout.compareTo(CONNECT_TIMEOUT) > 0 ? timeout : CONNECT_TIMEOUT);
         RedisClient client = RedisClient.create(uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
