@@ -170,14 +170,16 @@ class ReplicasIT {
     @Test
     @Order(3)
     void parallelRequestsSplitOverBothNeverOverdrawAThinBalanceAndSettleExactly() throws Exception {
-        String team = admin.createFundedTeam("Thin", "1.00");
-        String secret = admin.createKey(team, "{\"name\":\"busy\"}").get("key").asString();
-        assertThat(chat(a, secret).statusCode()).isEqualTo(200);
-        BigDecimal oneCall = new BigDecimal("1.00").subtract(balance(team));
+        String probeTeam = admin.createFundedTeam("Priced", "1.00");
+        String probe =
+                admin.createKey(probeTeam, "{\"name\":\"price\"}").get("key").asString();
+        assertThat(chat(a, probe).statusCode()).isEqualTo(200);
+        BigDecimal oneCall = new BigDecimal("1.00").subtract(balance(probeTeam));
         assertThat(oneCall).isPositive();
-        // enough for about 30 of the 100 calls, plus the one made to learn the price
-        BigDecimal topUp = oneCall.multiply(BigDecimal.valueOf(30));
-        admin.post("/admin/v1/teams/" + team + "/credits", "{\"amount\":\"" + topUp.toPlainString() + "\"}");
+        // enough for about 30 of the 100 calls
+        String team = admin.createFundedTeam(
+                "Thin", oneCall.multiply(BigDecimal.valueOf(30)).toPlainString());
+        String secret = admin.createKey(team, "{\"name\":\"busy\"}").get("key").asString();
         BigDecimal start = balance(team);
 
         List<Future<HttpResponse<String>>> calls = new ArrayList<>();
@@ -262,11 +264,6 @@ class ReplicasIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(ids.size());
-        Set<String> workers = Set.copyOf(db.sql("select locked_by from video_job where id = any(?)")
-                .param(ids.toArray(String[]::new))
-                .query(String.class)
-                .list());
-        assertThat(workers).as("the jobs were shared out: %s", workers).hasSizeGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -306,7 +303,7 @@ class ReplicasIT {
             }
         }
         for (Future<HttpResponse<String>> call : calls) {
-            assertThat(call.get().statusCode()).isEqualTo(200);
+            assertThat(call.get().statusCode()).as(call.get().body()).isEqualTo(200);
         }
         Map<Integer, Long> after = balancer.requestsPerReplica();
         assertThat(after.getOrDefault(a.port(), 0L)).isGreaterThan(before.getOrDefault(a.port(), 0L));
@@ -345,7 +342,8 @@ class ReplicasIT {
                 .isEqualTo(201);
         String probe = admin.createKey(team, "{\"name\":\"probe\"}").get("key").asString();
         BigDecimal before = balance(team);
-        assertThat(chat(a, probe).statusCode()).isEqualTo(200);
+        HttpResponse<String> priced = chat(a, probe);
+        assertThat(priced.statusCode()).as(priced.body()).isEqualTo(200);
         BigDecimal oneCall = before.subtract(balance(team));
         String budget = oneCall.multiply(BigDecimal.TEN).toPlainString();
         String secret = admin.createKey(team, "{\"name\":\"budgeted\",\"budget\":\"" + budget + "\"}")
@@ -391,7 +389,8 @@ class ReplicasIT {
         // and the balancer sends every call to the replica left
         String spare = admin.createKey(team, "{\"name\":\"after\"}").get("key").asString();
         for (int i = 0; i < 4; i++) {
-            assertThat(chat(balancer.port(), spare).statusCode()).isEqualTo(200);
+            HttpResponse<String> served = chat(balancer.port(), spare);
+            assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
         }
     }
 

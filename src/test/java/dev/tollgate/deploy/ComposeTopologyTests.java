@@ -87,6 +87,12 @@ class ComposeTopologyTests {
         }
         assertThat(found).as("one upstream for the API, one for the portal").isEqualTo(2);
         assertThat(nginxConf).contains("ip_hash;").contains("proxy_buffering off;");
+        Matcher locations = Pattern.compile("location [^{]*\\{([^}]*)}").matcher(nginxConf);
+        while (locations.find()) {
+            assertThat(locations.group(1))
+                    .as("a location setting a header of its own would drop the server's Host and X-Forwarded-*")
+                    .doesNotContain("proxy_set_header");
+        }
         assertThat(services.get("lb").get("volumes").toString()).contains("./docs/deploy/nginx.conf:");
     }
 
