@@ -12,9 +12,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class UsageRollupTests {
@@ -63,6 +65,9 @@ class UsageRollupTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    TransactionTemplate transactions;
+
     @Test
     void rollUpsEqualTheSumsOfRawRowsForEveryGroup() {
         Seeded seeded = fixture().seed("Roll-ups", 240, 1);
@@ -96,6 +101,36 @@ class UsageRollupTests {
                 .as("groups out of step after a second batch")
                 .isEmpty();
         assertThat(rolledUpRequests(seeded)).isEqualTo(180);
+    }
+
+    /**
+     * The settle writes a batch of usage rows at a time; the driver sends them as one multi-row insert, so the roll-up
+     * trigger (one per statement) adds the batch to its group once, not once per row.
+     */
+    @Test
+    void aBatchOfRowsIsRolledUpInOneStatement() {
+        Seeded seeded = fixture().seed("Roll-up once", 0, 8);
+        UsageSamples samples = new UsageSamples(9);
+        Instant at = Instant.parse("2026-04-12T09:00:00Z");
+        List<UsageRecord> batch = IntStream.range(0, 16)
+                .mapToObj(i -> samples.row(
+                        seeded.id(), seeded.ci(), null, UsageKind.CHAT, "openai/gpt-5-mini", UsageStatus.SUCCEEDED, at))
+                .toList();
+
+        // the backend's counts not yet reported, read before and after on the one connection of one transaction
+        String rollUpRowWrites =
+                "select n_tup_ins + n_tup_upd from pg_stat_xact_user_tables where relname = 'usage_daily'";
+        long rollUpWrites = transactions.execute(status -> {
+            long before = jdbc.queryForObject(rollUpRowWrites, Long.class);
+            recorder.recordAll(batch);
+            return jdbc.queryForObject(rollUpRowWrites, Long.class) - before;
+        });
+
+        assertThat(rollUpWrites)
+                .as("writes to the daily roll-up for 16 rows of one group")
+                .isEqualTo(1);
+        assertThat(rolledUpRequests(seeded)).isEqualTo(16);
+        assertThat(mismatches(seeded)).isEmpty();
     }
 
     @Test
