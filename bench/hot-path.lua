@@ -1,9 +1,16 @@
--- POSTs one chat request for bench/hot-path.sh. BODY, KEY and HEADERS (extra "Name: value" lines) come from the
+-- POSTs one chat request for bench/hot-path.sh. BODY (or BODY_FILE), KEY and HEADERS (extra "Name: value" lines) come from the
 -- environment, so one script serves every target. No response() callback: wrk would then copy every body into Lua,
 -- and on a 2-core machine the load generator's time is taken from the targets. wrk counts 4xx and 5xx answers in
 -- errors.status; the script checks each target's answers with curl before it loads it.
 wrk.method = "POST"
-wrk.body = os.getenv("BODY")
+local body_file = os.getenv("BODY_FILE")
+if body_file and body_file ~= "" then -- a body too large for the environment (a long prompt)
+  local file = assert(io.open(body_file, "rb"))
+  wrk.body = file:read("*a")
+  file:close()
+else
+  wrk.body = os.getenv("BODY")
+end
 wrk.headers["Content-Type"] = "application/json"
 local key = os.getenv("KEY")
 if key and key ~= "" then

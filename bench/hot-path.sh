@@ -9,12 +9,16 @@
 #                vai- key (key auth, credit hold, settle, usage row), the simulator switched off
 #
 # Scenarios: non-streaming chat at 64 connections, non-streaming chat on one connection (what each target adds to a
-# call), and streaming chat (30 chunks, the last one usage) at 64 connections. Every target is checked with curl and
+# call), the same on one connection with a prompt of about 100,000 tokens (~450 KB of prose: what a long prompt adds
+# over a short one), and streaming chat (30 chunks, the last one usage) at 64 connections. After the rounds,
+# SLOW_STREAMS concurrent streams (default 5,000) read a paced upstream (bench/SlowStreams.java: the same 30 chunks,
+# one every 50 ms, so 20 tokens/s) for SLOW_DURATION, first directly and then through the gateway: time to first byte
+# at p50/p99, errors, and the gateway's largest heap in use while they ran (SLOW_STREAMS=0 leaves this out). Every target is checked with curl and
 # warmed up, then ROUNDS interleaved rounds run each scenario on each target (the order rotates per round); the
 # table holds the median per target and the ratios.
 #
 #   bench/hot-path.sh                   # DURATION=10s ROUNDS=3 WARMUP=10s GATEWAY_WARMUP=60s CONNECTIONS=64
-#                                       # BASE_PORT=18090
+#                                       # BASE_PORT=18090 SLOW_STREAMS=5000 SLOW_DURATION=20
 #   TARGETS="direct portkey" bench/hot-path.sh   # a subset
 #   CHECK_ONLY=1 bench/hot-path.sh      # start everything, check each target's answers with curl, stop
 #   CHECK_ONLY=hold bench/hot-path.sh   # the same, then keep everything running until Ctrl-C (to look at one)
@@ -32,14 +36,18 @@ WARMUP=${WARMUP:-10s}
 GATEWAY_WARMUP=${GATEWAY_WARMUP:-60s} # the JVM's compilers are still at work after 10 s on two busy cores
 CONNECTIONS=${CONNECTIONS:-64}
 BASE_PORT=${BASE_PORT:-18090}
+SLOW_STREAMS=${SLOW_STREAMS:-5000}
+SLOW_DURATION=${SLOW_DURATION:-20}
 TARGETS=${TARGETS:-"direct nginx-proxy portkey gateway"}
 STUB_PORT=$BASE_PORT
 PROXY_PORT=$((BASE_PORT + 1))
 PORTKEY_PORT=$((BASE_PORT + 2))
 GATEWAY_PORT=$((BASE_PORT + 3))
+PACED_PORT=$((BASE_PORT + 4))
 MASTER_KEY=bench-master-key
 MODEL=aws/claude-haiku-4-5 # the catalog model the gateway's channel serves
 STUB_MODEL=stub-chat        # the stub's own id for it
+PACED_MODEL=aws/claude-sonnet-4-5 # served by a second channel, to the paced stub
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 NGINX=${NGINX:-/usr/sbin/nginx}
 LUA=bench/hot-path.lua
@@ -74,14 +82,15 @@ esac
 ulimit -n 65536 2>/dev/null || true
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in $STUB_PORT $PROXY_PORT $PORTKEY_PORT $GATEWAY_PORT; do
-  port_free "$port" || fail "port $port is in use; pick other ports with BASE_PORT (four in a row from it)"
+for port in $STUB_PORT $PROXY_PORT $PORTKEY_PORT $GATEWAY_PORT $PACED_PORT; do
+  port_free "$port" || fail "port $port is in use; pick other ports with BASE_PORT (five in a row from it)"
 done
 
 # ---- lifecycle: everything started here is stopped on every exit --------------------------------------------------
 WORK=$(mktemp -d -t hot-path.XXXXXX)
 chmod 755 "$WORK" # nginx started by root serves the canned files from worker processes running as nobody
 NGINX_PID=""
+PACED_PID=""
 PORTKEY_PID=""
 GATEWAY_PID=""
 stop() { # $1 pid, $2 seconds to wait before SIGKILL
@@ -95,8 +104,9 @@ stop() { # $1 pid, $2 seconds to wait before SIGKILL
 cleanup() {
   stop "$GATEWAY_PID" 60
   stop "$PORTKEY_PID" 10
+  stop "$PACED_PID" 10
   stop "$NGINX_PID" 10
-  GATEWAY_PID=""; PORTKEY_PID=""; NGINX_PID=""
+  GATEWAY_PID=""; PORTKEY_PID=""; PACED_PID=""; NGINX_PID=""
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -138,6 +148,16 @@ mkdir -p "$WORK/canned"
 printf '{"id":"chatcmpl-bench","object":"chat.completion","created":%d,"model":"%s","choices":[{"index":0,"message":{"role":"assistant","content":"%s","refusal":null},"logprobs":null,"finish_reason":"stop"}],"usage":%s,"system_fingerprint":"fp_bench"}' \
   "$CREATED" "$STUB_MODEL" "$ANSWER" "$USAGE" >"$WORK/canned/chat.json"
 [ "$(grep -c '^data: ' "$WORK/canned/stream.sse")" -eq 31 ] || fail "the canned stream is not 30 chunks and [DONE]"
+
+# A prompt of about 100,000 o200k tokens: 95,000 words of prose drawn from a fixed list by a fixed seed (~450 KB)
+awk 'BEGIN { srand(17); n = split("the of and to in is was that for on as with by at from his her this which an be or " \
+  "are had not but were have their one all been it they has who will more no if out so said what up its about into " \
+  "than them can only other new some could time these two may then do first any my now such like our over man me " \
+  "even most made after also did many before must through back years where much your way well down should because " \
+  "each just those people how too little state good very make world still own see men work long get here between " \
+  "both life being under never day same another know while last might us great old year off come since against go " \
+  "came right used take three tide moon ocean coast", w, " ")
+  for (i = 0; i < 95000; i++) printf "%s%s", (i ? " " : ""), w[int(rand() * n) + 1] }' >"$WORK/long-prompt.txt"
 
 # ---- nginx: the stub and the proxy in one instance of its own --------------------------------------------------------
 # POST to a static file is 405 in nginx; error_page turns that into the file, so the stub reads no script at all.
@@ -186,6 +206,14 @@ EOF
 NGINX_PID=$!
 wait_for nginx "http://127.0.0.1:$STUB_PORT/" 20 "$NGINX_PID" "$WORK/nginx-error.log"
 
+# ---- the paced upstream for slow streams ---------------------------------------------------------------------------------
+if [ "$SLOW_STREAMS" -gt 0 ]; then
+  [ -x "$JAVA" ] || fail "no JDK 25 at $JAVA (set JAVA_HOME), needed for bench/SlowStreams.java"
+  "$JAVA" -Xss256k bench/SlowStreams.java stub "$PACED_PORT" "$WORK/canned/stream.sse" 50 >"$WORK/paced.log" 2>&1 &
+  PACED_PID=$!
+  wait_for "the paced stub" "http://127.0.0.1:$PACED_PORT/" 60 "$PACED_PID" "$WORK/paced.log"
+fi
+
 # ---- Portkey -----------------------------------------------------------------------------------------------------------
 case " $TARGETS " in *" portkey "*)
   NODE_ENV=production node "$PORTKEY_DIR/node_modules/@portkey-ai/gateway/build/start-server.js" \
@@ -209,6 +237,8 @@ case " $TARGETS " in *" gateway "*)
   }
   admin channels "{\"name\":\"stub\",\"kind\":\"openai-compatible\",\"baseUrl\":\"http://127.0.0.1:$STUB_PORT/stream/v1\",
     \"apiKey\":\"sk-bench\",\"models\":{\"$MODEL\":\"$STUB_MODEL\"}}" >/dev/null || fail "the gateway refused the channel"
+  admin channels "{\"name\":\"paced\",\"kind\":\"openai-compatible\",\"baseUrl\":\"http://127.0.0.1:$PACED_PORT/v1\",
+    \"apiKey\":\"sk-bench\",\"models\":{\"$PACED_MODEL\":\"$STUB_MODEL\"}}" >/dev/null || fail "the gateway refused the paced channel"
   TEAM=$(admin teams '{"name":"Bench"}' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
   [ -n "$TEAM" ] || fail "the gateway made no team"
   admin "teams/$TEAM/credits" '{"amount":"1000000"}' >/dev/null || fail "the gateway did not fund the team"
@@ -217,14 +247,16 @@ case " $TARGETS " in *" gateway "*)
 esac
 
 # ---- targets ---------------------------------------------------------------------------------------------------------
-body() { # $1 model, $2 plain|stream
-  if [ "$2" = stream ]; then
+body() { # $1 model, $2 plain|stream|long
+  if [ "$2" = long ]; then
+    printf '{"model":"%s","max_tokens":60,"messages":[{"role":"user","content":"%s"}]}' "$1" "$(cat "$WORK/long-prompt.txt")"
+  elif [ "$2" = stream ]; then
     printf '{"model":"%s","max_tokens":60,"stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"Tell me about tides"}]}' "$1"
   else
     printf '{"model":"%s","max_tokens":60,"messages":[{"role":"user","content":"Tell me about tides"}]}' "$1"
   fi
 }
-# sets URL, KEY, HEADERS, BODY for target $1 and kind $2 (plain|stream)
+# sets URL, KEY, HEADERS, BODY for target $1 and kind $2 (plain|stream|long)
 target() {
   local prefix=""
   [ "$2" = stream ] && prefix=/stream
@@ -248,7 +280,9 @@ target() {
 FAILED=""
 check() { # $1 target, $2 kind
   target "$1" "$2"
-  local args=(-s -o "$WORK/check.out" -w '%{http_code}' -X POST "$URL" -H 'Content-Type: application/json' -d "$BODY")
+  printf '%s' "$BODY" >"$WORK/check.json" # a long prompt is too large for an argument
+  local args=(-s -o "$WORK/check.out" -w '%{http_code}' -X POST "$URL" -H 'Content-Type: application/json'
+    --data-binary "@$WORK/check.json")
   [ -n "$KEY" ] && args+=(-H "Authorization: Bearer $KEY")
   while IFS= read -r header; do
     if [ -n "$header" ]; then args+=(-H "$header"); fi
@@ -274,7 +308,8 @@ load() { # $1 target, $2 kind, $3 connections, $4 duration → RESULT line (or a
   local threads=2
   [ "$3" -lt 2 ] && threads=1
   local out
-  out=$(KEY=$KEY HEADERS=$HEADERS BODY=$BODY wrk -t"$threads" -c"$3" -d"$4" --timeout 30s -s "$LUA" "$URL" 2>&1 || true)
+  printf '%s' "$BODY" >"$WORK/body.json" # a long prompt is too large for the environment
+  out=$(KEY=$KEY HEADERS=$HEADERS BODY_FILE=$WORK/body.json wrk -t"$threads" -c"$3" -d"$4" --timeout 30s -s "$LUA" "$URL" 2>&1 || true)
   grep '^RESULT' <<<"$out" || echo "FAILED wrk: $(tr '\n' ' ' <<<"$out" | head -c 300)"
 }
 
@@ -283,6 +318,8 @@ for t in $TARGETS; do
   check "$t" plain
   case " $FAILED " in *" $t "*) continue ;; esac
   check "$t" stream
+  case " $FAILED " in *" $t "*) continue ;; esac
+  check "$t" long
   case " $FAILED " in *" $t "*) continue ;; esac
   ACTIVE="$ACTIVE $t"
 done
@@ -299,13 +336,14 @@ if [ -n "${CHECK_ONLY:-}" ]; then
   exit
 fi
 
-SCENARIOS="plain64 single stream64"
-kind_of() { case $1 in stream64) echo stream ;; *) echo plain ;; esac; }
-conns_of() { case $1 in single) echo 1 ;; *) echo "$CONNECTIONS" ;; esac; }
+SCENARIOS="plain64 single long1 stream64"
+kind_of() { case $1 in stream64) echo stream ;; long1) echo long ;; *) echo plain ;; esac; }
+conns_of() { case $1 in single | long1) echo 1 ;; *) echo "$CONNECTIONS" ;; esac; }
 label_of() {
   case $1 in
     plain64) echo "non-streaming, $CONNECTIONS conn" ;;
     single) echo "non-streaming, 1 conn" ;;
+    long1) echo "100k-token prompt, 1 conn" ;;
     stream64) echo "streaming 30 chunks, $CONNECTIONS conn" ;;
   esac
 }
@@ -316,6 +354,7 @@ for t in $ACTIVE; do
   warmup=$WARMUP
   [ "$t" = gateway ] && warmup=$GATEWAY_WARMUP
   for kind in plain stream; do load "$t" $kind "$CONNECTIONS" "$warmup" >/dev/null; done
+  load "$t" long 1 "$WARMUP" >/dev/null
 done
 
 mkdir -p "$WORK/results"
@@ -333,6 +372,33 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- slow streams: the paced stub directly, then through the gateway -------------------------------------------------------
+slow() { # $1 url, $2 key, $3 model → SLOW line
+  printf '{"model":"%s","max_tokens":60,"stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"Tell me about tides"}]}' \
+    "$3" >"$WORK/slow.json"
+  "$JAVA" -Xss256k bench/SlowStreams.java load "$1" "$WORK/slow.json" "$2" "$SLOW_STREAMS" "$SLOW_DURATION" 2>&1
+}
+SLOW_DIRECT=""
+SLOW_GATEWAY=""
+HEAP_MB="-"
+if [ "$SLOW_STREAMS" -gt 0 ]; then
+  echo "== $SLOW_STREAMS concurrent slow streams (20 tokens/s), ${SLOW_DURATION}s each: the paced stub, then the gateway"
+  SLOW_DIRECT=$(slow "http://127.0.0.1:$PACED_PORT/v1/chat/completions" "" "$STUB_MODEL")
+  echo "direct   $SLOW_DIRECT"
+  if case " $ACTIVE " in *" gateway "*) true ;; *) false ;; esac; then
+    JSTAT=$(dirname "$JAVA")/jstat
+    # heap in use (survivors, eden, old) once a second while the streams run; the largest is reported
+    "$JSTAT" -gc "$GATEWAY_PID" 1000 >"$WORK/heap.log" 2>&1 &
+    JSTAT_PID=$!
+    SLOW_GATEWAY=$(slow "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$GATEWAY_KEY" "$PACED_MODEL")
+    kill "$JSTAT_PID" 2>/dev/null || true
+    wait "$JSTAT_PID" 2>/dev/null || true
+    HEAP_MB=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = ($3 + $4 + $6 + $8) / 1024; if (used > max) max = used }
+      END { printf "%.0f", max }' "$WORK/heap.log")
+    echo "gateway  $SLOW_GATEWAY (largest heap in use $HEAP_MB MB)"
+  fi
+fi
 
 # ---- the table ---------------------------------------------------------------------------------------------------------
 median() { # $1 scenario, $2 target, $3 field → median over the rounds that produced it ("-" if none)
@@ -388,6 +454,22 @@ if has direct; then
     done
     echo "$line"
   done
+fi
+echo "what a 100k-token prompt adds over a short one on one connection, p50 in ms (medians):"
+line=" "
+for t in $ACTIVE; do
+  line="$line $t $(added "$(median long1 "$t" p50_ms)" "$(median single "$t" p50_ms)")  "
+done
+echo "$line"
+slow_field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$1"; }
+if [ -n "$SLOW_GATEWAY" ]; then
+  echo "$SLOW_STREAMS slow streams: time to first byte p50 / p99 in ms, direct $(slow_field "$SLOW_DIRECT" ttfb_p50_ms) /" \
+    "$(slow_field "$SLOW_DIRECT" ttfb_p99_ms), gateway $(slow_field "$SLOW_GATEWAY" ttfb_p50_ms) /" \
+    "$(slow_field "$SLOW_GATEWAY" ttfb_p99_ms): the gateway adds" \
+    "$(added "$(slow_field "$SLOW_GATEWAY" ttfb_p99_ms)" "$(slow_field "$SLOW_DIRECT" ttfb_p99_ms)") ms at p99;" \
+    "$(slow_field "$SLOW_GATEWAY" completed) streams completed, $(slow_field "$SLOW_GATEWAY" errors) errors," \
+    "largest heap in use $HEAP_MB MB"
+  [ "$(slow_field "$SLOW_GATEWAY" errors)" = 0 ] && [ "$(slow_field "$SLOW_DIRECT" errors)" = 0 ] || ERRORS=1
 fi
 if [ -n "$FAILED" ] || [ $ERRORS -ne 0 ]; then
   echo "!! some targets failed or answered errors (see above)"
