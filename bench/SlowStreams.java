@@ -88,7 +88,10 @@ public class SlowStreams {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < streams; i++) {
+                // connections open over the first second, as clients arrive, not in one burst past the listen backlog
+                Duration arrival = Duration.ofNanos(1_000_000_000L * i / streams);
                 threads.submit(() -> {
+                    sleep(arrival);
                     while (System.nanoTime() < end) {
                         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
                             socket.setTcpNoDelay(true);
@@ -165,6 +168,14 @@ public class SlowStreams {
             }
         }
         return line.toString();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static double percentile(long[] sorted, int p) {

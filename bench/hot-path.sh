@@ -18,7 +18,7 @@
 # table holds the median per target and the ratios.
 #
 #   bench/hot-path.sh                   # DURATION=10s ROUNDS=3 WARMUP=10s GATEWAY_WARMUP=60s CONNECTIONS=64
-#                                       # BASE_PORT=18090 SLOW_STREAMS=5000 SLOW_DURATION=20
+#                                       # BASE_PORT=18090 SLOW_STREAMS=5000 SLOW_DURATION=20 GATEWAY_HEAP=1g
 #   TARGETS="direct portkey" bench/hot-path.sh   # a subset
 #   CHECK_ONLY=1 bench/hot-path.sh      # start everything, check each target's answers with curl, stop
 #   CHECK_ONLY=hold bench/hot-path.sh   # the same, then keep everything running until Ctrl-C (to look at one)
@@ -38,6 +38,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 BASE_PORT=${BASE_PORT:-18090}
 SLOW_STREAMS=${SLOW_STREAMS:-5000}
 SLOW_DURATION=${SLOW_DURATION:-20}
+GATEWAY_HEAP=${GATEWAY_HEAP:-1g} # the most heap the gateway may use, in every scenario
 TARGETS=${TARGETS:-"direct nginx-proxy portkey gateway"}
 STUB_PORT=$BASE_PORT
 PROXY_PORT=$((BASE_PORT + 1))
@@ -209,7 +210,8 @@ wait_for nginx "http://127.0.0.1:$STUB_PORT/" 20 "$NGINX_PID" "$WORK/nginx-error
 # ---- the paced upstream for slow streams ---------------------------------------------------------------------------------
 if [ "$SLOW_STREAMS" -gt 0 ]; then
   [ -x "$JAVA" ] || fail "no JDK 25 at $JAVA (set JAVA_HOME), needed for bench/SlowStreams.java"
-  "$JAVA" -Xss256k bench/SlowStreams.java stub "$PACED_PORT" "$WORK/canned/stream.sse" 50 >"$WORK/paced.log" 2>&1 &
+  # the JDK's server closes idle keep-alive connections beyond 200 unless told otherwise
+  "$JAVA" -Dsun.net.httpserver.maxIdleConnections=100000 bench/SlowStreams.java stub "$PACED_PORT" "$WORK/canned/stream.sse" 50 >"$WORK/paced.log" 2>&1 &
   PACED_PID=$!
   wait_for "the paced stub" "http://127.0.0.1:$PACED_PORT/" 60 "$PACED_PID" "$WORK/paced.log"
 fi
@@ -228,7 +230,7 @@ case " $TARGETS " in *" gateway "*)
   mkdir -p "$WORK/gateway"
   # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS holds several options, e.g. a flight recording for a profile
   TOLLGATE_DATA_DIR=$WORK/gateway TOLLGATE_MASTER_KEY=$MASTER_KEY PORT=$GATEWAY_PORT TOLLGATE_SIMULATOR_ENABLED=false \
-  LOGGING_LEVEL_ROOT=warn "$JAVA" ${GATEWAY_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
+  LOGGING_LEVEL_ROOT=warn "$JAVA" -Xmx"$GATEWAY_HEAP" ${GATEWAY_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
   GATEWAY_PID=$!
   wait_for "the gateway" "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 240 "$GATEWAY_PID" "$WORK/gateway.log"
   admin() { # $1 path, $2 body → response body; fails on any non-2xx
@@ -377,7 +379,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 slow() { # $1 url, $2 key, $3 model → SLOW line
   printf '{"model":"%s","max_tokens":60,"stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"Tell me about tides"}]}' \
     "$3" >"$WORK/slow.json"
-  "$JAVA" -Xss256k bench/SlowStreams.java load "$1" "$WORK/slow.json" "$2" "$SLOW_STREAMS" "$SLOW_DURATION" 2>&1
+  "$JAVA" bench/SlowStreams.java load "$1" "$WORK/slow.json" "$2" "$SLOW_STREAMS" "$SLOW_DURATION" 2>&1
 }
 SLOW_DIRECT=""
 SLOW_GATEWAY=""
@@ -397,19 +399,20 @@ if [ "$SLOW_STREAMS" -gt 0 ]; then
     HEAP_MB=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = ($3 + $4 + $6 + $8) / 1024; if (used > max) max = used }
       END { printf "%.0f", max }' "$WORK/heap.log")
     echo "gateway  $SLOW_GATEWAY (largest heap in use $HEAP_MB MB)"
+    grep -q "errors=0 " <<<"$SLOW_GATEWAY" || grep -E "WARN|ERROR" "$WORK/gateway.log" | tail -5 | cut -c1-300 | sed "s/^/   gateway log: /"
   fi
 fi
 
 # ---- the table ---------------------------------------------------------------------------------------------------------
 median() { # $1 scenario, $2 target, $3 field → median over the rounds that produced it ("-" if none)
-  sed -n "s/^RESULT.* $3=\([0-9.]*\).*/\1/p" "$WORK/results/$1.$2" | sort -g |
+  cat "$WORK/results/$1.$2" 2>/dev/null | sed -n "s/^RESULT.* $3=\([0-9.]*\).*/\1/p" | sort -g |
     awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 total() { # $1 scenario, $2 target, $3 field → sum over the rounds
-  sed -n "s/^RESULT.* $3=\([0-9]*\).*/\1/p" "$WORK/results/$1.$2" | awk '{ s += $1 } END { print s + 0 }'
+  cat "$WORK/results/$1.$2" 2>/dev/null | sed -n "s/^RESULT.* $3=\([0-9]*\).*/\1/p" | awk '{ s += $1 } END { print s + 0 }'
 }
 fmt() { awk -v v="$1" -v f="$2" 'BEGIN { if (v == "-") print "-"; else printf f, v }'; }
-failed_runs() { grep -c '^FAILED' "$WORK/results/$1.$2" || true; }
+failed_runs() { cat "$WORK/results/$1.$2" 2>/dev/null | grep -c '^FAILED' || true; }
 
 ERRORS=0
 echo
