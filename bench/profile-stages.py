@@ -4,6 +4,10 @@
     jfr print --events jdk.ExecutionSample --stack-depth 300 recording.jfr > samples.txt
     bench/profile-stages.py samples.txt [CPU microseconds per request]
 
+or from async-profiler's collapsed stacks (one line per stack, frames root first, separated by ';', then the count):
+
+    bench/profile-stages.py profile.collapsed [CPU microseconds per request]
+
 A sample belongs to the stage of the frame nearest the top of its stack that names one: the JSON a billing query
 parses is JSON, the SQL a key lookup runs is JDBC. Frames of the JDK's own collections, strings and locks name no stage
 and are charged to whoever called them. With the CPU per request (measured apart, from /proc without the recorder),
@@ -45,10 +49,23 @@ def stage_of(frames):
     return "JVM threads (GC, JIT, pools)"
 
 
+def collapsed_counts(path):
+    """Stages of async-profiler's collapsed stacks: frames root first, `/` between package parts."""
+    counts = collections.Counter()
+    for line in open(path):
+        stack, _, count = line.rstrip("\n").rpartition(" ")
+        frames = [frame.replace("/", ".") for frame in stack.split(";")]
+        counts[stage_of(reversed(frames))] += int(count)
+    return counts
+
+
 def main():
-    samples = open(sys.argv[1]).read().split("jdk.ExecutionSample {")[1:]
     per_request = float(sys.argv[2]) if len(sys.argv) > 2 else None
-    counts = collections.Counter(stage_of(FRAME.findall(sample)) for sample in samples)
+    if sys.argv[1].endswith(".collapsed"):
+        counts = collapsed_counts(sys.argv[1])
+    else:
+        samples = open(sys.argv[1]).read().split("jdk.ExecutionSample {")[1:]
+        counts = collections.Counter(stage_of(FRAME.findall(sample)) for sample in samples)
     total = sum(counts.values())
     print("| stage | samples | share |" + (" CPU µs per request |" if per_request else ""))
     print("|---|---:|---:|" + ("---:|" if per_request else ""))
