@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -88,6 +90,35 @@ class StreamedWritesTests {
         assertThat(events(reply.body())).as("the gateway's events").isGreaterThanOrEqualTo(31);
         assertThat(reply.chunks())
                 .as("31 events that arrived in one write leave in a few HTTP chunks, not one each")
+                .hasSizeLessThanOrEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/v1/messages, message_stop",
+        "/v1/responses, response.completed",
+    })
+    void theOtherDialectsLeaveInAFewChunksToo(String path, String lastEvent) throws Exception {
+        byte[] whole = String.join("", upstreamEvents()).getBytes(StandardCharsets.UTF_8);
+        upstream.on(
+                "POST",
+                "/v1/chat/completions",
+                new Answer(200, Map.of("content-type", "text/event-stream"), List.of(whole), Duration.ZERO));
+
+        ChunkedReply reply = ChunkedReply.post(
+                port,
+                path,
+                team.key(),
+                path.equals("/v1/messages")
+                        ? "{\"model\":\"" + MODEL + "\",\"max_tokens\":60,\"stream\":true,"
+                                + "\"messages\":[{\"role\":\"user\",\"content\":\"Tell me about tides\"}]}"
+                        : "{\"model\":\"" + MODEL + "\",\"max_output_tokens\":60,\"stream\":true,"
+                                + "\"input\":\"Tell me about tides\"}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.body()).as("every delta").contains(pieces()).contains("event: " + lastEvent);
+        assertThat(reply.chunks())
+                .as("a reply whose upstream events arrived in one write leaves in a few HTTP chunks")
                 .hasSizeLessThanOrEqualTo(3);
     }
 
