@@ -147,6 +147,69 @@ class StreamedWritesTests {
                 .isGreaterThan(Duration.ofMillis(400));
     }
 
+    @Test
+    void anUpstreamEventWithNothingToPassOnDoesNotHoldBackTheOnesBeforeIt() throws Exception {
+        String claude = "aws/claude-haiku-4-5";
+        try (UpstreamStandIn anthropic = new UpstreamStandIn()) {
+            channels.add(
+                    "stream-writes-anthropic",
+                    ChannelKind.ANTHROPIC,
+                    anthropic.baseUrl("/v1"),
+                    "sk-ant",
+                    Map.of(claude, "haiku"),
+                    0);
+            // two deltas and a ping at once, then the rest after a silence: the ping gives the caller nothing, and
+            // the gateway must not wait behind it with the second delta unsent
+            String start = anthropicEvent(
+                            "message_start",
+                            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\","
+                                    + "\"role\":\"assistant\",\"content\":[],\"model\":\"haiku\",\"stop_reason\":null,"
+                                    + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":12,\"output_tokens\":1}}}")
+                    + anthropicEvent(
+                            "content_block_start",
+                            "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\","
+                                    + "\"text\":\"\"}}")
+                    + anthropicDelta(piece(0))
+                    + anthropicDelta(piece(1))
+                    + anthropicEvent("ping", "{\"type\":\"ping\"}");
+            String rest = anthropicDelta(piece(2))
+                    + anthropicEvent("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+                    + anthropicEvent(
+                            "message_delta",
+                            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                                    + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":3}}")
+                    + anthropicEvent("message_stop", "{\"type\":\"message_stop\"}");
+            anthropic.on(
+                    "POST",
+                    "/v1/messages",
+                    new Answer(
+                            200,
+                            Map.of("content-type", "text/event-stream"),
+                            List.of(start.getBytes(StandardCharsets.UTF_8), rest.getBytes(StandardCharsets.UTF_8)),
+                            Duration.ofMillis(700)));
+
+            ChunkedReply reply = ChunkedReply.post(
+                    port, "/v1/chat/completions", team.key(), streamedRequest().replace(MODEL, claude));
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(deltas(reply.body())).as("every delta, in order").containsExactly(piece(0), piece(1), piece(2));
+            assertThat(Duration.ofNanos(reply.arrivalOf("[DONE]") - reply.arrivalOf("\"" + piece(1) + "\"")))
+                    .as("the second delta goes out before the gateway waits for the upstream")
+                    .isGreaterThan(Duration.ofMillis(400));
+        }
+    }
+
+    private static String anthropicDelta(String text) {
+        return anthropicEvent(
+                "content_block_delta",
+                "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"" + text
+                        + "\"}}");
+    }
+
+    private static String anthropicEvent(String name, String data) {
+        return "event: " + name + "\ndata: " + data + "\n\n";
+    }
+
     /** 30 chat.completion.chunk events as the benchmark stub sends them (role with the first piece, 27 more, finish,
      * usage) and [DONE], each with its blank line. */
     private static List<String> upstreamEvents() {
