@@ -21,6 +21,8 @@ public final class ServerSentEvents implements Iterator<ServerSentEvents.Event>,
     public record Event(String name, String data) {}
 
     private static final int READ_SIZE = 8192;
+    /** Reads are never made into less room than this, so a line cut at the buffer's end costs no run of tiny reads. */
+    private static final int LEAST_READ = 1024;
 
     private final InputStream body;
     private byte[] buffer = new byte[READ_SIZE];
@@ -195,20 +197,21 @@ public final class ServerSentEvents implements Iterator<ServerSentEvents.Event>,
         return true;
     }
 
-    /** Moves the unparsed bytes to the front, and grows the buffer only for an event longer than it. */
+    /** Moves the unparsed bytes to the front when little room is left, and grows the buffer only for a long event. */
     private void makeRoom() {
         if (start == end) {
             start = 0;
             end = 0;
         }
-        if (end < buffer.length) {
+        if (buffer.length - end >= LEAST_READ) {
             return;
         }
         if (start > 0) {
             System.arraycopy(buffer, start, buffer, 0, end - start);
             end -= start;
             start = 0;
-        } else {
+        }
+        if (buffer.length - end < LEAST_READ) {
             buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
     }
