@@ -167,7 +167,7 @@ public class ChatPipeline {
             ChatStream stream = openStream(request, metering);
             try (stream) {
                 listener.onStart(stream.usageSoFar());
-                while (stream.hasNext()) {
+                while (goesOn(stream, listener)) {
                     ChatEvent event = stream.next();
                     metering.observe(event, clock.instant());
                     listener.onEvent(event);
@@ -183,6 +183,7 @@ public class ChatPipeline {
                 log.warn("Chat request {} failed after output began", call.requestId(), failure);
                 try {
                     listener.onFailure(failure.getMessage());
+                    listener.flush();
                 } catch (ClientDisconnectedException alsoGone) {
                     // nobody left to tell
                 }
@@ -194,6 +195,17 @@ public class ChatPipeline {
             settle(call, model, hold, metering);
         }
         return metering.outcome(call.requestId(), model.requireTokenPricing());
+    }
+
+    /**
+     * Whether the reply goes on. Unless its next event has already arrived, what the listener holds is sent first:
+     * nothing waits in the gateway's buffer while the gateway waits for the upstream (nor while the call settles).
+     */
+    private static boolean goesOn(ChatStream stream, ChatReplyListener listener) {
+        if (!stream.nextEventReady()) {
+            listener.flush();
+        }
+        return stream.hasNext();
     }
 
     /**

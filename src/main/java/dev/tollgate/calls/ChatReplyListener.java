@@ -16,6 +16,13 @@ public interface ChatReplyListener {
     void onEvent(ChatEvent event);
 
     /**
+     * Sends on what was written so far: called whenever the upstream has nothing more ready, before the reply waits
+     * for it, so events that arrived together leave together and none waits while the upstream is silent. A listener
+     * that collects the whole reply has nothing to send.
+     */
+    default void flush() {}
+
+    /**
      * Whether the caller receives the reply as it is produced (a stream). A listener that only collects it (a whole
      * JSON response) delivers nothing before the end, so an upstream failure midway costs the caller nothing.
      */

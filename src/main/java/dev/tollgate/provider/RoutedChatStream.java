@@ -24,6 +24,11 @@ public final class RoutedChatStream implements ChatStream {
     }
 
     @Override
+    public boolean nextEventReady() {
+        return stream.nextEventReady();
+    }
+
+    @Override
     public ChatEvent next() {
         return stream.next();
     }

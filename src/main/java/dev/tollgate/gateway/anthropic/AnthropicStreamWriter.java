@@ -99,6 +99,11 @@ final class AnthropicStreamWriter implements ChatReplyListener {
     }
 
     @Override
+    public void flush() {
+        sse.flush();
+    }
+
+    @Override
     public void onFailure(String message) {
         sse.event(
                 "error",

@@ -77,6 +77,11 @@ final class OpenAiStreamWriter implements ChatReplyListener {
     }
 
     @Override
+    public void flush() {
+        sse.flush();
+    }
+
+    @Override
     public void onFailure(String message) {
         sse.data(Map.of(
                 "error",

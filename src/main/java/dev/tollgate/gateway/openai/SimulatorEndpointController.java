@@ -51,7 +51,11 @@ class SimulatorEndpointController {
             if (parsed.stream()) {
                 OpenAiStreamWriter writer = new OpenAiStreamWriter(
                         new SseStream(response, json), id, model, created, parsed.includeUsage());
-                stream.forEachRemaining(writer::onEvent);
+                // the simulator paces its events, so each is sent as it comes
+                while (stream.hasNext()) {
+                    writer.onEvent(stream.next());
+                    writer.flush();
+                }
                 return;
             }
             CollectedReply reply = new CollectedReply();

@@ -74,6 +74,13 @@ final class ResponsesReply implements ChatReplyListener {
     }
 
     @Override
+    public void flush() {
+        if (sse != null) {
+            sse.flush();
+        }
+    }
+
+    @Override
     public boolean deliversIncrementally() {
         return sse != null;
     }

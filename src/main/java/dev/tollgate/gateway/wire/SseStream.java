@@ -13,14 +13,17 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Server-sent events written straight to the response and flushed one by one. A failed write means the client left:
- * it surfaces as {@link ClientDisconnectedException} so the pipeline stops the upstream and charges what was sent.
+ * Server-sent events written to the response and sent on {@link #flush()}, so that events the upstream sent together
+ * leave in one write; the first event (with the status and headers) and an error after it are sent at once. A failed
+ * write or flush means the client left: it surfaces as {@link ClientDisconnectedException} so the pipeline stops the
+ * upstream and charges what was sent.
  */
 public final class SseStream {
 
     private final HttpServletResponse response;
     private final JsonMapper json;
     private @Nullable OutputStream out;
+    private boolean unsent;
 
     public SseStream(HttpServletResponse response, JsonMapper json) {
         this.response = response;
@@ -41,7 +44,21 @@ public final class SseStream {
         write("data: " + dataLine + "\n\n");
     }
 
+    /** Sends what was written since the last flush. */
+    public void flush() {
+        if (out == null || !unsent) {
+            return;
+        }
+        try {
+            out.flush();
+            unsent = false;
+        } catch (IOException e) {
+            throw new ClientDisconnectedException(e);
+        }
+    }
+
     private void write(String text) {
+        boolean first = out == null;
         try {
             if (out == null) {
                 response.setStatus(200);
@@ -52,9 +69,13 @@ public final class SseStream {
                 out = response.getOutputStream();
             }
             out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            unsent = true;
         } catch (IOException e) {
             throw new ClientDisconnectedException(e);
+        }
+        if (first) {
+            // the caller learns at once that the reply has begun
+            flush();
         }
     }
 
@@ -81,5 +102,6 @@ public final class SseStream {
             throw failure;
         }
         inStream.accept(failure);
+        flush();
     }
 }

@@ -46,7 +46,16 @@ final class AnthropicStream implements ChatStream {
     @Override
     public boolean hasNext() {
         if (pending == null && !ended && !closed) {
-            pending = pull();
+            pending = pull(true);
+        }
+        return pending != null;
+    }
+
+    /** Reads on only as far as the upstream's events have already arrived. */
+    @Override
+    public boolean nextEventReady() {
+        if (pending == null && !ended && !closed) {
+            pending = pull(false);
         }
         return pending != null;
     }
@@ -61,10 +70,20 @@ final class AnthropicStream implements ChatStream {
         return event;
     }
 
-    /** The next event worth passing on, or null once the stream was closed. */
-    private @Nullable ChatEvent pull() {
+    /**
+     * The next event worth passing on, or null once the stream was closed; without {@code waiting}, null too when
+     * the upstream's next event has not arrived yet.
+     */
+    private @Nullable ChatEvent pull(boolean waiting) {
         try {
-            while (events.hasNext()) {
+            while (waiting || events.nextBuffered()) {
+                if (!events.hasNext()) {
+                    if (closed) {
+                        return null;
+                    }
+                    throw new UpstreamException(
+                            "The upstream's stream ended before the reply was complete", !outputBegun);
+                }
                 firstEvent.cancel();
                 ChatEvent event = translator.translate(events.next(), outputBegun);
                 if (event != null) {
@@ -72,10 +91,7 @@ final class AnthropicStream implements ChatStream {
                     return event;
                 }
             }
-            if (closed) {
-                return null;
-            }
-            throw new UpstreamException("The upstream's stream ended before the reply was complete", !outputBegun);
+            return null;
         } catch (UpstreamException e) {
             ended = true;
             if (closed && !firstEvent.expired()) {

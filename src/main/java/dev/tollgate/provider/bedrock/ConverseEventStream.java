@@ -57,7 +57,16 @@ final class ConverseEventStream implements ChatStream {
     @Override
     public boolean hasNext() {
         if (pending == null && !finished) {
-            pending = read();
+            pending = read(true);
+        }
+        return pending != null;
+    }
+
+    /** Reads on only as far as Bedrock's events have already arrived. */
+    @Override
+    public boolean nextEventReady() {
+        if (pending == null && !finished) {
+            pending = read(false);
         }
         return pending != null;
     }
@@ -72,10 +81,16 @@ final class ConverseEventStream implements ChatStream {
         return event;
     }
 
-    /** The next event for the caller, or null when the stream is over; Bedrock events with nothing to tell are skipped. */
-    private @Nullable ChatEvent read() {
+    /**
+     * The next event for the caller, or null when the stream is over; Bedrock events with nothing to tell are skipped.
+     * Without {@code waiting}, null too when Bedrock's next event has not arrived yet.
+     */
+    private @Nullable ChatEvent read(boolean waiting) {
         while (true) {
-            EventBridge.Signal signal = take();
+            EventBridge.Signal signal = waiting ? take() : bridge.poll();
+            if (signal == null) {
+                return null;
+            }
             ChatEvent event = switch (signal) {
                 case EventBridge.Signal.Event(ConverseStreamOutput output) -> translate(output);
                 case EventBridge.Signal.End() -> ended();

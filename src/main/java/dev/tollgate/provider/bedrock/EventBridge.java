@@ -130,7 +130,16 @@ final class EventBridge implements ConverseStreamResponseHandler, Subscriber<Con
     /** The next signal, or null when none came within {@code wait}. */
     @Nullable
     Signal take(Duration wait) throws InterruptedException {
-        Signal signal = signals.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        return taken(signals.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** The next signal if one has already arrived, without waiting. */
+    @Nullable
+    Signal poll() {
+        return taken(signals.poll());
+    }
+
+    private @Nullable Signal taken(@Nullable Signal signal) {
         if (signal instanceof Signal.Event) {
             synchronized (demandLock) {
                 if (subscription != null && !cancelled) {

@@ -1,11 +1,10 @@
 package dev.tollgate.provider.http;
 
 import dev.tollgate.provider.UpstreamException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
@@ -13,21 +12,35 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a {@code text/event-stream} body event by event: {@code event:} and {@code data:} lines up to a blank line.
  * Comments and {@code id:}/{@code retry:} fields are skipped. A broken connection ends the iteration with a retryable
- * {@link UpstreamException}.
+ * {@link UpstreamException}. The body is buffered here rather than in a reader so that {@link #nextBuffered()} can
+ * tell, without waiting, whether a whole event has already arrived.
  */
 public final class ServerSentEvents implements Iterator<ServerSentEvents.Event>, AutoCloseable {
 
     /** One event: its name ({@code message} when the stream gave none) and its data lines joined by newlines. */
     public record Event(String name, String data) {}
 
+    private static final int READ_SIZE = 8192;
+    /** Reads are never made into less room than this, so a line cut at the buffer's end costs no run of tiny reads. */
+    private static final int LEAST_READ = 1024;
+
     private final InputStream body;
-    private final BufferedReader reader;
+    private byte[] buffer = new byte[READ_SIZE];
+    /** The first byte not yet parsed. */
+    private int start;
+    /** The end of the bytes read from the body. */
+    private int end;
+    /** A line ended in {@code \r}: a {@code \n} right after it belongs to that line's end. */
+    private boolean lineFeedEndsLine;
+
+    private boolean bodyEnded;
+    private @Nullable String name;
+    private @Nullable StringBuilder data;
     private @Nullable Event next;
     private boolean ended;
 
     public ServerSentEvents(InputStream body) {
         this.body = body;
-        this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -49,39 +62,157 @@ public final class ServerSentEvents implements Iterator<ServerSentEvents.Event>,
         return event;
     }
 
-    private @Nullable Event read() {
-        String name = null;
-        StringBuilder data = null;
+    /**
+     * Whether the next event is already here, so that {@link #hasNext()} answers without waiting for the upstream:
+     * taken from what the body holds without blocking ({@link InputStream#available()}). A body that cannot tell, or
+     * an event only partly arrived, answers false.
+     */
+    public boolean nextBuffered() {
+        if (next != null) {
+            return true;
+        }
+        if (ended) {
+            return false;
+        }
         try {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty()) {
-                    if (data != null) {
-                        return new Event(name == null ? "message" : name, data.toString());
-                    }
-                    name = null;
-                    continue;
-                }
-                if (line.startsWith(":")) {
-                    continue;
-                }
-                int colon = line.indexOf(':');
-                String field = colon < 0 ? line : line.substring(0, colon);
-                String value = colon < 0 ? "" : line.substring(colon + 1);
-                if (value.startsWith(" ")) {
-                    value = value.substring(1);
-                }
-                if (field.equals("event")) {
-                    name = value;
-                } else if (field.equals("data")) {
-                    data = data == null
-                            ? new StringBuilder(value)
-                            : data.append('\n').append(value);
+            while ((next = parseBuffered()) == null) {
+                if (!readAvailable()) {
+                    return false;
                 }
             }
-            return data == null ? null : new Event(name == null ? "message" : name, data.toString());
+            return true;
+        } catch (IOException e) {
+            // hasNext() meets the failure when it reads
+            return false;
+        }
+    }
+
+    private @Nullable Event read() {
+        try {
+            while (true) {
+                Event event = parseBuffered();
+                if (event != null) {
+                    return event;
+                }
+                if (!readMore()) {
+                    return lastEvent();
+                }
+            }
         } catch (IOException e) {
             throw new UpstreamException("The upstream's stream broke off: " + e.getMessage(), true, e);
+        }
+    }
+
+    /** The event the buffered lines complete, consuming them; null when they complete none yet. */
+    private @Nullable Event parseBuffered() {
+        while (true) {
+            if (lineFeedEndsLine && start < end) {
+                if (buffer[start] == '\n') {
+                    start++;
+                }
+                lineFeedEndsLine = false;
+            }
+            int lineEnd = lineEnd();
+            if (lineEnd < 0) {
+                return null;
+            }
+            String line = new String(buffer, start, lineEnd - start, StandardCharsets.UTF_8);
+            lineFeedEndsLine = buffer[lineEnd] == '\r';
+            start = lineEnd + 1;
+            Event event = line(line);
+            if (event != null) {
+                return event;
+            }
+        }
+    }
+
+    private int lineEnd() {
+        for (int i = start; i < end; i++) {
+            if (buffer[i] == '\n' || buffer[i] == '\r') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Takes one line; returns the event a blank line completes. */
+    private @Nullable Event line(String line) {
+        if (line.isEmpty()) {
+            Event event = data == null ? null : new Event(name == null ? "message" : name, data.toString());
+            name = null;
+            data = null;
+            return event;
+        }
+        if (line.startsWith(":")) {
+            return null;
+        }
+        int colon = line.indexOf(':');
+        String field = colon < 0 ? line : line.substring(0, colon);
+        String value = colon < 0 ? "" : line.substring(colon + 1);
+        if (value.startsWith(" ")) {
+            value = value.substring(1);
+        }
+        if (field.equals("event")) {
+            name = value;
+        } else if (field.equals("data")) {
+            data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+        }
+        return null;
+    }
+
+    /** At the body's end: a last line without its line break still counts, and an event without its blank line. */
+    private @Nullable Event lastEvent() {
+        if (start < end) {
+            line(new String(buffer, start, end - start, StandardCharsets.UTF_8));
+            start = end;
+        }
+        return line("");
+    }
+
+    /** Reads what the body has, waiting for it; false at the body's end. */
+    private boolean readMore() throws IOException {
+        return fill(buffer.length);
+    }
+
+    /** Reads what the body holds without waiting; false when it holds nothing (or cannot tell). */
+    private boolean readAvailable() throws IOException {
+        if (bodyEnded) {
+            return false;
+        }
+        int available = body.available();
+        return available > 0 && fill(available);
+    }
+
+    private boolean fill(int most) throws IOException {
+        if (bodyEnded) {
+            return false;
+        }
+        makeRoom();
+        int read = body.read(buffer, end, Math.min(most, buffer.length - end));
+        if (read < 0) {
+            bodyEnded = true;
+            return false;
+        }
+        end += read;
+        return true;
+    }
+
+    /** Moves the unparsed bytes to the front when little room is left, and grows the buffer only for a long event. */
+    private void makeRoom() {
+        if (start == end) {
+            start = 0;
+            end = 0;
+        }
+        if (buffer.length - end >= LEAST_READ) {
+            return;
+        }
+        if (start > 0) {
+            System.arraycopy(buffer, start, buffer, 0, end - start);
+            end -= start;
+            start = 0;
+        }
+        if (buffer.length - end < LEAST_READ) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
     }
 

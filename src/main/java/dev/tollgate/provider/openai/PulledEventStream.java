@@ -54,15 +54,16 @@ abstract class PulledEventStream implements ChatStream {
     @Override
     public final boolean hasNext() {
         while (pending.isEmpty() && !ended && !closed) {
-            try {
-                readEvent();
-            } catch (UpstreamException failure) {
-                // a failed stream stays failed: nothing more is read from it
-                ended = true;
-                watchdog.cancel();
-                events.close();
-                throw failure;
-            }
+            readEventOrFail();
+        }
+        return !pending.isEmpty();
+    }
+
+    /** Reads on only as far as the upstream's events have already arrived. */
+    @Override
+    public final boolean nextEventReady() {
+        while (pending.isEmpty() && !ended && !closed && events.nextBuffered()) {
+            readEventOrFail();
         }
         return !pending.isEmpty();
     }
@@ -116,6 +117,18 @@ abstract class PulledEventStream implements ChatStream {
         ended = true;
         events.close();
         complete(sawDone, new TokenCounts(promptEstimate(), outputTokens.get(), 0, 0));
+    }
+
+    private void readEventOrFail() {
+        try {
+            readEvent();
+        } catch (UpstreamException failure) {
+            // a failed stream stays failed: nothing more is read from it
+            ended = true;
+            watchdog.cancel();
+            events.close();
+            throw failure;
+        }
     }
 
     private void readEvent() {
