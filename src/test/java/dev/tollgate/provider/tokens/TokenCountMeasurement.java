@@ -1,0 +1,97 @@
+package dev.tollgate.provider.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.knuddels.jtokkit.api.Encoding;
+import dev.tollgate.support.Measured;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * What counting a 450 kB prose prompt (about 100,000 tokens) costs once warm, in CPU time of the counting thread: the
+ * way counting went before, span by span through the encoder, against piece by piece through {@link PieceCounts}; and
+ * what a full {@link PieceCounts} holds. The median of many rounds is reported, and the first calls on their own. Run on its own with
+ * {@code -Dtest=TokenCountMeasurement -Dtollgate.measure=true}; it prints its figures.
+ */
+@EnabledIfSystemProperty(named = "tollgate.measure", matches = "true")
+class TokenCountMeasurement {
+
+    private static final Encoding ENCODER = JtokkitTokenCounterTests.ENCODER;
+    private static final int ROUNDS = 30;
+
+    @Test
+    void countingALongPromptOnceWarm() {
+        String prompt = Texts.words(450_000);
+        String shortPrompt = Texts.words(400);
+        JtokkitTokenCounter counter = new JtokkitTokenCounter();
+        long expected = ENCODER.countTokensOrdinary(prompt);
+
+        long firstCall = Measured.of(() -> counter.countText(prompt)).cpuTime().toNanos();
+        double before = medianMillis(() -> spanBySpanThroughTheEncoder(prompt));
+        double after = medianMillis(() -> counter.countText(prompt));
+        double afterShort = medianMillis(() -> counter.countText(shortPrompt));
+        long freshCounter = Measured.of(() -> new JtokkitTokenCounter().countText(prompt))
+                .cpuTime()
+                .toNanos();
+
+        System.out.printf(
+                "%nCounting %d characters, %d tokens: before %.2f ms, after %.2f ms (first call %.2f ms, first call"
+                        + " of a new counter once the code is warm %.2f ms), a %d-character prompt %.3f ms%n",
+                prompt.length(), expected, before, after, firstCall / 1e6, shortPrompt.length(), afterShort);
+        System.out.printf("A full piece cache holds about %.1f MB%n%n", fullCacheMegabytes());
+        assertThat(counter.countText(prompt)).isEqualTo(expected);
+    }
+
+    /** How JtokkitTokenCounter counted before pieces: each span handed to the encoder whole. */
+    private static long spanBySpanThroughTheEncoder(String text) {
+        long tokens = 0;
+        Spans spans = new Spans(text, 1 << 16);
+        while (spans.hasNext()) {
+            Spans.Span span = spans.next();
+            tokens += ENCODER.countTokensOrdinary(text.substring(span.start(), span.end()));
+        }
+        return tokens;
+    }
+
+    private static double medianMillis(LongSupplier work) {
+        for (int warmUp = 0; warmUp < ROUNDS; warmUp++) {
+            work.getAsLong();
+        }
+        long[] nanos = new long[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            nanos[round] = Measured.of(work::getAsLong).cpuTime().toNanos();
+        }
+        Arrays.sort(nanos);
+        return nanos[ROUNDS / 2] / 1e6;
+    }
+
+    /** Heap that a cache filled with pieces of the longest remembered length keeps, give or take the collector. */
+    private static double fullCacheMegabytes() {
+        SplittableRandom random = new SplittableRandom(1);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < PieceCounts.REMEMBERED_PIECES * 2; i++) {
+            text.append(' ');
+            for (int letter = 1; letter < PieceCounts.LONGEST_REMEMBERED_PIECE; letter++) {
+                text.append((char) ('a' + random.nextInt(26)));
+            }
+        }
+        String pieces = text.toString();
+        long before = usedHeap();
+        PieceCounts counts = new PieceCounts(ENCODER);
+        counts.count(pieces, 0, pieces.length());
+        long after = usedHeap();
+        assertThat(counts.count(" a", 0, 2)).isEqualTo(1);
+        return (after - before) / 1e6;
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}
