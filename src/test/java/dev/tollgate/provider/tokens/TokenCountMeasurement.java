@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.knuddels.jtokkit.api.Encoding;
 import dev.tollgate.support.Measured;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class TokenCountMeasurement {
 
     private static final Encoding ENCODER = JtokkitTokenCounterTests.ENCODER;
-    private static final int ROUNDS = 30;
+    private static final int ROUNDS = 15;
 
     @Test
     void countingALongPromptOnceWarm() {
@@ -33,14 +34,32 @@ class TokenCountMeasurement {
         double before = medianMillis(() -> spanBySpanThroughTheEncoder(prompt));
         double after = medianMillis(() -> counter.countText(prompt));
         double afterShort = medianMillis(() -> counter.countText(shortPrompt));
-        long freshCounter = Measured.of(() -> new JtokkitTokenCounter().countText(prompt))
+        PieceCounts emptyMemory = new PieceCounts(ENCODER);
+        long emptyMemoryCall = Measured.of(() -> emptyMemory.count(prompt, 0, prompt.length()))
                 .cpuTime()
                 .toNanos();
 
         System.out.printf(
-                "%nCounting %d characters, %d tokens: before %.2f ms, after %.2f ms (first call %.2f ms, first call"
-                        + " of a new counter once the code is warm %.2f ms), a %d-character prompt %.3f ms%n",
-                prompt.length(), expected, before, after, firstCall / 1e6, shortPrompt.length(), afterShort);
+                "%nCounting %d characters, %d tokens: before %.2f ms, after %.2f ms (first call %.2f ms; with the code"
+                        + " warm but no piece remembered %.2f ms), a %d-character prompt %.3f ms%n",
+                prompt.length(),
+                expected,
+                before,
+                after,
+                firstCall / 1e6,
+                emptyMemoryCall / 1e6,
+                shortPrompt.length(),
+                afterShort);
+        for (String kind : List.of("mixed", "unseen words")) {
+            String text = kind.equals("mixed") ? Texts.mixed(450_000) : unseenWords(450_000);
+            System.out.printf(
+                    "%s, %d characters: before %.2f ms, after %.2f ms, with no piece remembered %.2f ms%n",
+                    kind,
+                    text.length(),
+                    medianMillis(() -> spanBySpanThroughTheEncoder(text)),
+                    medianMillis(() -> counter.countText(text)),
+                    medianMillis(() -> new PieceCounts(ENCODER).count(text, 0, text.length())));
+        }
         System.out.printf("A full piece cache holds about %.1f MB%n%n", fullCacheMegabytes());
         assertThat(counter.countText(prompt)).isEqualTo(expected);
     }
@@ -66,6 +85,19 @@ class TokenCountMeasurement {
         }
         Arrays.sort(nanos);
         return nanos[ROUNDS / 2] / 1e6;
+    }
+
+    /** Words of random letters, so hardly a piece has been seen before. */
+    private static String unseenWords(int length) {
+        SplittableRandom random = new SplittableRandom(length);
+        StringBuilder text = new StringBuilder(length + 20);
+        while (text.length() < length) {
+            text.append(' ');
+            for (int letter = random.nextInt(2, 12); letter > 0; letter--) {
+                text.append((char) ('a' + random.nextInt(26)));
+            }
+        }
+        return text.toString();
     }
 
     /** Heap that a cache filled with pieces of the longest remembered length keeps, give or take the collector. */
