@@ -46,12 +46,16 @@ final class O200kPieces {
 
     /** Where the piece that starts at {@code start} ends, reading the text as if it ended at {@code end}. */
     static int pieceEnd(CharSequence text, int start, int end) {
+        int word = asciiWordEnd(text, start, end);
+        if (word >= 0) {
+            return word;
+        }
         int first = codePointAt(text, start, end);
         int kinds = kinds(first);
         int afterFirst = start + Character.charCount(first);
         // [^\r\n\p{L}\p{N}]? may take the first character, and gives it back if the rest cannot match without it
         boolean mayLead = (kinds & (LETTER | NUMBER | NEWLINE)) == 0;
-        int word = mayLead ? upperThenLower(text, afterFirst, end) : -1;
+        word = mayLead ? upperThenLower(text, afterFirst, end) : -1;
         if (word < 0) {
             word = upperThenLower(text, start, end);
         }
@@ -74,6 +78,41 @@ final class O200kPieces {
             return punctuation(text, afterFirst, end);
         }
         return whitespace(text, start, end);
+    }
+
+    /**
+     * Where a piece of plain ASCII like {@code " word"} or {@code "Word"} ends, the commonest kind in prompts: an
+     * optional leading character, at most one capital, small letters, and after them an ASCII character other than an
+     * apostrophe. -1 for anything else, which the general rules read.
+     */
+    private static int asciiWordEnd(CharSequence text, int start, int end) {
+        int i = start;
+        char c = text.charAt(i);
+        if (c < 128 && (ASCII[c] & (LETTER | NUMBER | NEWLINE)) == 0 && i + 1 < end) {
+            c = text.charAt(++i);
+        }
+        if (isAsciiUpper(c) && i + 1 < end) {
+            c = text.charAt(++i);
+        }
+        if (!isAsciiLower(c)) {
+            return -1;
+        }
+        while (++i < end) {
+            c = text.charAt(i);
+            if (!isAsciiLower(c)) {
+                // a capital starts the next piece; other letters, marks and contractions may continue this one
+                return c < 128 && c != '\'' ? i : -1;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isAsciiLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isAsciiUpper(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /** The first alternative from {@code from}: upper letters, lower letters, a contraction; -1 if no lower letter. */
