@@ -10,9 +10,9 @@ import com.knuddels.jtokkit.api.Encoding;
  *
  * <p>The memory is a fixed table of {@value #REMEMBERED_PIECES} slots in pairs, a piece going to the pair its hash
  * picks and pushing out the older of the two there, so it stays small whatever callers send: pieces of at most
- * {@value #LONGEST_REMEMBERED_PIECE} characters, about 3 MB when full of the longest; longer pieces, rare in natural
- * text, are counted every time. A general-purpose cache cost more per look-up than the encoder's whole work is meant to
- * cost here, and looking a piece up in place needs no string made of it.
+ * {@value #LONGEST_REMEMBERED_PIECE} characters, at most about 4 MB (2.9 MB measured full of the longest ASCII ones);
+ * longer pieces, rare in natural text, are counted every time. A general-purpose cache cost more per look-up than the
+ * encoder's whole work is meant to cost here, and looking a piece up in place needs no string made of it.
  *
  * <p>Threads share the table without locks: a slot holds an immutable {@link Counted} or nothing, so a racing reader
  * sees a whole entry, perhaps not the newest, and at worst counts a piece again.

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class TokenCountMeasurement {
 
     private static final Encoding ENCODER = JtokkitTokenCounterTests.ENCODER;
-    private static final int ROUNDS = 15;
+    private static final int ROUNDS = 21;
 
     @Test
     void countingALongPromptOnceWarm() {
@@ -31,34 +31,35 @@ class TokenCountMeasurement {
         long expected = ENCODER.countTokensOrdinary(prompt);
 
         long firstCall = Measured.of(() -> counter.countText(prompt)).cpuTime().toNanos();
-        double before = medianMillis(() -> spanBySpanThroughTheEncoder(prompt));
-        double after = medianMillis(() -> counter.countText(prompt));
-        double afterShort = medianMillis(() -> counter.countText(shortPrompt));
         PieceCounts emptyMemory = new PieceCounts(ENCODER);
         long emptyMemoryCall = Measured.of(() -> emptyMemory.count(prompt, 0, prompt.length()))
                 .cpuTime()
                 .toNanos();
+        double[] prose = medianMillis(
+                () -> spanBySpanThroughTheEncoder(prompt),
+                () -> counter.countText(prompt),
+                () -> counter.countText(shortPrompt));
 
         System.out.printf(
                 "%nCounting %d characters, %d tokens: before %.2f ms, after %.2f ms (first call %.2f ms; with the code"
                         + " warm but no piece remembered %.2f ms), a %d-character prompt %.3f ms%n",
                 prompt.length(),
                 expected,
-                before,
-                after,
+                prose[0],
+                prose[1],
                 firstCall / 1e6,
                 emptyMemoryCall / 1e6,
                 shortPrompt.length(),
-                afterShort);
+                prose[2]);
         for (String kind : List.of("mixed", "unseen words")) {
             String text = kind.equals("mixed") ? Texts.mixed(450_000) : unseenWords(450_000);
+            double[] medians = medianMillis(
+                    () -> spanBySpanThroughTheEncoder(text),
+                    () -> counter.countText(text),
+                    () -> new PieceCounts(ENCODER).count(text, 0, text.length()));
             System.out.printf(
                     "%s, %d characters: before %.2f ms, after %.2f ms, with no piece remembered %.2f ms%n",
-                    kind,
-                    text.length(),
-                    medianMillis(() -> spanBySpanThroughTheEncoder(text)),
-                    medianMillis(() -> counter.countText(text)),
-                    medianMillis(() -> new PieceCounts(ENCODER).count(text, 0, text.length())));
+                    kind, text.length(), medians[0], medians[1], medians[2]);
         }
         System.out.printf("A full piece cache holds about %.1f MB%n%n", fullCacheMegabytes());
         assertThat(counter.countText(prompt)).isEqualTo(expected);
@@ -75,16 +76,23 @@ class TokenCountMeasurement {
         return tokens;
     }
 
-    private static double medianMillis(LongSupplier work) {
-        for (int warmUp = 0; warmUp < ROUNDS; warmUp++) {
-            work.getAsLong();
+    /** The median CPU time of each piece of work, round after round taking turns, so load varies for all alike. */
+    private static double[] medianMillis(LongSupplier... works) {
+        long[][] nanos = new long[works.length][ROUNDS];
+        for (int round = -ROUNDS; round < ROUNDS; round++) {
+            for (int work = 0; work < works.length; work++) {
+                long taken = Measured.of(works[work]::getAsLong).cpuTime().toNanos();
+                if (round >= 0) {
+                    nanos[work][round] = taken;
+                }
+            }
         }
-        long[] nanos = new long[ROUNDS];
-        for (int round = 0; round < ROUNDS; round++) {
-            nanos[round] = Measured.of(work::getAsLong).cpuTime().toNanos();
+        double[] medians = new double[works.length];
+        for (int work = 0; work < works.length; work++) {
+            Arrays.sort(nanos[work]);
+            medians[work] = nanos[work][ROUNDS / 2] / 1e6;
         }
-        Arrays.sort(nanos);
-        return nanos[ROUNDS / 2] / 1e6;
+        return medians;
     }
 
     /** Words of random letters, so hardly a piece has been seen before. */
