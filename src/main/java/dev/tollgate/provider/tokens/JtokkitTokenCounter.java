@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * <p>Special-token markers such as {@code <|endoftext|>} in user text count as ordinary text, since a caller cannot
  * inject control tokens into an upstream either.
  *
- * <p>Counting costs memory and time in proportion to the text, whatever the text. Text is handed to the encoder in
- * {@link Spans} cut where the encoder would cut anyway, so ordinary text counts exactly as if it were encoded whole.
+ * <p>Counting costs memory and time in proportion to the text, whatever the text. Text is counted in {@link Spans} cut
+ * where the encoder would cut anyway, so ordinary text counts exactly as if it were encoded whole; each span is counted
+ * by {@link PieceCounts}, which cuts it as the encoder's pre-tokeniser does and remembers what its pieces count.
  * Two kinds of text are not encoded but counted one token per UTF-8 byte, the most any byte-level tokenizer can make
  * of them: a stretch of more than {@value Spans#LONGEST_TOKENISED_RUN} bytes with no place to cut (one enormous
  * "word", on which the encoder's cost explodes), and whatever a prompt holds beyond its first
@@ -56,13 +57,16 @@ public final class JtokkitTokenCounter implements TokenCounter {
      */
     public static final long MOST_TOKENISED_CHARACTERS = 8_000_000;
 
-    /** Counting hands the encoder this much text at a time, so ordinary prompts go to it in one piece. */
+    /** Counting takes text this much at a time; only splitting needs shorter spans. */
     private static final int COUNTED_SPAN = 1 << 16;
 
     /** Splitting hands the encoder less, so a split that stops after a few tokens has not encoded the rest. */
     private static final int SPLIT_SPAN = 1 << 12;
 
     private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+    /** Counting goes piece by piece through what is known of each piece; splitting asks the encoder. */
+    private final PieceCounts pieceCounts = new PieceCounts(encoding);
 
     @Override
     public long countPrompt(ChatRequest request) {
@@ -226,7 +230,7 @@ public final class JtokkitTokenCounter implements TokenCounter {
                 }
                 if (span.tokenised() && allowance > 0) {
                     allowance -= length;
-                    tokens += encoding.countTokensOrdinary(text.substring(span.start(), span.end()));
+                    tokens += pieceCounts.count(text, span.start(), span.end());
                 } else {
                     tokens += Spans.utf8Length(text, span.start(), span.end());
                 }
