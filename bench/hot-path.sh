@@ -338,7 +338,7 @@ if [ -n "${CHECK_ONLY:-}" ]; then
   exit
 fi
 
-SCENARIOS="plain64 single long1 stream64"
+SCENARIOS=${SCENARIOS:-"plain64 single long1 stream64"} # or a subset
 kind_of() { case $1 in stream64) echo stream ;; long1) echo long ;; *) echo plain ;; esac; }
 conns_of() { case $1 in single | long1) echo 1 ;; *) echo "$CONNECTIONS" ;; esac; }
 label_of() {
