@@ -38,6 +38,7 @@ public class CreditHolds {
     private final Reservations reservations;
     private final LedgerWriter ledger;
     private final HoldRenewals renewals;
+    private final HeldSettles heldSettles;
     private final KeySpending keys;
     private final TeamAccess access;
     private final Clock clock;
@@ -48,6 +49,7 @@ public class CreditHolds {
             Reservations reservations,
             LedgerWriter ledger,
             HoldRenewals renewals,
+            HeldSettles heldSettles,
             KeySpending keys,
             TeamAccess access,
             Clock clock) {
@@ -56,6 +58,7 @@ public class CreditHolds {
         this.reservations = reservations;
         this.ledger = ledger;
         this.renewals = renewals;
+        this.heldSettles = heldSettles;
         this.keys = keys;
         this.access = access;
         this.clock = clock;
@@ -120,6 +123,24 @@ public class CreditHolds {
         }
         Credits charged = result.balance() != null ? charge : chargeTheHold(owed, now);
         settleKey(hold, hold.keyReservation(), charged);
+        return charged;
+    }
+
+    /**
+     * Settles finished calls whose holds are all still held, in the caller's transaction and one statement: each hold
+     * claimed for its call's charge, each key's reservation freed and its spending added, each team's balance charged
+     * and its holds released, a ledger row per charge; what each call was charged, by hold id. Throws {@link
+     * BatchNotAllHeldException} when a hold was not held or a team's charges did not fit: the caller rolls back and
+     * settles the batch through {@link #claim} and {@link #chargeAll} instead, exactly as if this had not been tried.
+     */
+    @Transactional(transactionManager = "jdbcTransactionManager")
+    public Map<UUID, Credits> settleAllHeld(List<HoldCharge> owed) {
+        List<ApiKeyId> spentMore = heldSettles.settle(owed, clock.instant()).orElseThrow(BatchNotAllHeldException::new);
+        if (!spentMore.isEmpty()) {
+            keys.recordCrossings(spentMore);
+        }
+        Map<UUID, Credits> charged = new HashMap<>();
+        owed.forEach(charge -> charged.put(charge.hold().id(), charge.charge()));
         return charged;
     }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.calls;
 
+import dev.tollgate.billing.BatchNotAllHeldException;
 import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.HoldCharge;
 import dev.tollgate.money.Credits;
@@ -29,10 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Settles finished model calls together: one flusher takes whatever calls have queued and settles them in one
  * transaction, with one balance update per team and one spending update per key, so concurrent calls of a team no
  * longer queue on its account row one by one. A caller waits until its settle has committed. With no load a batch is
- * a single call, flushed at once; under load batches grow by themselves. A batch that fails (a charge that does not fit
- * its hold and the remaining credit, a request settled twice) is rolled back and its calls settled one by one, so one
- * bad call never affects another. A call whose hold the sweeper released while it still ran is charged all the same,
- * from the available balance.
+ * a single call, flushed at once; under load batches grow by themselves. The common batch, every hold still held and
+ * every charge fitting, is settled in one statement after its usage rows; any other (a request settled twice, a hold the
+ * sweeper released, a charge beyond its hold and the remaining credit) is rolled back and settled again case by case,
+ * and a batch that fails even then is settled one by one, so one bad call never affects another. A call whose hold the
+ * sweeper released while it still ran is charged all the same, from the available balance.
  */
 @Component
 class Settlements {
@@ -133,19 +135,46 @@ class Settlements {
     private void flush(List<Pending> batch) {
         Map<UUID, Credits> charged;
         try {
-            charged = Objects.requireNonNull(transactions.execute(status -> settleTogether(batch)));
+            charged = Objects.requireNonNull(transactions.execute(status -> settleAllHeld(batch)));
+        } catch (BatchNotAllHeldException uncommon) {
+            flushAnyBatch(batch);
+            return;
         } catch (CannotCreateTransactionException | CannotGetJdbcConnectionException unreachable) {
-            // settling one by one would wait for a connection once per call; the holds stay until the sweeper
-            log.error("The database is unreachable; {} calls stay unsettled until their holds expire", batch.size());
-            batch.forEach(pending -> pending.charged().completeExceptionally(unreachable));
+            failUnreachable(batch, unreachable);
             return;
         } catch (RuntimeException failure) {
             log.debug("A batch of {} settles failed, settling them one by one", batch.size(), failure);
             batch.forEach(this::flushAlone);
             return;
         }
+        complete(batch, charged);
+    }
+
+    /** A batch with a hold no longer held or a charge that does not fit: claimed first, then charged per case. */
+    private void flushAnyBatch(List<Pending> batch) {
+        Map<UUID, Credits> charged;
+        try {
+            charged = Objects.requireNonNull(transactions.execute(status -> settleTogether(batch)));
+        } catch (CannotCreateTransactionException | CannotGetJdbcConnectionException unreachable) {
+            failUnreachable(batch, unreachable);
+            return;
+        } catch (RuntimeException failure) {
+            log.debug("A batch of {} settles failed, settling them one by one", batch.size(), failure);
+            batch.forEach(this::flushAlone);
+            return;
+        }
+        complete(batch, charged);
+    }
+
+    private static void complete(List<Pending> batch, Map<UUID, Credits> charged) {
         batch.forEach(pending ->
                 pending.charged().complete(charged.get(pending.settlement().holdId())));
+    }
+
+    /** Settling one by one would wait for a connection once per call; the holds stay until the sweeper. */
+    private static void failUnreachable(List<Pending> batch, RuntimeException unreachable) {
+        log.error("The database is unreachable; {} calls stay unsettled until their holds expire", batch.size());
+        batch.forEach(pending -> pending.charged().completeExceptionally(unreachable));
     }
 
     private void flushAlone(Pending pending) {
@@ -157,9 +186,19 @@ class Settlements {
     }
 
     /**
-     * Usage rows first, then the holds (each row its own call's), then the keys' spending, then the teams' balances, so
-     * the rows every call of a team or key updates are locked as briefly as possible; billing frees a key's reservation
-     * only for holds this settle ended (the sweeper freed those it released).
+     * The common batch, every hold still held and every charge fitting: the usage rows, then holds, keys and teams in one
+     * statement, so a settle is three round trips (the rows, the statement, the commit) and the rows every call of a
+     * team or key updates are locked as briefly as possible.
+     */
+    private Map<UUID, Credits> settleAllHeld(List<Pending> batch) {
+        List<Settlement> settlements = batch.stream().map(Pending::settlement).toList();
+        usage.recordAll(settlements.stream().map(Settlement::usage).toList());
+        return holds.settleAllHeld(settlements.stream().map(Settlement::charge).toList());
+    }
+
+    /**
+     * Any batch: usage rows first, then the holds (each row its own call's), then the keys' spending, then the teams'
+     * balances; billing frees a key's reservation only for holds this settle ended (the sweeper freed those it released).
      */
     private Map<UUID, Credits> settleTogether(List<Pending> batch) {
         List<Settlement> settlements = batch.stream().map(Pending::settlement).toList();

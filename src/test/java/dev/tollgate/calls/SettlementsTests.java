@@ -1,8 +1,10 @@
 package dev.tollgate.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tollgate.account.TeamId;
+import dev.tollgate.billing.BatchNotAllHeldException;
 import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.Hold;
 import dev.tollgate.money.Credits;
@@ -12,6 +14,7 @@ import dev.tollgate.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Calls settled together: one transaction per batch, every money invariant kept, a bad call never hurts another. */
 @IntegrationTest
@@ -38,13 +43,18 @@ class SettlementsTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    JdbcTransactionManager jdbcTransactions;
+
     HeldCalls calls;
     Books books;
+    TransactionTemplate transactions;
 
     @BeforeEach
     void heldCalls() {
         calls = new HeldCalls(port, holds, actors);
         books = new Books(jdbc);
+        transactions = new TransactionTemplate(jdbcTransactions);
     }
 
     @Autowired
@@ -135,6 +145,111 @@ class SettlementsTests {
         assertThat(count("select count(*) from usage_record where team_id = ?", funded.team()))
                 .isEqualTo(3);
         assertThat(books.keySpent(funded.key())).isEqualByComparingTo("0.19");
+    }
+
+    @Test
+    void aBatchWhoseHoldsAreAllHeldIsSettledTogetherWithEveryTeamKeyAndLedgerRowRight() {
+        HeldCalls.Funded first = calls.fund("One statement A", "2", "10");
+        HeldCalls.Funded second = calls.fund("One statement B", "1", "0.3");
+        Hold a1 = calls.reserve(first, "0.1");
+        Hold b1 = calls.reserve(second, "0.2");
+        Hold a2 = calls.reserve(first, "0.1");
+        Hold b2 = calls.reserve(second, "0.1");
+        Hold a3 = calls.reserve(first, "0.1");
+
+        List<Credits> charged = settlements.settleAsOneBatch(List.of(
+                calls.settlement(first, a1, Credits.of("0.01")),
+                calls.settlement(second, b1, Credits.of("0.2")),
+                calls.settlement(first, a2, Credits.ZERO),
+                calls.settlement(second, b2, Credits.of("0.05")),
+                calls.settlement(first, a3, Credits.of("0.03"))));
+
+        assertThat(charged)
+                .containsExactly(
+                        Credits.of("0.01"), Credits.of("0.2"), Credits.ZERO, Credits.of("0.05"), Credits.of("0.03"));
+        assertThat(balance(first.team())).isEqualByComparingTo("1.96");
+        assertThat(balance(second.team())).isEqualByComparingTo("0.75");
+        assertThat(held(first.team())).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(held(second.team())).isEqualByComparingTo(BigDecimal.ZERO);
+        assertLedgerRunsConsistently(first.team());
+        assertLedgerRunsConsistently(second.team());
+        assertThat(jdbc.sql("""
+                        select balance_after from ledger_entry where team_id = ? and kind = 'CHARGE' order by id""")
+                        .param(first.team().value())
+                        .query(BigDecimal.class)
+                        .list())
+                .as("a row per positive charge, in the batch's order, each with the balance after it")
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("1.99"), new BigDecimal("1.96"));
+        assertThat(books.keySpent(first.key())).isEqualByComparingTo("0.04");
+        assertThat(books.keySpent(second.key())).isEqualByComparingTo("0.25");
+        assertThat(books.keyReserved(first.key())).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(books.keyReserved(second.key())).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(jdbc.sql("select count(*) from key_budget_alert where api_key_id = ? and threshold = 80")
+                        .param(second.key().value())
+                        .query(Long.class)
+                        .single())
+                .as("the key that spent 0.25 of its 0.3 crossed 80 %")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select count(distinct xmin::text) from credit_hold where team_id = any(array[?, ?]::uuid[])""")
+                        .params(first.team().value(), second.team().value())
+                        .query(Long.class)
+                        .single())
+                .as("all five settled in one transaction")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select count(distinct command) from (
+                            select cmin::text as command from credit_hold where team_id = any(:teams)
+                            union all
+                            select cmin::text from key_budget where api_key_id = any(:keys)
+                            union all
+                            select cmin::text from credit_account where team_id = any(:teams)
+                            union all
+                            select cmin::text from ledger_entry where team_id = any(:teams) and kind = 'CHARGE'
+                        ) as changed""")
+                        .param(
+                                "teams",
+                                new UUID[] {first.team().value(), second.team().value()})
+                        .param(
+                                "keys",
+                                new UUID[] {first.key().value(), second.key().value()})
+                        .query(Long.class)
+                        .single())
+                .as("holds, keys, balances and ledger changed by one statement")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void settlingAllHeldRefusesABatchWithAHoldSettledBeforeOrAChargeThatDoesNotFit() {
+        HeldCalls.Funded funded = calls.fund("Not all held", "0.3", "10");
+        Hold held = calls.reserve(funded, "0.1");
+        Hold settled = calls.reserve(funded, "0.1");
+        Hold overrun = calls.reserve(funded, "0.1");
+        actors.asPlatformAdmin(() -> holds.settle(settled, Credits.of("0.03"), "settled earlier"));
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> holds.settleAllHeld(List.of(
+                        holds.charge(held, Credits.of("0.01"), "chat"),
+                        holds.charge(settled, Credits.of("0.02"), "chat")))))
+                .isInstanceOf(BatchNotAllHeldException.class);
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> holds.settleAllHeld(List.of(
+                        holds.charge(held, Credits.of("0.01"), "chat"),
+                        holds.charge(overrun, Credits.of("0.5"), "chat")))))
+                .isInstanceOf(BatchNotAllHeldException.class);
+
+        assertThat(balance(funded.team())).as("nothing charged").isEqualByComparingTo("0.27");
+        assertThat(held(funded.team())).as("both holds still held").isEqualByComparingTo("0.2");
+        assertThat(count("select count(*) from credit_hold where team_id = ? and status = 'HELD'", funded.team()))
+                .isEqualTo(2);
+        assertThat(books.keySpent(funded.key())).isEqualByComparingTo("0.03");
+
+        assertThat(settlements.settleAsOneBatch(List.of(
+                        calls.settlement(funded, held, Credits.of("0.01")),
+                        calls.settlement(funded, overrun, Credits.of("0.5")))))
+                .as("the batch the one statement refused is settled case by case")
+                .containsExactly(Credits.of("0.01"), Credits.of("0.1"));
+        assertThat(balance(funded.team())).isEqualByComparingTo("0.16");
+        assertLedgerRunsConsistently(funded.team());
     }
 
     private void assertLedgerRunsConsistently(TeamId team) {
