@@ -1,7 +1,8 @@
 package dev.tollgate.apikey;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.catalog.ModelId;
 import java.sql.Array;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +30,8 @@ import org.springframework.stereotype.Component;
  * and naming keys. Rows are kept for a few seconds so a busy key costs no query per request. A change to a key drops
  * its entry here at once and tells every replica through PostgreSQL ({@link #announceChange}, heard by
  * {@link ApiKeyChangeListener}); should that word get lost, no replica keeps a row longer than {@link #FRESHNESS}.
- * Expiry is a timestamp in the row, checked against the clock on every use.
+ * A row a key keeps being used with is reloaded ahead of that ({@link #REFRESH}). Expiry is a timestamp in the row,
+ * checked against the clock on every use.
  */
 @Component
 class ApiKeyStore {
@@ -58,19 +61,35 @@ class ApiKeyStore {
         }
     }
 
+    /**
+     * A row read again this long after it was loaded is reloaded behind the read, which still gets the row it has: a busy
+     * key is reloaded before it expires, so its callers never all wait for the reload.
+     */
+    static final Duration REFRESH = FRESHNESS.minusSeconds(1);
+
     private final JdbcClient jdbc;
-    private final Cache<String, Optional<KeyRow>> rows = Caffeine.newBuilder()
-            .expireAfterWrite(FRESHNESS)
-            .maximumSize(50_000)
-            .build();
+    private final LoadingCache<String, Optional<KeyRow>> rows;
     private final ConcurrentHashMap<UUID, Instant> lastTouched = new ConcurrentHashMap<>();
 
+    @Autowired
     ApiKeyStore(JdbcClient jdbc) {
+        this(jdbc, Ticker.systemTicker());
+    }
+
+    ApiKeyStore(JdbcClient jdbc, Ticker ticker) {
         this.jdbc = jdbc;
+        this.rows = Caffeine.newBuilder()
+                .refreshAfterWrite(REFRESH)
+                .expireAfterWrite(FRESHNESS)
+                .maximumSize(50_000)
+                .ticker(ticker)
+                // a reload waits on the database; the common pool has one thread per core and is not for that
+                .executor(reload -> Thread.ofVirtual().name("api-key-reload").start(reload))
+                .build(this::load);
     }
 
     Optional<KeyRow> byHash(String hash) {
-        return rows.get(hash, this::load);
+        return rows.get(hash);
     }
 
     void forget(String hash) {
