@@ -65,7 +65,7 @@ class ChatCompletionsController {
             SseStream sse = new SseStream(response, json);
             sse.run(
                     () -> pipeline.execute(
-                            call, new OpenAiStreamWriter(sse, id, model, created, parsed.includeUsage())),
+                            call, new OpenAiStreamWriter(json, sse, id, model, created, parsed.includeUsage())),
                     failure -> sse.data(errors.body(Dialect.OPENAI, failure.error(), requestId)));
             return;
         }

@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Streams a reply as OpenAI chunks: the role once, thinking as {@code reasoning_content}, text and tool-call fragments (each call's id and name once), a
  * chunk with the finish reason, the usage chunk when asked for, then {@code [DONE]}, which is what the SDKs'
- * stream helpers need to assemble it.
+ * stream helpers need to assemble it. The deltas, nearly every event of a reply, are written by {@link DeltaChunks};
+ * the chunks sent once per reply or per tool call are built as maps.
  */
 final class OpenAiStreamWriter implements ChatReplyListener {
 
@@ -21,10 +23,12 @@ final class OpenAiStreamWriter implements ChatReplyListener {
     private final String model;
     private final long created;
     private final boolean includeUsage;
+    private final DeltaChunks deltas;
     private boolean roleSent;
 
-    OpenAiStreamWriter(SseStream sse, String id, String model, long created, boolean includeUsage) {
+    OpenAiStreamWriter(JsonMapper json, SseStream sse, String id, String model, long created, boolean includeUsage) {
         this.sse = sse;
+        this.deltas = new DeltaChunks(json, id, model, created, includeUsage);
         this.id = id;
         this.model = model;
         this.created = created;
@@ -34,8 +38,9 @@ final class OpenAiStreamWriter implements ChatReplyListener {
     @Override
     public void onEvent(ChatEvent event) {
         switch (event) {
-            case ChatEvent.TextDelta delta -> chunk(withRole(Map.of("content", delta.text())), null);
-            case ChatEvent.ThinkingDelta delta -> chunk(withRole(Map.of("reasoning_content", delta.text())), null);
+            case ChatEvent.TextDelta delta -> sse.encodedData(deltas.text("content", delta.text(), firstDelta()));
+            case ChatEvent.ThinkingDelta delta ->
+                sse.encodedData(deltas.text("reasoning_content", delta.text(), firstDelta()));
             // a signature or an encrypted block has no place in OpenAI's format
             case ChatEvent.ThinkingSigned _, ChatEvent.RedactedThinking _, ChatEvent.Relayed _ -> {}
             case ChatEvent.ToolCallStarted started -> {
@@ -54,15 +59,7 @@ final class OpenAiStreamWriter implements ChatReplyListener {
                 chunk(delta, null);
             }
             case ChatEvent.ToolCallArgumentsDelta delta ->
-                chunk(
-                        Map.of(
-                                "tool_calls",
-                                List.of(Map.of(
-                                        "index",
-                                        delta.index(),
-                                        "function",
-                                        Map.of("arguments", delta.jsonFragment())))),
-                        null);
+                sse.encodedData(deltas.toolArguments(delta.index(), delta.jsonFragment()));
             case ChatEvent.Completed completed -> {
                 chunk(withRole(Map.of()), OpenAiWire.finishReason(completed.finishReason()));
                 if (includeUsage) {
@@ -87,6 +84,13 @@ final class OpenAiStreamWriter implements ChatReplyListener {
                 "error",
                 new HashMap<>(
                         Map.of("message", "The upstream model failed mid-reply: " + message, "type", "server_error"))));
+    }
+
+    /** Whether this delta is the reply's first, which carries the role; it is then sent. */
+    private boolean firstDelta() {
+        boolean first = !roleSent;
+        roleSent = true;
+        return first;
     }
 
     private Map<String, Object> withRole(Map<String, Object> delta) {

@@ -50,7 +50,7 @@ class SimulatorEndpointController {
         try (ChatStream stream = router.openOnSimulator(parsed.request())) {
             if (parsed.stream()) {
                 OpenAiStreamWriter writer = new OpenAiStreamWriter(
-                        new SseStream(response, json), id, model, created, parsed.includeUsage());
+                        json, new SseStream(response, json), id, model, created, parsed.includeUsage());
                 // the simulator paces its events, so each is sent as it comes
                 while (stream.hasNext()) {
                     writer.onEvent(stream.next());
