@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.redis.SharedRedis;
+import dev.tollgate.support.ConnectionGate;
 import dev.tollgate.support.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,23 +110,32 @@ class SharedCooldownTests {
     @Test
     void afterRedisComesBackAReplicaReadsTheCooldownsItMissedAndHearsNewOnes() {
         try (RedisServer flaky = RedisServer.start();
-                SharedRedis connectionC = SharedRedis.connect(flaky.url(), Duration.ofSeconds(1))) {
+                ConnectionGate gate = ConnectionGate.to(flaky.port());
+                SharedRedis connectionC = SharedRedis.connect(gate.url(), Duration.ofSeconds(1))) {
             ChannelCooldowns cooldownsC = new ChannelCooldowns(Optional.of(connectionC), clock);
             ChannelId missed = new ChannelId(UUID.randomUUID());
+            // C stays away until the gate opens, however soon it tries to reconnect: the cooldown below is surely
+            // set, and its message sent, while C is not listening
+            gate.shut();
             flaky.close();
 
             try (RedisServer restarted = RedisServer.start(flaky.port());
                     SharedRedis connectionD = SharedRedis.connect(restarted.url(), Duration.ofSeconds(1))) {
                 ChannelCooldowns cooldownsD = new ChannelCooldowns(Optional.of(connectionD), clock);
-                // written without a message: only reading on reconnect can tell C of it
-                restarted.command(
-                        "SET",
-                        ChannelCooldowns.KEY_PREFIX + missed,
-                        String.valueOf(Instant.now().plusSeconds(30).toEpochMilli()),
-                        "PX",
-                        "30000");
+                cooldownsD.coolUntil(missed, Instant.now().plusSeconds(30));
                 await(
-                        "C, reconnected, reads the cooldown set while it was away",
+                        "the missed cooldown is in Redis",
+                        () -> restarted
+                                .command("EXISTS", ChannelCooldowns.KEY_PREFIX + missed)
+                                .equals(":1\r\n"));
+                assertThat(cooldownsC.coolingUntil(missed))
+                        .as("C, away, has not heard")
+                        .isNull();
+
+                gate.open();
+
+                await(
+                        "C, back, reads the cooldown set while it was away",
                         () -> cooldownsC.coolingUntil(missed) != null);
 
                 cooldownsD.coolUntil(channel, Instant.now().plusSeconds(30));
