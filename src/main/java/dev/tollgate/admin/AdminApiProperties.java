@@ -1,5 +1,6 @@
 package dev.tollgate.admin;
 
+import dev.tollgate.web.BearerToken;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -7,7 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("tollgate.admin-api")
 record AdminApiProperties(@Nullable String masterKey) {
 
-    boolean enabled() {
-        return masterKey != null && !masterKey.isBlank();
+    /** The master key as callers present it, or null while the admin API is disabled. */
+    @Nullable
+    BearerToken bearerToken() {
+        return masterKey == null || masterKey.isBlank() ? null : new BearerToken(masterKey);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.observability;
 
+import dev.tollgate.web.BearerToken;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,5 +26,11 @@ public record MetricsProperties(
 
     boolean enabled() {
         return token != null;
+    }
+
+    /** The token as scrapers present it, or null while metrics are disabled. */
+    @Nullable
+    BearerToken bearerToken() {
+        return token == null ? null : new BearerToken(token);
     }
 }

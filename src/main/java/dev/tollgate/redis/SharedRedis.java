@@ -1,10 +1,8 @@
 package dev.tollgate.redis;
 
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
-import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -13,8 +11,8 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +26,16 @@ public final class SharedRedis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SharedRedis.class);
 
+    /** The pause before a failed catch-up is tried again, doubling from the first to the longest. */
+    private static final Duration CATCH_UP_FIRST_PAUSE = Duration.ofMillis(50);
+
+    private static final Duration CATCH_UP_LONGEST_PAUSE = Duration.ofSeconds(2);
+
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> commands;
     private final StatefulRedisPubSubConnection<String, String> subscriptions;
     private final Duration timeout;
+    private volatile boolean closed;
 
     private SharedRedis(
             RedisClient client,
@@ -88,10 +92,12 @@ public final class SharedRedis implements AutoCloseable {
 
     /**
      * Delivers every message published on {@code channel} to {@code onMessage} (on Lettuce's I/O thread: keep it
-     * short), and calls {@code onReconnected} each time the subscription comes back after a break, when messages may
-     * have been missed.
+     * short), and runs {@code catchUp} (on a thread of its own) each time Redis confirms the subscription again after a
+     * break, when messages may have been missed: from that moment every message is heard, so what {@code catchUp}
+     * reads then misses nothing. A catch-up that throws is tried again, after a pause, until it goes through.
      */
-    public void subscribe(String channel, Consumer<String> onMessage, Runnable onReconnected) {
+    public void subscribe(String channel, Consumer<String> onMessage, Runnable catchUp) {
+        AtomicBoolean initial = new AtomicBoolean(true);
         subscriptions.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String from, String message) {
@@ -99,18 +105,52 @@ public final class SharedRedis implements AutoCloseable {
                     onMessage.accept(message);
                 }
             }
-        });
-        subscriptions.addListener(new RedisConnectionStateListener() {
+
             @Override
-            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-                onReconnected.run();
+            public void subscribed(String to, long count) {
+                // the first confirmation answers the subscribe below; later ones answer Lettuce's own resubscribe
+                // once the connection is back. Being connected is not enough: a message sent before Redis confirms
+                // the subscription is lost
+                if (to.equals(channel) && !initial.getAndSet(false)) {
+                    Thread.ofVirtual().name("redis-catch-up").start(() -> catchUpUntilDone(channel, catchUp));
+                }
             }
         });
         subscriptions.sync().subscribe(channel);
     }
 
+    /**
+     * The subscription and the command connection reconnect each on its own back-off, so when the subscription is
+     * back the commands may still be refused for a while (up to Lettuce's longest back-off, 30 s): a catch-up read
+     * then fails, and is tried again rather than dropped.
+     */
+    private void catchUpUntilDone(String channel, Runnable catchUp) {
+        Duration pause = CATCH_UP_FIRST_PAUSE;
+        for (int attempt = 1; !closed; attempt++) {
+            try {
+                catchUp.run();
+                return;
+            } catch (RuntimeException notYet) {
+                if (attempt == 1) {
+                    log.info("Catching up on {} once Redis takes commands again: {}", channel, notYet.toString());
+                } else {
+                    log.debug("Catch-up on {} failed again: {}", channel, notYet.toString());
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Duration doubled = pause.multipliedBy(2);
+            pause = doubled.compareTo(CATCH_UP_LONGEST_PAUSE) < 0 ? doubled : CATCH_UP_LONGEST_PAUSE;
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         subscriptions.close();
         commands.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));

@@ -42,6 +42,22 @@ class MasterKeyFilterTests {
         assertThat(chain.getRequest()).isNotNull();
     }
 
+    @Test
+    void aWrongKeyIsRefused() throws Exception {
+        MasterKeyFilter filter = new MasterKeyFilter(
+                new AdminApiProperties("s3cret"), writer(), SecurityContextHolder.getContextHolderStrategy());
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/v1/teams");
+        request.addHeader("Authorization", "Bearer s3cre");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getContentAsString()).contains("incorrect master key");
+        assertThat(chain.getRequest()).as("the request went no further").isNull();
+    }
+
     private static ApiErrorWriter writer() {
         return new ApiErrorWriter(JsonMapper.builder().build());
     }

@@ -43,8 +43,12 @@ class ChannelCooldowns {
         this.redis = redis.orElse(null);
         this.clock = clock;
         if (this.redis != null) {
-            this.redis.subscribe(TOPIC, this::heard, () -> Thread.ofVirtual().start(this::readRunning));
-            readRunning();
+            this.redis.subscribe(TOPIC, this::heard, this::readRunning);
+            try {
+                readRunning();
+            } catch (RuntimeException e) {
+                log.warn("Could not read the channel cooldowns other replicas set: {}", e.toString());
+            }
         }
     }
 
@@ -91,32 +95,28 @@ class ChannelCooldowns {
         }
     }
 
-    /** The cooldowns other replicas set while this one was not listening. */
+    /** The cooldowns other replicas set while this one was not listening; throws when Redis cannot be read. */
     private void readRunning() {
         SharedRedis shared = redis;
         if (shared == null) {
             return;
         }
-        try {
-            RedisCommands<String, byte[]> commands = shared.commands().sync();
-            ScanArgs matching = ScanArgs.Builder.matches(KEY_PREFIX + "*").limit(500);
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                KeyScanCursor<String> page = commands.scan(cursor, matching);
-                List<String> keys = page.getKeys();
-                if (!keys.isEmpty()) {
-                    commands.mget(keys.toArray(String[]::new)).forEach(entry -> {
-                        if (entry.hasValue()) {
-                            heard(entry.getKey().substring(KEY_PREFIX.length()) + " "
-                                    + new String(entry.getValue(), StandardCharsets.UTF_8));
-                        }
-                    });
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
-        } catch (RuntimeException e) {
-            log.warn("Could not read the channel cooldowns other replicas set: {}", e.toString());
-        }
+        RedisCommands<String, byte[]> commands = shared.commands().sync();
+        ScanArgs matching = ScanArgs.Builder.matches(KEY_PREFIX + "*").limit(500);
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = commands.scan(cursor, matching);
+            List<String> keys = page.getKeys();
+            if (!keys.isEmpty()) {
+                commands.mget(keys.toArray(String[]::new)).forEach(entry -> {
+                    if (entry.hasValue()) {
+                        heard(entry.getKey().substring(KEY_PREFIX.length()) + " "
+                                + new String(entry.getValue(), StandardCharsets.UTF_8));
+                    }
+                });
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
     }
 
     private void apply(ChannelId channel, Instant end) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.redis.SharedRedis;
+import dev.tollgate.support.ConnectionGate;
 import dev.tollgate.support.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,9 +84,12 @@ class SharedCooldownTests {
 
         await("the cooldown ends on both", () -> guardA.coolingUntil() == null && guardB.coolingUntil() == null);
 
-        assertThat(redis.command("EXISTS", ChannelCooldowns.KEY_PREFIX + channel))
-                .as("Redis dropped it with its time")
-                .isEqualTo(":0\r\n");
+        // the key's time runs from when the SET reached Redis, a moment after the cooldown began
+        await(
+                "Redis dropped it with its time",
+                Duration.ofMillis(500),
+                () -> redis.command("EXISTS", ChannelCooldowns.KEY_PREFIX + channel)
+                        .equals(":0\r\n"));
     }
 
     @Test
@@ -109,23 +113,32 @@ class SharedCooldownTests {
     @Test
     void afterRedisComesBackAReplicaReadsTheCooldownsItMissedAndHearsNewOnes() {
         try (RedisServer flaky = RedisServer.start();
-                SharedRedis connectionC = SharedRedis.connect(flaky.url(), Duration.ofSeconds(1))) {
+                ConnectionGate gate = ConnectionGate.to(flaky.port());
+                SharedRedis connectionC = SharedRedis.connect(gate.url(), Duration.ofSeconds(1))) {
             ChannelCooldowns cooldownsC = new ChannelCooldowns(Optional.of(connectionC), clock);
             ChannelId missed = new ChannelId(UUID.randomUUID());
+            // C stays away until the gate opens, however soon it tries to reconnect: the cooldown below is surely
+            // set, and its message sent, while C is not listening
+            gate.shut();
             flaky.close();
 
             try (RedisServer restarted = RedisServer.start(flaky.port());
                     SharedRedis connectionD = SharedRedis.connect(restarted.url(), Duration.ofSeconds(1))) {
                 ChannelCooldowns cooldownsD = new ChannelCooldowns(Optional.of(connectionD), clock);
-                // written without a message: only reading on reconnect can tell C of it
-                restarted.command(
-                        "SET",
-                        ChannelCooldowns.KEY_PREFIX + missed,
-                        String.valueOf(Instant.now().plusSeconds(30).toEpochMilli()),
-                        "PX",
-                        "30000");
+                cooldownsD.coolUntil(missed, Instant.now().plusSeconds(30));
                 await(
-                        "C, reconnected, reads the cooldown set while it was away",
+                        "the missed cooldown is in Redis",
+                        () -> restarted
+                                .command("EXISTS", ChannelCooldowns.KEY_PREFIX + missed)
+                                .equals(":1\r\n"));
+                assertThat(cooldownsC.coolingUntil(missed))
+                        .as("C, away, has not heard")
+                        .isNull();
+
+                gate.open();
+
+                await(
+                        "C, back, reads the cooldown set while it was away",
                         () -> cooldownsC.coolingUntil(missed) != null);
 
                 cooldownsD.coolUntil(channel, Instant.now().plusSeconds(30));
@@ -158,7 +171,11 @@ class SharedCooldownTests {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        await(what, Duration.ofSeconds(15), condition);
+    }
+
+    private static void await(String what, Duration atMost, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
             try {
