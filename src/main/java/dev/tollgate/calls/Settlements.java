@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -133,48 +134,30 @@ class Settlements {
     }
 
     private void flush(List<Pending> batch) {
+        flush(batch, this::settleAllHeld);
+    }
+
+    /** Settles the batch in one transaction the way given, or, when that fails, as the failure says. */
+    private void flush(List<Pending> batch, Function<List<Pending>, Map<UUID, Credits>> settle) {
         Map<UUID, Credits> charged;
         try {
-            charged = Objects.requireNonNull(transactions.execute(status -> settleAllHeld(batch)));
+            charged = Objects.requireNonNull(transactions.execute(status -> settle.apply(batch)));
         } catch (BatchNotAllHeldException uncommon) {
-            flushAnyBatch(batch);
+            // rolled back; not the common batch, so it is settled case by case
+            flush(batch, this::settleTogether);
             return;
         } catch (CannotCreateTransactionException | CannotGetJdbcConnectionException unreachable) {
-            failUnreachable(batch, unreachable);
+            // settling one by one would wait for a connection once per call; the holds stay until the sweeper
+            log.error("The database is unreachable; {} calls stay unsettled until their holds expire", batch.size());
+            batch.forEach(pending -> pending.charged().completeExceptionally(unreachable));
             return;
         } catch (RuntimeException failure) {
             log.debug("A batch of {} settles failed, settling them one by one", batch.size(), failure);
             batch.forEach(this::flushAlone);
             return;
         }
-        complete(batch, charged);
-    }
-
-    /** A batch with a hold no longer held or a charge that does not fit: claimed first, then charged per case. */
-    private void flushAnyBatch(List<Pending> batch) {
-        Map<UUID, Credits> charged;
-        try {
-            charged = Objects.requireNonNull(transactions.execute(status -> settleTogether(batch)));
-        } catch (CannotCreateTransactionException | CannotGetJdbcConnectionException unreachable) {
-            failUnreachable(batch, unreachable);
-            return;
-        } catch (RuntimeException failure) {
-            log.debug("A batch of {} settles failed, settling them one by one", batch.size(), failure);
-            batch.forEach(this::flushAlone);
-            return;
-        }
-        complete(batch, charged);
-    }
-
-    private static void complete(List<Pending> batch, Map<UUID, Credits> charged) {
         batch.forEach(pending ->
                 pending.charged().complete(charged.get(pending.settlement().holdId())));
-    }
-
-    /** Settling one by one would wait for a connection once per call; the holds stay until the sweeper. */
-    private static void failUnreachable(List<Pending> batch, RuntimeException unreachable) {
-        log.error("The database is unreachable; {} calls stay unsettled until their holds expire", batch.size());
-        batch.forEach(pending -> pending.charged().completeExceptionally(unreachable));
     }
 
     private void flushAlone(Pending pending) {
