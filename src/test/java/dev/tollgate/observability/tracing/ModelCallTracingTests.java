@@ -18,6 +18,7 @@ import dev.tollgate.support.UpstreamStandIn.Answer;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +114,9 @@ class ModelCallTracingTests {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no chat span among " + names(spans)));
         assertThat(call.service()).isEqualTo("tollgate-traced");
+        assertThat(call.span().getParentSpanId().isEmpty())
+                .as("a call without a traceparent is a trace's root")
+                .isTrue();
         assertThat(call.attributes())
                 .containsEntry("gen_ai.operation.name", "chat")
                 .containsEntry("gen_ai.provider.name", "anthropic")
@@ -154,6 +158,53 @@ class ModelCallTracingTests {
                                 || value.contains("sk-trace")
                                 || value.contains(team.key())));
         assertThat(RECEIVER.contentTypes()).allMatch(type -> type.startsWith("application/x-protobuf"));
+    }
+
+    @Test
+    void aCallerTraceparentMakesTheCallSpanAChildOfTheCallersSpanEvenWhenTheCallerDidNotSample() {
+        b.on("POST", "/v1/messages", UpstreamReplies.anthropicText("Traced along", 12, 3));
+        new TestChannels(channelService, actors)
+                .add("trace-parent", ChannelKind.ANTHROPIC, b.baseUrl("/v1"), "sk-trace-p", Map.of(MODEL, "up-b"), 0);
+        FundedTeam team = FundedTeam.create(port, "Traced along", "10.00");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+
+        RECEIVER.clear();
+        team.client()
+                .chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model(MODEL)
+                        .addUserMessage("continue my trace")
+                        .putAdditionalHeader("traceparent", "00-" + traceId + "-" + callerSpan + "-00")
+                        .build());
+        team.client()
+                .chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model(MODEL)
+                        .addUserMessage("a trace of its own")
+                        .putAdditionalHeader("traceparent", "00-not-a-valid-context-01")
+                        .build());
+        assertThat(tracerProvider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
+                .isTrue();
+
+        List<ReceivedSpan> calls = RECEIVER.spans().stream()
+                .filter(span -> span.name().equals("chat " + MODEL))
+                .sorted(Comparator.comparingLong(span -> span.span().getStartTimeUnixNano()))
+                .toList();
+        assertThat(calls).as("both calls traced, the unsampled caller's too").hasSize(2);
+        HexFormat hex = HexFormat.of();
+        assertThat(hex.formatHex(calls.get(0).span().getTraceId().toByteArray()))
+                .as("the call is in the caller's trace")
+                .isEqualTo(traceId);
+        assertThat(hex.formatHex(calls.get(0).span().getParentSpanId().toByteArray()))
+                .as("under the caller's span")
+                .isEqualTo(callerSpan);
+        assertThat(hex.formatHex(calls.get(1).span().getTraceId().toByteArray()))
+                .as("a traceparent that does not parse starts a trace of its own")
+                .isNotEqualTo(traceId);
+        assertThat(calls.get(1).span().getParentSpanId().isEmpty()).isTrue();
     }
 
     private static List<String> names(List<ReceivedSpan> spans) {
