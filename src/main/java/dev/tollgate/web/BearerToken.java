@@ -9,7 +9,7 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 
 /**
  * A configured secret that callers present as {@code Authorization: Bearer <secret>}. The scheme matches in any case
- * and the presented value is stripped; the secret itself is compared in constant time, so how long a refusal takes
+ * and the presented value and the configured secret are stripped (a value pasted with a trailing newline still works); the secret itself is compared in constant time, so how long a refusal takes
  * says nothing about how much of a guess was right.
  */
 public final class BearerToken {
@@ -22,7 +22,7 @@ public final class BearerToken {
         if (secret.isBlank()) {
             throw new IllegalArgumentException("a bearer token is not blank");
         }
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.secret = secret.strip().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Whether the request's Authorization header presents this secret. */

@@ -31,6 +31,14 @@ class BearerTokenTests {
     }
 
     @Test
+    void aSecretConfiguredWithBlanksAroundItIsMatchedWithout() {
+        BearerToken pasted = new BearerToken("  s3cret-token\n");
+
+        assertThat(pasted.matches("Bearer s3cret-token")).isTrue();
+        assertThat(pasted.matches("Bearer s3cret-toke")).isFalse();
+    }
+
+    @Test
     void aMissingHeaderDoesNotMatch() {
         assertThat(token.matches((String) null)).isFalse();
         assertThat(token.matches(new MockHttpServletRequest("GET", "/"))).isFalse();
