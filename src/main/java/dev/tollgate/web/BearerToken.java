@@ -8,9 +8,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.firewall.RequestRejectedException;
 
 /**
- * A configured secret that callers present as {@code Authorization: Bearer <secret>}. The scheme matches in any case
- * and the presented value and the configured secret are stripped (a value pasted with a trailing newline still works); the secret itself is compared in constant time, so how long a refusal takes
- * says nothing about how much of a guess was right.
+ * A configured secret that callers present as {@code Authorization: Bearer <secret>}. The scheme matches in any case,
+ * and the presented value and the configured secret are stripped (a secret pasted with a trailing newline still
+ * works); the secret itself is compared in constant time, so how long a refusal takes says nothing about how much of
+ * a guess was right.
  */
 public final class BearerToken {
 
