@@ -62,8 +62,8 @@ class ApiKeyStore {
     }
 
     /**
-     * A row read again this long after it was loaded is reloaded behind the read, which still gets the row it has: a busy
-     * key is reloaded before it expires, so its callers never all wait for the reload.
+     * A row read again this long after it was loaded is reloaded behind the read, which still gets the row it has: a
+     * busy key is reloaded before it expires, so its callers never all wait for the reload.
      */
     static final Duration REFRESH = FRESHNESS.minusSeconds(1);
 

@@ -30,12 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Settles finished model calls together: one flusher takes whatever calls have queued and settles them in one
  * transaction, with one balance update per team and one spending update per key, so concurrent calls of a team no
- * longer queue on its account row one by one. A caller waits until its settle has committed. With no load a batch is
- * a single call, flushed at once; under load batches grow by themselves. The common batch, every hold still held and
- * every charge fitting, is settled in one statement after its usage rows; any other (a request settled twice, a hold the
- * sweeper released, a charge beyond its hold and the remaining credit) is rolled back and settled again case by case,
- * and a batch that fails even then is settled one by one, so one bad call never affects another. A call whose hold the
- * sweeper released while it still ran is charged all the same, from the available balance.
+ * longer queue on its account row one by one. A caller waits until its settle has committed. With no load a batch is a
+ * single call, flushed at once; under load batches grow by themselves. The common batch, every hold still held and
+ * every charge fitting, is settled in one statement after its usage rows; any other (a request settled twice, a hold
+ * the sweeper released, a charge beyond its hold and the remaining credit) is rolled back and settled again case by
+ * case, and a batch that fails even then is settled one by one, so one bad call never affects another. A call whose
+ * hold the sweeper released while it still ran is charged all the same, from the available balance.
  */
 @Component
 class Settlements {
@@ -169,9 +169,9 @@ class Settlements {
     }
 
     /**
-     * The common batch, every hold still held and every charge fitting: the usage rows, then holds, keys and teams in one
-     * statement, so a settle is three round trips (the rows, the statement, the commit) and the rows every call of a
-     * team or key updates are locked as briefly as possible.
+     * The common batch, every hold still held and every charge fitting: the usage rows, then holds, keys and teams in
+     * one statement, so a settle is three round trips (the rows, the statement, the commit) and the rows every call of
+     * a team or key updates are locked as briefly as possible.
      */
     private Map<UUID, Credits> settleAllHeld(List<Pending> batch) {
         List<Settlement> settlements = batch.stream().map(Pending::settlement).toList();
@@ -181,7 +181,8 @@ class Settlements {
 
     /**
      * Any batch: usage rows first, then the holds (each row its own call's), then the keys' spending, then the teams'
-     * balances; billing frees a key's reservation only for holds this settle ended (the sweeper freed those it released).
+     * balances; billing frees a key's reservation only for holds this settle ended (the sweeper freed those it
+     * released).
      */
     private Map<UUID, Credits> settleTogether(List<Pending> batch) {
         List<Settlement> settlements = batch.stream().map(Pending::settlement).toList();
