@@ -283,18 +283,20 @@ class CreditHoldRepository {
     }
 
     /**
-     * Releases the hold if it is still held and was neither renewed nor made after {@code cutoff}; false otherwise (it
-     * was settled, or its call renewed it since it was found stale). A released hold keeps no charge.
+     * Releases the hold if it is still held and was neither renewed nor made after {@code cutoff}: what it held then
+     * (a lease's amount changes with its charges), or empty when it was settled, or its call renewed it since it was
+     * found stale. A released hold keeps no charge.
      */
-    boolean release(UUID holdId, Instant cutoff, Instant now) {
+    Optional<BigDecimal> release(UUID holdId, Instant cutoff, Instant now) {
         return jdbc.sql("""
                         update credit_hold set status = 'SETTLED', released_at = :now, settled_at = :now
-                        where id = :id and status = 'HELD' and coalesce(renewed_at, created_at) < :cutoff""")
-                        .param("now", Timestamp.from(now))
-                        .param("id", holdId)
-                        .param("cutoff", Timestamp.from(cutoff))
-                        .update()
-                == 1;
+                        where id = :id and status = 'HELD' and coalesce(renewed_at, created_at) < :cutoff
+                        returning amount""")
+                .param("now", Timestamp.from(now))
+                .param("id", holdId)
+                .param("cutoff", Timestamp.from(cutoff))
+                .query(BigDecimal.class)
+                .optional();
     }
 
     /** What the hold was charged, if anything: nothing while it is held or after the sweeper released it. */
@@ -330,7 +332,7 @@ class CreditHoldRepository {
     }
 
     long countHeld(UUID teamId) {
-        return jdbc.sql("select count(*) from credit_hold where team_id = ? and status = 'HELD'")
+        return jdbc.sql("select count(*) from credit_hold where team_id = ? and status = 'HELD' and not lease")
                 .param(teamId)
                 .query(Long.class)
                 .single();

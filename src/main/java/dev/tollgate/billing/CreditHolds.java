@@ -14,13 +14,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reserve before a metered call, keep the hold alive while the call runs, settle after it: the hold makes sure
@@ -39,6 +43,8 @@ public class CreditHolds {
     private final LedgerWriter ledger;
     private final HoldRenewals renewals;
     private final HeldSettles heldSettles;
+    private final CreditLeases leases;
+    private final LeaseRows leaseRows;
     private final KeySpending keys;
     private final TeamAccess access;
     private final Clock clock;
@@ -50,6 +56,8 @@ public class CreditHolds {
             LedgerWriter ledger,
             HoldRenewals renewals,
             HeldSettles heldSettles,
+            CreditLeases leases,
+            LeaseRows leaseRows,
             KeySpending keys,
             TeamAccess access,
             Clock clock) {
@@ -59,29 +67,41 @@ public class CreditHolds {
         this.ledger = ledger;
         this.renewals = renewals;
         this.heldSettles = heldSettles;
+        this.leases = leases;
+        this.leaseRows = leaseRows;
         this.keys = keys;
         this.access = access;
         this.clock = clock;
     }
 
-    /** Credit the team can still reserve: its balance less what requests in flight hold. */
+    /**
+     * Credit the team can still reserve: its balance less what requests in flight hold, with what this instance's
+     * leases of the team have left to reserve (other instances' leases count as held).
+     */
     @Transactional(readOnly = true)
     public Credits available(TeamId team) {
         access.require(team, TeamRole.MEMBER);
-        return accounts.available(team.value()).map(Credits::new).orElse(Credits.ZERO);
+        return accounts.available(team.value())
+                .map(Credits::new)
+                .orElse(Credits.ZERO)
+                .plus(leases.free(team));
     }
 
     /**
      * Reserves {@code amount} for the request from the team's available credit and, when the key has a budget, from
      * the key's budget as well, or throws {@link InsufficientCreditException} or {@link KeyBudgetExceededException} and
-     * reserves nothing. Returns once the hold row exists. Reservations made at the same time are made together
-     * ({@link Reservations}), each decided as if alone in the order they came, in a transaction of their own: call it
-     * outside any transaction that has locked the team's or the key's row. Release the hold with {@link #settle} and a
-     * zero charge if the request does not go ahead.
+     * reserves nothing. With credit leases on (the default) the hold is taken in memory from this instance's lease for
+     * the team and key ({@link CreditLeases}); otherwise it returns once the hold row exists, reservations made at the
+     * same time made together ({@link Reservations}), each decided as if alone in the order they came. Either may take
+     * a transaction of its own: call it outside any transaction that has locked the team's or the key's row. Release
+     * the hold with {@link #settle} and a zero charge if the request does not go ahead.
      */
     public Hold reserve(TeamId team, @Nullable ApiKeyId key, String requestId, Credits amount) {
         access.require(team, TeamRole.MEMBER);
         Reservation reservation = new Reservation(UUID.randomUUID(), team, key, requestId, amount);
+        if (leases.enabled()) {
+            return leases.reserve(reservation);
+        }
         CreditHoldRepository.Reserved reserved = reservations.reserve(reservation);
         if (reserved.keyBudgetShort()) {
             throw new KeyBudgetExceededException();
@@ -92,9 +112,14 @@ public class CreditHolds {
         return reservation.granted(reserved.holdsKeyBudget());
     }
 
-    /** The charge for a hold, recorded as made by whoever is acting now. */
+    /**
+     * The charge for a hold, recorded as made by whoever is acting now. A call on a lease is charged from it here, in
+     * memory, and may be cut to its hold as a settle cuts a call with a hold row of its own; charging it again charges
+     * nothing.
+     */
     public HoldCharge charge(Hold hold, Credits charge, String note) {
-        return new HoldCharge(hold, charge, note, access.currentActor());
+        Credits owed = hold.lease() == null ? charge : leases.charge(hold, charge);
+        return new HoldCharge(hold, owed, note, access.currentActor());
     }
 
     /**
@@ -112,6 +137,9 @@ public class CreditHolds {
     @Transactional(transactionManager = "jdbcTransactionManager")
     public Credits settle(HoldCharge owed) {
         Hold hold = owed.hold();
+        if (hold.lease() != null) {
+            return charge(claim(List.of(owed)).getFirst());
+        }
         Credits charge = owed.charge();
         Instant now = clock.instant();
         if (hold.apiKeyId() != null) {
@@ -136,6 +164,7 @@ public class CreditHolds {
     @Transactional(transactionManager = "jdbcTransactionManager")
     public Map<UUID, Credits> settleAllHeld(List<HoldCharge> owed) {
         List<ApiKeyId> spentMore = heldSettles.settle(owed, clock.instant()).orElseThrow(BatchNotAllHeldException::new);
+        tellLeasesOnCommit(owed);
         if (!spentMore.isEmpty()) {
             keys.recordCrossings(spentMore);
         }
@@ -154,9 +183,24 @@ public class CreditHolds {
     @Transactional(transactionManager = "jdbcTransactionManager")
     public List<ClaimedHold> claim(List<HoldCharge> owed) {
         Map<UUID, CreditHoldRepository.Claim> claims = new HashMap<>();
-        holds.claim(owed, clock.instant()).forEach(claim -> claims.put(claim.id(), claim));
+        List<HoldCharge> ownRows =
+                owed.stream().filter(charge -> charge.hold().lease() == null).toList();
+        if (!ownRows.isEmpty()) {
+            holds.claim(ownRows, clock.instant()).forEach(claim -> claims.put(claim.id(), claim));
+        }
+        Set<UUID> leasesHeld = lockLeases(owed);
+        tellLeasesOnCommit(owed);
         List<ClaimedHold> claimed = new ArrayList<>(owed.size());
         for (HoldCharge charge : owed) {
+            if (charge.hold().lease() != null) {
+                claimed.add(new ClaimedHold(
+                        charge,
+                        leasesHeld.contains(charge.hold().lease())
+                                ? ClaimedHold.Found.HELD
+                                : ClaimedHold.Found.RELEASED,
+                        Credits.ZERO));
+                continue;
+            }
             CreditHoldRepository.Claim claim = claims.get(charge.hold().id());
             if (claim == null || claim.found() == ClaimedHold.Found.SETTLED) {
                 BigDecimal earlier = claim == null ? null : claim.earlierCharge();
@@ -192,9 +236,13 @@ public class CreditHolds {
         Map<UUID, Credits> charged = new HashMap<>();
         Map<UUID, List<ClaimedHold>> byTeam = new TreeMap<>();
         Map<ApiKeyId, KeyBudgetRepository.Spending> byKey = new TreeMap<>(Comparator.comparing(ApiKeyId::value));
+        Map<UUID, Credits> byLease = new TreeMap<>();
         for (ClaimedHold claim : claimed) {
             Hold hold = claim.owed().hold();
             charged.put(hold.id(), claim.charge());
+            if (hold.lease() != null && claim.found() == ClaimedHold.Found.HELD) {
+                byLease.merge(hold.lease(), claim.charge(), Credits::plus);
+            }
             if (claim.found() != ClaimedHold.Found.SETTLED) {
                 byTeam.computeIfAbsent(hold.team().value(), team -> new ArrayList<>())
                         .add(claim);
@@ -206,6 +254,10 @@ public class CreditHolds {
                 }
             }
         }
+        if (!leaseRows.takeCharges(byLease)) {
+            throw new InsufficientCreditException(
+                    claimed.getFirst().owed().hold().team());
+        }
         // keys before teams, the order a reserve locks them in
         keys.settle(byKey);
         byTeam.forEach((team, claims) -> chargeTeam(team, claims, now));
@@ -214,7 +266,9 @@ public class CreditHolds {
 
     /** What settling the claimed hold frees of its key's budget: nothing when the sweeper's release freed it. */
     private static Credits keyReservationLeft(ClaimedHold claim) {
-        return claim.found() == ClaimedHold.Found.HELD ? claim.owed().hold().keyReservation() : Credits.ZERO;
+        return claim.found() == ClaimedHold.Found.HELD
+                ? claim.owed().hold().keyReservationTaken(claim.owed().charge())
+                : Credits.ZERO;
     }
 
     private void settleKey(Hold hold, Credits reservation, Credits charged) {
@@ -230,7 +284,7 @@ public class CreditHolds {
         for (ClaimedHold claim : claims) {
             total = total.plus(claim.owed().charge());
             if (claim.found() == ClaimedHold.Found.HELD) {
-                held = held.plus(claim.owed().hold().amount());
+                held = held.plus(claim.owed().hold().heldTaken(claim.owed().charge()));
             }
             charges.add(claim.owed());
         }
@@ -253,13 +307,18 @@ public class CreditHolds {
         if (claimed.found() != ClaimedHold.Found.SETTLED && owed.hold().apiKeyId() != null) {
             keys.lockFirst(owed.hold().apiKeyId());
         }
-        Credits charged = switch (claimed.found()) {
+        ClaimedHold.Found found = claimed.found() == ClaimedHold.Found.HELD
+                        && owed.hold().lease() != null
+                        && !leaseRows.takeCharges(Map.of(owed.hold().lease(), owed.charge()))
+                ? ClaimedHold.Found.RELEASED
+                : claimed.found();
+        Credits charged = switch (found) {
             case SETTLED -> claimed.earlierCharge();
             case HELD -> chargeHeld(owed, clock.instant());
             case RELEASED -> chargeReleased(owed, clock.instant());
         };
-        if (claimed.found() != ClaimedHold.Found.SETTLED) {
-            settleKey(owed.hold(), keyReservationLeft(claimed), charged);
+        if (found != ClaimedHold.Found.SETTLED) {
+            settleKey(owed.hold(), keyReservationLeft(new ClaimedHold(owed, found, Credits.ZERO)), charged);
         }
         return charged;
     }
@@ -267,7 +326,10 @@ public class CreditHolds {
     private Credits chargeHeld(HoldCharge owed, Instant now) {
         Hold hold = owed.hold();
         Optional<BigDecimal> balance = accounts.settle(
-                hold.team().value(), hold.amount().amount(), owed.charge().amount(), now);
+                hold.team().value(),
+                hold.heldTaken(owed.charge()).amount(),
+                owed.charge().amount(),
+                now);
         if (balance.isEmpty()) {
             return chargeTheHold(owed, now);
         }
@@ -336,13 +398,42 @@ public class CreditHolds {
 
     /** Calls this instance runs that hold credit now, counted in memory: what a metrics scrape reads. */
     public int heldOnThisInstance() {
-        return renewals.running();
+        return renewals.running() + leases.callsRunning();
     }
 
     /** Requests in flight for a team (holds not yet settled). */
     @Transactional(readOnly = true)
     public long openHolds(TeamId team) {
         access.require(team, TeamRole.MEMBER);
-        return holds.countHeld(team.value());
+        return holds.countHeld(team.value()) + leases.callsRunning(team);
+    }
+
+    /** Locks the rows of the leases the charges come from; those still held. */
+    private Set<UUID> lockLeases(List<HoldCharge> owed) {
+        Set<UUID> leased = new TreeSet<>();
+        owed.forEach(charge -> {
+            if (charge.hold().lease() != null) {
+                leased.add(charge.hold().lease());
+            }
+        });
+        return leased.isEmpty() ? Set.of() : leaseRows.lockHeld(leased);
+    }
+
+    /** Tells the leases, once the caller's transaction commits, that these charges of theirs are durable. */
+    private void tellLeasesOnCommit(List<HoldCharge> owed) {
+        Map<UUID, Integer> byLease = new HashMap<>();
+        owed.forEach(charge -> {
+            if (charge.hold().lease() != null) {
+                byLease.merge(charge.hold().lease(), 1, Integer::sum);
+            }
+        });
+        if (!byLease.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    leases.committed(byLease);
+                }
+            });
+        }
     }
 }

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -38,7 +40,8 @@ class HeldSettles {
     }
 
     /** How many holds the statement claimed and teams it charged, and the budgeted keys it added spending to. */
-    private record Outcome(long claimedHolds, long chargedTeams, List<ApiKeyId> budgetedKeysSpent) {}
+    private record Outcome(
+            long claimedHolds, long chargedLeases, long chargedTeams, List<ApiKeyId> budgetedKeysSpent) {}
 
     /** What a batch takes from one team or key: charges and what its holds reserved. */
     private record Sums(Credits charged, Credits held) {
@@ -56,23 +59,37 @@ class HeldSettles {
     Optional<List<ApiKeyId>> settle(List<HoldCharge> owed, Instant now) {
         Map<UUID, Sums> byTeam = new TreeMap<>();
         Map<ApiKeyId, Sums> byKey = new TreeMap<>(KEY_ORDER);
+        Set<UUID> leases = new HashSet<>();
+        int ownHolds = 0;
         for (HoldCharge charge : owed) {
             Hold hold = charge.hold();
-            byTeam.merge(hold.team().value(), new Sums(charge.charge(), hold.amount()), Sums::plus);
+            Credits charged = charge.charge();
+            byTeam.merge(hold.team().value(), new Sums(charged, hold.heldTaken(charged)), Sums::plus);
             if (hold.apiKeyId() != null) {
-                byKey.merge(hold.apiKeyId(), new Sums(charge.charge(), hold.keyReservation()), Sums::plus);
+                byKey.merge(hold.apiKeyId(), new Sums(charged, hold.keyReservationTaken(charged)), Sums::plus);
+            }
+            if (hold.lease() == null) {
+                ownHolds++;
+            } else {
+                leases.add(hold.lease());
             }
         }
         Outcome outcome = jdbc.sql("""
                         with owed as (
-                            select v.id, v.charge, v.team_id, v.note, v.reference, v.actor, v.position
-                            from unnest(cast(:holds as uuid[]), cast(:charges as numeric[]), cast(:callTeams as uuid[]),
-                                        cast(:notes as text[]), cast(:references as text[]), cast(:actors as text[]))
-                                with ordinality as v(id, charge, team_id, note, reference, actor, position)),
+                            select v.id, v.lease, v.charge, v.team_id, v.note, v.reference, v.actor, v.position
+                            from unnest(cast(:holds as uuid[]), cast(:leases as uuid[]), cast(:charges as numeric[]),
+                                        cast(:callTeams as uuid[]), cast(:notes as text[]), cast(:references as text[]),
+                                        cast(:actors as text[]))
+                                with ordinality as v(id, lease, charge, team_id, note, reference, actor, position)),
                         claimed as (
                             update credit_hold h set status = 'SETTLED', charged = o.charge, settled_at = :now
                             from owed o
-                            where h.id = o.id and h.status = 'HELD'
+                            where h.id = o.id and o.lease is null and h.status = 'HELD'
+                            returning h.id),
+                        leases_charged as (
+                            update credit_hold h set amount = h.amount - l.charged
+                            from (select lease, sum(charge) as charged from owed where lease is not null group by lease) l
+                            where h.id = l.lease and h.status = 'HELD' and h.amount >= l.charged
                             returning h.id),
                         keys_locked as materialized (
                             select k.api_key_id, v.reserved, v.charged
@@ -81,6 +98,7 @@ class HeldSettles {
                                 with ordinality as v(id, reserved, charged, position)
                             join key_budget k on k.api_key_id = v.id
                             where (select count(*) from claimed) = :calls
+                                and (select count(*) from leases_charged) = :leaseCount
                             order by v.position
                             for update of k),
                         keys_settled as (
@@ -95,7 +113,9 @@ class HeldSettles {
                                         cast(:teamHeld as numeric[]))
                                 with ordinality as v(id, charged, held, position)
                             join credit_account c on c.team_id = v.id
-                            where (select count(*) from claimed) = :calls and (select count(*) from keys_locked) >= 0
+                            where (select count(*) from claimed) = :calls
+                                and (select count(*) from leases_charged) = :leaseCount
+                                and (select count(*) from keys_locked) >= 0
                             order by v.position
                             for update of c),
                         accounts as (
@@ -116,16 +136,19 @@ class HeldSettles {
                             where o.charge > 0
                             order by a.position, o.position)
                         select (select count(*) from claimed) as claimed,
+                               (select count(*) from leases_charged) as leases,
                                (select count(*) from accounts) as charged_teams,
                                array(select api_key_id from keys_settled where budget is not null and charged > 0)
                                    as budgeted""")
                 .param("holds", texts(owed, charge -> charge.hold().id()))
+                .param("leases", texts(owed, charge -> charge.hold().lease()))
                 .param("charges", texts(owed, charge -> charge.charge().toPlainString()))
                 .param("callTeams", texts(owed, charge -> charge.hold().team().value()))
                 .param("notes", texts(owed, HoldCharge::note))
                 .param("references", texts(owed, charge -> charge.hold().requestId()))
                 .param("actors", texts(owed, HoldCharge::actor))
-                .param("calls", owed.size())
+                .param("calls", ownHolds)
+                .param("leaseCount", leases.size())
                 .param("keys", texts(byKey.keySet(), ApiKeyId::value))
                 .param("keyReserved", texts(byKey.values(), sums -> sums.held().toPlainString()))
                 .param(
@@ -137,10 +160,15 @@ class HeldSettles {
                         texts(byTeam.values(), sums -> sums.charged().toPlainString()))
                 .param("teamHeld", texts(byTeam.values(), sums -> sums.held().toPlainString()))
                 .param("now", Timestamp.from(now))
-                .query((rs, row) ->
-                        new Outcome(rs.getLong("claimed"), rs.getLong("charged_teams"), keys(rs.getArray("budgeted"))))
+                .query((rs, row) -> new Outcome(
+                        rs.getLong("claimed"),
+                        rs.getLong("leases"),
+                        rs.getLong("charged_teams"),
+                        keys(rs.getArray("budgeted"))))
                 .single();
-        return outcome.claimedHolds() == owed.size() && outcome.chargedTeams() == byTeam.size()
+        return outcome.claimedHolds() == ownHolds
+                        && outcome.chargedLeases() == leases.size()
+                        && outcome.chargedTeams() == byTeam.size()
                 ? Optional.of(outcome.budgetedKeysSpent())
                 : Optional.empty();
     }

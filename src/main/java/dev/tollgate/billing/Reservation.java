@@ -24,6 +24,11 @@ record Reservation(UUID holdId, TeamId team, @Nullable ApiKeyId key, String requ
 
     /** The hold this reservation became, once granted. */
     Hold granted(boolean holdsKeyBudget) {
-        return new Hold(holdId, team, key, requestId, amount, holdsKeyBudget);
+        return new Hold(holdId, team, key, requestId, amount, holdsKeyBudget, null);
+    }
+
+    /** The hold this reservation became when it was taken from a lease. */
+    Hold leased(UUID lease, boolean holdsKeyBudget) {
+        return new Hold(holdId, team, key, requestId, amount, holdsKeyBudget, lease);
     }
 }

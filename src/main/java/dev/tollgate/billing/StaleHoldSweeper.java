@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -57,7 +58,8 @@ class StaleHoldSweeper {
     }
 
     int release(CreditHoldRepository.OpenHold stale, Instant cutoff, Instant now) {
-        if (!holds.release(stale.id(), cutoff, now)) {
+        Optional<BigDecimal> held = holds.release(stale.id(), cutoff, now);
+        if (held.isEmpty()) {
             return 0;
         }
         ApiKeyId key = stale.holdsKeyBudget() && stale.apiKeyId() != null ? new ApiKeyId(stale.apiKeyId()) : null;
@@ -65,14 +67,14 @@ class StaleHoldSweeper {
             // keys before teams, as reserves and settles take them, so a release never waits on them in a circle
             keys.lockFirst(key);
         }
-        accounts.settle(stale.teamId(), stale.amount(), BigDecimal.ZERO, now);
+        accounts.settle(stale.teamId(), held.get(), BigDecimal.ZERO, now);
         if (key != null) {
-            keys.free(key, new Credits(stale.amount()));
+            keys.free(key, new Credits(held.get()));
         }
         log.warn(
                 "Released the hold of request {} ({} Cr$): its call has not renewed it for {}",
                 stale.requestId(),
-                stale.amount().toPlainString(),
+                held.get().toPlainString(),
                 timeout);
         return 1;
     }

@@ -25,8 +25,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.context.TestPropertySource;
 
 @IntegrationTest
+// the hold rows of calls, as with credit leases off; CreditLeaseTests cover calls on leases
+@TestPropertySource(properties = "tollgate.billing.leases=false")
 class BillingServiceTests {
 
     @Autowired

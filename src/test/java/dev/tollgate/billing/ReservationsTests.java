@@ -34,6 +34,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Reservations made together: however many calls reserve at once, no team holds more than its balance and no key more
@@ -41,6 +42,8 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
  * one.
  */
 @IntegrationTest
+// the hold rows of calls, as with credit leases off; CreditLeaseTests cover calls on leases
+@TestPropertySource(properties = "tollgate.billing.leases=false")
 class ReservationsTests {
 
     private static final int CALLERS = 64;

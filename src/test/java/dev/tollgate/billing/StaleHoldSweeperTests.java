@@ -18,9 +18,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /** A request whose instance died never settles its hold; the sweeper gives the credit and the key budget back. */
 @IntegrationTest
+// the hold rows of calls, as with credit leases off; CreditLeaseTests cover calls on leases
+@TestPropertySource(properties = "tollgate.billing.leases=false")
 class StaleHoldSweeperTests {
 
     @Autowired

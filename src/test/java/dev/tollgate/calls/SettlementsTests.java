@@ -25,10 +25,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Calls settled together: one transaction per batch, every money invariant kept, a bad call never hurts another. */
 @IntegrationTest
+// the hold rows of calls, as with credit leases off; CreditLeaseTests cover calls on leases
+@TestPropertySource(properties = "tollgate.billing.leases=false")
 class SettlementsTests {
 
     @LocalServerPort
