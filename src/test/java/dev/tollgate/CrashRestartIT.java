@@ -110,6 +110,12 @@ class CrashRestartIT {
             assertThat(openHoldsOnceSettled(db))
                     .as("the holds of the streams that died with the process are released on start")
                     .isZero();
+            assertThat(db.sql("select count(*) filter (where lease) > 0 and count(*) filter (where not lease) = 0"
+                                    + " from credit_hold")
+                            .query(Boolean.class)
+                            .single())
+                    .as("the calls reserved from credit leases, the one the streams were on released on start")
+                    .isTrue();
             assertThat(db.sql("select coalesce(sum(held), 0) from credit_account")
                             .query(BigDecimal.class)
                             .single())

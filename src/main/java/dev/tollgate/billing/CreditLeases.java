@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,7 @@ class CreditLeases {
     private record Scope(TeamId team, @Nullable ApiKeyId key) {}
 
     private final LeaseRows rows;
-    private final HoldRenewals renewals;
+    private final CreditHoldRepository holds;
     private final Clock clock;
     private final boolean enabled;
     private final Duration idle;
@@ -45,9 +46,9 @@ class CreditLeases {
     private final Map<Scope, CreditLease> byScope = new ConcurrentHashMap<>();
     private final Map<UUID, CreditLease> byId = new ConcurrentHashMap<>();
 
-    CreditLeases(LeaseRows rows, HoldRenewals renewals, Clock clock, HoldProperties properties) {
+    CreditLeases(LeaseRows rows, CreditHoldRepository holds, Clock clock, HoldProperties properties) {
         this.rows = rows;
-        this.renewals = renewals;
+        this.holds = holds;
         this.clock = clock;
         this.enabled = properties.leases();
         this.idle = properties.leaseIdle();
@@ -127,7 +128,6 @@ class CreditLeases {
         } else {
             lease.opened(grant.holdsKeyBudget(), grant.granted());
             byId.put(lease.id(), lease);
-            renewals.keepLeaseAlive(lease.id());
         }
     }
 
@@ -150,6 +150,7 @@ class CreditLeases {
                 return Credits.ZERO;
             }
             if (lease.ended()) {
+                forgetOnceDone(lease);
                 return charge;
             }
             if (lease.free().isLessThan(charge)) {
@@ -188,6 +189,9 @@ class CreditLeases {
             lease.lock.lock();
             try {
                 lease.finish(hold.id(), clock.instant());
+                if (lease.ended()) {
+                    forgetOnceDone(lease);
+                }
             } finally {
                 lease.lock.unlock();
             }
@@ -242,6 +246,39 @@ class CreditLeases {
         return free;
     }
 
+    /**
+     * Renews this instance's leases as {@link HoldRenewals} renews the holds of calls, so the sweeper leaves them alone.
+     * A lease found no longer held (the sweeper released it while the database was out of reach for longer than the
+     * hold timeout) is ended here: its running calls are charged from the balance, and new ones reserve from a new
+     * lease.
+     */
+    @Scheduled(fixedDelayString = "${tollgate.billing.hold-renewal-interval:30s}")
+    void renew() {
+        List<UUID> ids = List.copyOf(byId.keySet());
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            Set<UUID> renewed = holds.renew(ids, clock.instant());
+            List<UUID> missed = ids.stream().filter(id -> !renewed.contains(id)).toList();
+            // a lease a settle was busy with is skipped by the renewal, not gone
+            for (UUID gone : missed.isEmpty() ? Set.<UUID>of() : rows.notHeld(missed)) {
+                CreditLease lease = byId.get(gone);
+                if (lease != null) {
+                    log.warn("The credit lease {} was released while this instance held it; starting another", gone);
+                    lease.lock.lock();
+                    try {
+                        end(lease);
+                    } finally {
+                        lease.lock.unlock();
+                    }
+                }
+            }
+        } catch (DataAccessException unreachable) {
+            log.warn("Could not renew the {} credit leases of this instance", ids.size(), unreachable);
+        }
+    }
+
     /** Gives back the leases no call has used for {@code lease-idle}. */
     @Scheduled(fixedDelayString = "${tollgate.billing.lease-check-interval:1s}")
     void giveBackIdle() {
@@ -288,11 +325,20 @@ class CreditLeases {
         end(lease);
     }
 
+    /**
+     * Ends the lease: no call reserves from it again. It is remembered until its running calls are charged, so each is
+     * charged once, from the balance when its row was released.
+     */
     private void end(CreditLease lease) {
         lease.end();
         byScope.remove(new Scope(lease.team(), lease.key()), lease);
-        byId.remove(lease.id(), lease);
-        renewals.forgetLease(lease.id());
+        forgetOnceDone(lease);
+    }
+
+    private void forgetOnceDone(CreditLease ended) {
+        if (ended.callsRunning() == 0) {
+            byId.remove(ended.id(), ended);
+        }
     }
 
     /**

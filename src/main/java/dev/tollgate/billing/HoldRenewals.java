@@ -1,7 +1,6 @@
 package dev.tollgate.billing;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,7 +23,6 @@ class HoldRenewals {
     private final CreditHoldRepository holds;
     private final Clock clock;
     private final Set<UUID> live = ConcurrentHashMap.newKeySet();
-    private final Set<UUID> leases = ConcurrentHashMap.newKeySet();
 
     HoldRenewals(CreditHoldRepository holds, Clock clock) {
         this.holds = holds;
@@ -35,17 +33,8 @@ class HoldRenewals {
         if (hold.lease() == null) {
             live.add(hold.id());
         }
-        // a call on a lease is kept alive by its lease's renewals: closing it forgets nothing
+        // a call on a lease is kept alive by its lease, which CreditLeases renews: closing it forgets nothing
         return new LiveHold(hold.id(), this);
-    }
-
-    /** Renews the lease until {@link #forgetLease}: it is this instance's for as long as it is renewed. */
-    void keepLeaseAlive(UUID lease) {
-        leases.add(lease);
-    }
-
-    void forgetLease(UUID lease) {
-        leases.remove(lease);
     }
 
     /** Calls on this instance holding credit now. */
@@ -59,8 +48,7 @@ class HoldRenewals {
 
     @Scheduled(fixedDelayString = "${tollgate.billing.hold-renewal-interval:30s}")
     void renew() {
-        List<UUID> running = new ArrayList<>(live);
-        running.addAll(leases);
+        List<UUID> running = List.copyOf(live);
         if (running.isEmpty()) {
             return;
         }
@@ -68,7 +56,7 @@ class HoldRenewals {
             Set<UUID> renewed = holds.renew(running, clock.instant());
             if (renewed.size() < running.size()) {
                 log.debug(
-                        "Renewed {} of {} live holds and leases; the others are being settled or were released",
+                        "Renewed {} of {} live holds; the others are being settled or were released",
                         renewed.size(),
                         running.size());
             }

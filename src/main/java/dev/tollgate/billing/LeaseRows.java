@@ -200,6 +200,15 @@ class LeaseRows {
         return taken == byLease.size();
     }
 
+    /** Which of the leases are no longer held. */
+    Set<UUID> notHeld(Collection<UUID> leases) {
+        return new HashSet<>(
+                jdbc.sql("select id from credit_hold where id = any(cast(:leases as uuid[])) and status <> 'HELD'")
+                        .param("leases", leases.stream().map(UUID::toString).toArray(String[]::new))
+                        .query(UUID.class)
+                        .list());
+    }
+
     /** Which of the leases are still held, locked for the settle that charges them. */
     Set<UUID> lockHeld(Collection<UUID> leases) {
         return new HashSet<>(jdbc.sql("""
