@@ -320,14 +320,18 @@ class ReplicasIT {
     }
 
     /** The replica's count of chat calls served, summed over its series, from a scrape with the metrics token. */
+    /** The team's held credit, plus one for each hold or lease still held. */
+    private BigDecimal heldAndOpen(String team) {
+        return db.sql("""
+                        select held + (select count(*) from credit_hold where team_id = ?::uuid and status = 'HELD')
+                        from credit_account where team_id = ?::uuid""").params(team, team).query(BigDecimal.class).single();
+    }
+
     /** What the team holds once its leases were given back: they go back after two idle seconds. */
     private BigDecimal heldOnceLeasesIdle(String team) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(15);
         BigDecimal held;
-        while ((held = db.sql("""
-                                select held + (select count(*) from credit_hold where team_id = ?::uuid and status = 'HELD')
-                                from credit_account where team_id = ?::uuid""").params(team, team).query(BigDecimal.class).single()).signum() != 0
-                && Instant.now().isBefore(deadline)) {
+        while ((held = heldAndOpen(team)).signum() != 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
         return held;

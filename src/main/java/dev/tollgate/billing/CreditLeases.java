@@ -247,10 +247,10 @@ class CreditLeases {
     }
 
     /**
-     * Renews this instance's leases as {@link HoldRenewals} renews the holds of calls, so the sweeper leaves them alone.
-     * A lease found no longer held (the sweeper released it while the database was out of reach for longer than the
-     * hold timeout) is ended here: its running calls are charged from the balance, and new ones reserve from a new
-     * lease.
+     * Renews this instance's leases as {@link HoldRenewals} renews the holds of calls, so the sweeper leaves them
+     * alone. A lease found no longer held (the sweeper released it while the database was out of reach for longer
+     * than the hold timeout) is ended here: its running calls are charged from the balance, and new ones reserve from
+     * a new lease.
      */
     @Scheduled(fixedDelayString = "${tollgate.billing.hold-renewal-interval:30s}")
     void renew() {

@@ -88,7 +88,8 @@ class HeldSettles {
                             returning h.id),
                         leases_charged as (
                             update credit_hold h set amount = h.amount - l.charged
-                            from (select lease, sum(charge) as charged from owed where lease is not null group by lease) l
+                            from (select lease, sum(charge) as charged from owed
+                                  where lease is not null group by lease) l
                             where h.id = l.lease and h.status = 'HELD' and h.amount >= l.charged
                             returning h.id),
                         keys_locked as materialized (

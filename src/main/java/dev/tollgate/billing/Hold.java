@@ -48,7 +48,7 @@ public record Hold(
         return lease == null ? amount : charge;
     }
 
-    /** What settling this hold for {@code charge} frees of its key's reservation, as {@link #heldTaken} for the team. */
+    /** What settling this hold for {@code charge} frees of its key's reservation, as {@link #heldTaken} does. */
     Credits keyReservationTaken(Credits charge) {
         return holdsKeyBudget ? heldTaken(charge) : Credits.ZERO;
     }

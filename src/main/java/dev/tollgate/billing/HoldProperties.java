@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param holdSweepInterval how often an instance looks for holds to release and unconfirmed charges to refund
  * @param chargeConfirmTimeout how long a fixed-price charge may wait for its request to confirm it (images stored)
  *     before it is refunded as the charge of a request that died; longer than any image request takes
- * @param leases whether chat calls reserve from credit leases held in memory (decision 0057) rather than a hold row each
+ * @param leases whether chat calls reserve from credit leases held in memory (decision 0057) rather than a hold row
+ *     each
  * @param leaseIdle how long a lease no call has used is kept before its credit goes back to the team
  * @param leaseCalls how many calls of the size that needed it a lease is granted for when it starts or grows (at most
  *     half of what the team or key has left)

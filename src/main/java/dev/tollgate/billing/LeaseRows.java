@@ -63,11 +63,11 @@ class LeaseRows {
     record Ask(TeamId team, @Nullable ApiKeyId key, Credits needed, Credits wanted, boolean partial) {}
 
     /**
-     * Grants the lease {@code id}, or more of it when its row {@code exists}, in a transaction of its own whose commit does not wait for the disk
-     * (a grant lost in a crash took nothing: its row and its held credit go together). At least {@code needed}, and at
-     * most {@code wanted} or half of what the team (and a budgeted key) has left, whichever is less, so one lease never
-     * takes all of a team's credit that another instance or key could use; a partial ask takes what is left, up to
-     * what it needs.
+     * Grants the lease {@code id}, or more of it when its row {@code exists}, in a transaction of its own whose commit
+     * does not wait for the disk (a grant lost in a crash took nothing: its row and its held credit go together). At
+     * least {@code needed}, and at most {@code wanted} or half of what the team (and a budgeted key) has left,
+     * whichever is less, so one lease never takes all of a team's credit that another instance or key could use; a
+     * partial ask takes what is left, up to what it needs.
      */
     Grant grant(UUID id, boolean exists, Ask ask, Instant now) {
         return Objects.requireNonNull(ownTransaction.execute(status -> grantLocked(id, exists, ask, now)));
@@ -84,11 +84,7 @@ class LeaseRows {
         if (exists && leaseHoldsKeyBudget.isEmpty()) {
             return Grant.refused(Grant.Refused.LEASE_GONE);
         }
-        Optional<BigDecimal> keyRoom = ask.key() == null
-                ? Optional.empty()
-                : jdbc.sql("""
-                                select budget - spent - reserved from key_budget
-                                where api_key_id = ? and budget is not null for update""").param(ask.key().value()).query(BigDecimal.class).optional();
+        Optional<BigDecimal> keyRoom = ask.key() == null ? Optional.empty() : lockKeyRoom(ask.key());
         if (exists && leaseHoldsKeyBudget.get() != keyRoom.isPresent()) {
             return Grant.refused(Grant.Refused.LEASE_GONE);
         }
@@ -141,6 +137,13 @@ class LeaseRows {
                     .update();
         }
         return new Grant(new Credits(granted), keyRoom.isPresent(), Grant.Refused.NO);
+    }
+
+    /** What a budgeted key has left to reserve, its row locked; empty for a key without a budget. */
+    private Optional<BigDecimal> lockKeyRoom(ApiKeyId key) {
+        return jdbc.sql("""
+                        select budget - spent - reserved from key_budget
+                        where api_key_id = ? and budget is not null for update""").param(key.value()).query(BigDecimal.class).optional();
     }
 
     /**
