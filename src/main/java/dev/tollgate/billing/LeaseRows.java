@@ -31,6 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class LeaseRows {
 
+    private static final String LOCK_KEY_ROOM = """
+            select budget - spent - reserved from key_budget
+            where api_key_id = ? and budget is not null for update""";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
 
@@ -141,9 +145,10 @@ class LeaseRows {
 
     /** What a budgeted key has left to reserve, its row locked; empty for a key without a budget. */
     private Optional<BigDecimal> lockKeyRoom(ApiKeyId key) {
-        return jdbc.sql("""
-                        select budget - spent - reserved from key_budget
-                        where api_key_id = ? and budget is not null for update""").param(key.value()).query(BigDecimal.class).optional();
+        return jdbc.sql(LOCK_KEY_ROOM)
+                .param(key.value())
+                .query(BigDecimal.class)
+                .optional();
     }
 
     /**
