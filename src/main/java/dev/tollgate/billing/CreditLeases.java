@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reserves chat calls' credit in memory from leases this instance holds, one per team and key (decision 0057). A call
  * whose hold fits what its lease has left costs no statement; one that does not grows the lease by at least what it
- * lacks, up to {@code lease-calls} holds of its size and at most half of what the team or key has left, so a team's
- * credit is never all leased by one instance or key. A reservation is refused exactly when what the lease has left
+ * lacks, up to {@code lease-calls} holds of its size or three times what the lease holds, whichever is more, and at
+ * most half of what the team or key has left, so a team's credit is never all leased by one instance or key. A reservation is refused exactly when what the lease has left
  * plus what the team (or key) has left does not cover it, as a hold row of its own would be; before refusing, the
  * team's other leases on this instance give back what they do not use. A lease nobody used for {@code lease-idle} goes
  * back to the team; one whose instance died is released by the sweeper or at start-up like any hold.
@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 class CreditLeases {
 
     private static final Logger log = LoggerFactory.getLogger(CreditLeases.class);
+
+    private static final BigDecimal GROWTH = BigDecimal.valueOf(3);
 
     private record Scope(TeamId team, @Nullable ApiKeyId key) {}
 
@@ -106,7 +108,8 @@ class CreditLeases {
     /** Asks for what the lease lacks to reserve {@code hold}, and more for the calls to come; under its lock. */
     private LeaseRows.Grant.Refused grow(CreditLease lease, Credits hold) {
         Credits needed = hold.minus(lease.free());
-        Credits wanted = larger(larger(hold.times(callsPerGrant), lease.amount()), needed);
+        // a busy lease grows fourfold, so a burst of calls waits on a few grants, not one per doubling
+        Credits wanted = larger(larger(hold.times(callsPerGrant), lease.amount().times(GROWTH)), needed);
         LeaseRows.Grant grant = rows.grant(
                 lease.id(),
                 lease.isOpen(),
