@@ -185,22 +185,6 @@ class CreditLeases {
         }
     }
 
-    /** Ends a call that will not be charged (it never settles through {@link #charge}): its hold goes back. */
-    void release(Hold hold) {
-        CreditLease lease = hold.lease() == null ? null : byId.get(hold.lease());
-        if (lease != null) {
-            lease.lock.lock();
-            try {
-                lease.finish(hold.id(), clock.instant());
-                if (lease.ended()) {
-                    forgetOnceDone(lease);
-                }
-            } finally {
-                lease.lock.unlock();
-            }
-        }
-    }
-
     /** The settles of these leases' charges committed: how many per lease. */
     void committed(Map<UUID, Integer> chargesByLease) {
         chargesByLease.forEach((id, charges) -> {
@@ -373,13 +357,6 @@ class CreditLeases {
             }
         }
         return gaveBack;
-    }
-
-    /** For tests: the lease of the team and key on this instance, if it has one. */
-    @Nullable
-    UUID leaseOf(TeamId team, @Nullable ApiKeyId key) {
-        CreditLease lease = byScope.get(new Scope(team, key));
-        return lease == null || !lease.isOpen() ? null : lease.id();
     }
 
     private static Credits larger(Credits one, Credits other) {

@@ -81,8 +81,10 @@ class CreditLeaseTests {
         List<Outcome> outcomes = reserveConcurrently(List.of(leases), team.id(), null, Credits.parse("0.05"), 20);
 
         assertThat(outcomes).allMatch(outcome -> outcome.hold() != null);
-        UUID lease = leases.leaseOf(team.id(), null);
-        assertThat(lease).isNotNull();
+        UUID lease = heldRows(team.id()).getFirst().id();
+        assertThat(actors.asPlatformAdmin(() -> holds.openHolds(team.id())))
+                .as("requests in flight: the twenty calls, not the lease row")
+                .isEqualTo(20L);
         assertThat(heldRows(team.id()))
                 .as("twenty calls, one row: the lease, for 64 holds of their size")
                 .containsExactly(new HeldRow(lease, true, new BigDecimal("3.200000000")));
@@ -220,7 +222,7 @@ class CreditLeaseTests {
         TeamSummary team = testTeams.createWithBalance("Swept", "1.00");
         Hold first = reserve(team.id(), null, "0.10");
         Hold second = reserve(team.id(), null, "0.10");
-        UUID lease = leases.leaseOf(team.id(), null);
+        UUID lease = second.lease();
         // the database was out of reach for longer than the hold timeout: the sweeper released the lease
         Instant later = Instant.now().plus(properties.holdTimeout()).plusSeconds(1);
         CreditHoldRepository.OpenHold open = holdRows.staleSince(later, 500).stream()
@@ -238,6 +240,24 @@ class CreditLeaseTests {
         assertThat(books().ledgerSum(team.id())).isEqualByComparingTo("0.92");
         assertThat(next.lease()).as("a new lease").isNotNull().isNotEqualTo(lease);
         holds.settle(next, Credits.ZERO, "Chat test");
+        leases.giveBackAll();
+        books().assertBooksBalance(team.id());
+    }
+
+    @Test
+    void aCallUsingMoreThanItsHoldIsChargedInFullWhileTheTeamHasItAndItsHoldOnceNothingIsLeft() {
+        TeamSummary team = testTeams.createWithBalance("Overrun", "1.00");
+        Hold first = reserve(team.id(), null, "0.10");
+        Hold second = reserve(team.id(), null, "0.10");
+        assertThat(books().held(team.id())).as("half of the balance leased").isEqualByComparingTo("0.50");
+
+        // 0.60 is more than the lease has left (0.40 after this call's hold), and the team has the rest
+        assertThat(holds.settle(first, Credits.parse("0.60"), "Chat test")).isEqualTo(Credits.parse("0.60"));
+        // 0.50 would need 0.10 more than the 0.40 the team has left: cut to the hold, as a hold row's settle cuts it
+        assertThat(holds.settle(second, Credits.parse("0.50"), "Chat test")).isEqualTo(Credits.parse("0.10"));
+
+        assertThat(books().balance(team.id())).isEqualByComparingTo("0.30");
+        assertThat(books().ledgerSum(team.id())).isEqualByComparingTo("0.30");
         leases.giveBackAll();
         books().assertBooksBalance(team.id());
     }
