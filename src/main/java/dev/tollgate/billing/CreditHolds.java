@@ -124,9 +124,10 @@ public class CreditHolds {
 
     /**
      * Charges {@code charge} against the hold and releases the rest; settling again changes nothing and returns what
-     * the first settle charged (zero for a call on a lease, whose lease remembers it was charged). A charge above what the hold and the remaining credit cover is cut to the hold, so a
-     * balance never goes below zero. A hold the sweeper released has nothing left to charge against and charges nothing
-     * here; a finished call is settled through {@link #claim} instead, which charges it even then.
+     * the first settle charged (zero for a call on a lease, whose lease remembers it was charged). A charge above what
+     * the hold and the remaining credit cover is cut to the hold, so a balance never goes below zero. A hold the
+     * sweeper released has nothing left to charge against and charges nothing here; a finished call is settled
+     * through {@link #claim} instead, which charges it even then.
      */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public Credits settle(Hold hold, Credits charge, String note) {

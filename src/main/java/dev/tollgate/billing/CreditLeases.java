@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
  * Reserves chat calls' credit in memory from leases this instance holds, one per team and key (decision 0057). A call
  * whose hold fits what its lease has left costs no statement; one that does not grows the lease by at least what it
  * lacks, up to {@code lease-calls} holds of its size or three times what the lease holds, whichever is more, and at
- * most half of what the team or key has left, so a team's credit is never all leased by one instance or key. A reservation is refused exactly when what the lease has left
- * plus what the team (or key) has left does not cover it, as a hold row of its own would be; before refusing, the
- * team's other leases on this instance give back what they do not use. A lease nobody used for {@code lease-idle} goes
- * back to the team; one whose instance died is released by the sweeper or at start-up like any hold.
+ * most half of what the team or key has left, so a team's credit is never all leased by one instance or key. A
+ * reservation is refused exactly when what the lease has left plus what the team (or key) has left does not cover it,
+ * as a hold row of its own would be; before refusing, the team's other leases on this instance give back what they do
+ * not use. A lease nobody used for {@code lease-idle} goes back to the team; one whose instance died is released by
+ * the sweeper or at start-up like any hold.
  */
 @Component
 class CreditLeases {
