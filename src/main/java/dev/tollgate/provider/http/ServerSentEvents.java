@@ -20,12 +20,16 @@ public final class ServerSentEvents implements Iterator<ServerSentEvents.Event>,
     /** One event: its name ({@code message} when the stream gave none) and its data lines joined by newlines. */
     public record Event(String name, String data) {}
 
-    private static final int READ_SIZE = 8192;
+    /**
+     * The buffer's first size: a few events. The HTTP client buffers the connection's bytes itself, so a small one costs
+     * only copies, and a stream holds it for as long as it runs.
+     */
+    private static final int FIRST_SIZE = 2048;
     /** Reads are never made into less room than this, so a line cut at the buffer's end costs no run of tiny reads. */
-    private static final int LEAST_READ = 1024;
+    private static final int LEAST_READ = 512;
 
     private final InputStream body;
-    private byte[] buffer = new byte[READ_SIZE];
+    private byte[] buffer = new byte[FIRST_SIZE];
     /** The first byte not yet parsed. */
     private int start;
     /** The end of the bytes read from the body. */
