@@ -37,39 +37,36 @@ final class ChatChunkReader {
      *
      * @throws UpstreamException when the chunk is an error
      */
-    List<ChatEvent> read(JsonNode chunk, boolean outputStarted) {
-        JsonNode error = chunk.get("error");
+    List<ChatEvent> read(ChunkParts chunk, boolean outputStarted) {
+        JsonNode error = chunk.error();
         if (error != null && !error.isNull()) {
             throw StreamFailure.of(error, outputStarted);
         }
-        JsonNode reported = chunk.get("usage");
+        JsonNode reported = chunk.usage();
         if (reported != null && reported.isObject()) {
             usage = ReportedUsage.of(reported);
             reasoningTokens = ReportedUsage.reasoningTokens(reported);
         }
-        JsonNode choice = chunk.path("choices").path(0);
-        if (choice.isMissingNode()) {
-            return List.of();
-        }
-        List<ChatEvent> events = new ArrayList<>();
-        JsonNode delta = choice.path("delta");
-        String reasoning = reasoningOf(delta);
+        List<ChatEvent> events = new ArrayList<>(1);
+        // reasoning_content (DeepSeek, vLLM) or reasoning (OpenRouter, Ollama, newer vLLM): where OpenAI-compatible
+        // servers stream a reasoning model's thinking
+        String reasoning = chunk.reasoningContent().isEmpty() ? chunk.reasoning() : chunk.reasoningContent();
         if (!reasoning.isEmpty()) {
             events.add(new ChatEvent.ThinkingDelta(reasoning));
         }
-        String text = delta.path("content").asString("");
-        if (!text.isEmpty()) {
-            events.add(new ChatEvent.TextDelta(text));
+        if (!chunk.content().isEmpty()) {
+            events.add(new ChatEvent.TextDelta(chunk.content()));
         }
-        for (JsonNode fragment : delta.path("tool_calls")) {
-            readToolCall(fragment, events);
+        JsonNode fragments = chunk.toolCalls();
+        if (fragments != null) {
+            for (JsonNode fragment : fragments) {
+                readToolCall(fragment, events);
+            }
         }
-        String reason = choice.path("finish_reason").asString("");
-        if (!reason.isEmpty()) {
-            finishReason = reason;
+        if (!chunk.finishReason().isEmpty()) {
+            finishReason = chunk.finishReason();
             // vLLM and a few others name the stop string that ended the reply
-            JsonNode stop = choice.path("stop_reason");
-            stopReason = stop.isString() ? stop.asString() : null;
+            stopReason = chunk.stopReason();
         }
         return events;
     }
@@ -94,15 +91,6 @@ final class ChatChunkReader {
         return usage != null
                 ? new ChatEvent.Completed(reason, sequence, usage, reasoningTokens)
                 : new ChatEvent.Completed(reason, sequence, estimate);
-    }
-
-    /**
-     * The reasoning a delta carries: {@code reasoning_content} (DeepSeek, vLLM) or {@code reasoning} (OpenRouter,
-     * Ollama, newer vLLM), the fields OpenAI-compatible servers stream a reasoning model's thinking in.
-     */
-    private static String reasoningOf(JsonNode delta) {
-        String reasoning = delta.path("reasoning_content").asString("");
-        return reasoning.isEmpty() ? delta.path("reasoning").asString("") : reasoning;
     }
 
     /** The usage the upstream reported, once it has. */

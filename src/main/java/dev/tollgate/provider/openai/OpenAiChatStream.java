@@ -16,26 +16,32 @@ import tools.jackson.databind.json.JsonMapper;
 final class OpenAiChatStream extends PulledEventStream {
 
     private final JsonMapper json;
+    private final ChunkScanner scanner;
     private final ChatChunkReader reader;
 
     OpenAiChatStream(InputStream body, ChatRequest request, TokenCounter tokens, JsonMapper json, Duration timeout) {
         super(body, request, tokens, timeout);
         this.json = json;
+        this.scanner = new ChunkScanner(json);
         this.reader = new ChatChunkReader(request.stopSequences());
     }
 
     @Override
     void read(ServerSentEvents.Event event, String data) {
-        JsonNode chunk;
+        ChunkParts parts;
         try {
-            chunk = json.readTree(data);
+            parts = event.name().equals("error") ? null : scanner.scan(data);
+            if (parts == null) {
+                JsonNode chunk = json.readTree(data);
+                if (event.name().equals("error") && chunk.get("error") == null) {
+                    throw StreamFailure.of(chunk, outputStarted());
+                }
+                parts = ChunkParts.of(chunk);
+            }
         } catch (JacksonException e) {
             throw new UpstreamException("The upstream streamed something that is not JSON", !outputStarted(), e);
         }
-        if (event.name().equals("error") && chunk.get("error") == null) {
-            throw StreamFailure.of(chunk, outputStarted());
-        }
-        reader.read(chunk, outputStarted()).forEach(this::emit);
+        reader.read(parts, outputStarted()).forEach(this::emit);
     }
 
     @Override
