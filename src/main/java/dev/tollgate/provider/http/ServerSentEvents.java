@@ -28,6 +28,9 @@ public final class ServerSentEvents implements Iterator<ServerSentEvents.Event>,
     /** Reads are never made into less room than this, so a line cut at the buffer's end costs no run of tiny reads. */
     private static final int LEAST_READ = 512;
 
+    private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
+
     private final InputStream body;
     private byte[] buffer = new byte[FIRST_SIZE];
     /** The first byte not yet parsed. */
@@ -39,7 +42,11 @@ public final class ServerSentEvents implements Iterator<ServerSentEvents.Event>,
 
     private boolean bodyEnded;
     private @Nullable String name;
-    private @Nullable StringBuilder data;
+    /** The event's first data line; nearly every event has only one. */
+    private @Nullable String data;
+    /** The data lines joined, once a second one comes. */
+    private @Nullable StringBuilder moreData;
+
     private @Nullable Event next;
     private boolean ended;
 
@@ -120,10 +127,10 @@ public final class ServerSentEvents implements Iterator<ServerSentEvents.Event>,
             if (lineEnd < 0) {
                 return null;
             }
-            String line = new String(buffer, start, lineEnd - start, StandardCharsets.UTF_8);
+            int lineStart = start;
             lineFeedEndsLine = buffer[lineEnd] == '\r';
             start = lineEnd + 1;
-            Event event = line(line);
+            Event event = line(lineStart, lineEnd);
             if (event != null) {
                 return event;
             }
@@ -139,38 +146,73 @@ public final class ServerSentEvents implements Iterator<ServerSentEvents.Event>,
         return -1;
     }
 
-    /** Takes one line; returns the event a blank line completes. */
-    private @Nullable Event line(String line) {
-        if (line.isEmpty()) {
-            Event event = data == null ? null : new Event(name == null ? "message" : name, data.toString());
-            name = null;
-            data = null;
-            return event;
+    /**
+     * Takes the line in {@code buffer[from, to)}; returns the event a blank line completes. Only a field's value is
+     * decoded, once, so an event's data is one string made from the bytes that carried it.
+     */
+    private @Nullable Event line(int from, int to) {
+        if (from == to) {
+            return dispatch();
         }
-        if (line.startsWith(":")) {
+        if (buffer[from] == ':') {
             return null;
         }
-        int colon = line.indexOf(':');
-        String field = colon < 0 ? line : line.substring(0, colon);
-        String value = colon < 0 ? "" : line.substring(colon + 1);
-        if (value.startsWith(" ")) {
-            value = value.substring(1);
+        int colon = indexOf((byte) ':', from, to);
+        int nameEnd = colon < 0 ? to : colon;
+        int valueStart = colon < 0 ? to : colon + 1;
+        if (valueStart < to && buffer[valueStart] == ' ') {
+            valueStart++;
         }
-        if (field.equals("event")) {
-            name = value;
-        } else if (field.equals("data")) {
-            data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+        if (isField(DATA, from, nameEnd)) {
+            addData(new String(buffer, valueStart, to - valueStart, StandardCharsets.UTF_8));
+        } else if (isField(EVENT, from, nameEnd)) {
+            name = new String(buffer, valueStart, to - valueStart, StandardCharsets.UTF_8);
         }
         return null;
+    }
+
+    private void addData(String value) {
+        if (data == null) {
+            data = value;
+        } else {
+            if (moreData == null) {
+                moreData = new StringBuilder(data);
+            }
+            moreData.append('\n').append(value);
+        }
+    }
+
+    /** The event the lines so far make, if they had data; the next event starts afresh. */
+    private @Nullable Event dispatch() {
+        Event event = data == null
+                ? null
+                : new Event(name == null ? "message" : name, moreData == null ? data : moreData.toString());
+        name = null;
+        data = null;
+        moreData = null;
+        return event;
+    }
+
+    private boolean isField(byte[] field, int from, int to) {
+        return Arrays.equals(buffer, from, to, field, 0, field.length);
+    }
+
+    private int indexOf(byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buffer[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** At the body's end: a last line without its line break still counts, and an event without its blank line. */
     private @Nullable Event lastEvent() {
         if (start < end) {
-            line(new String(buffer, start, end - start, StandardCharsets.UTF_8));
+            line(start, end);
             start = end;
         }
-        return line("");
+        return dispatch();
     }
 
     /** Reads what the body has, waiting for it; false at the body's end. */

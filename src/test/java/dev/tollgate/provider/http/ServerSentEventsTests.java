@@ -27,6 +27,25 @@ class ServerSentEventsTests {
     }
 
     @Test
+    void fieldsAreReadByTheirWholeNameAndOneSpaceIsTakenOffAValue() {
+        String body = "data\n\n"
+                + "event: ping\n\n"
+                + "data:\ndata:x\n\n"
+                + "data:  two spaces\n\n"
+                + "datax: not data\nunknown: field\ndata: y\n\n"
+                + "event: first\nevent: last\ndata: z\n\n";
+
+        assertThat(all(body))
+                .as("an event without data is not one; a field without a colon has an empty value")
+                .containsExactly(
+                        new ServerSentEvents.Event("message", ""),
+                        new ServerSentEvents.Event("message", "\nx"),
+                        new ServerSentEvents.Event("message", " two spaces"),
+                        new ServerSentEvents.Event("message", "y"),
+                        new ServerSentEvents.Event("last", "z"));
+    }
+
+    @Test
     void anEventLongerThanTheBufferArrivesWhole() {
         String longData = "x".repeat(20_000);
 
