@@ -21,8 +21,8 @@ public final class ServerSentEvents implements Iterator<ServerSentEvents.Event>,
     public record Event(String name, String data) {}
 
     /**
-     * The buffer's first size: a few events. The HTTP client buffers the connection's bytes itself, so a small one costs
-     * only copies, and a stream holds it for as long as it runs.
+     * The buffer's first size: a few events. The HTTP client buffers the connection's bytes itself, so a small
+     * one costs only copies, and a stream holds it for as long as it runs.
      */
     private static final int FIRST_SIZE = 2048;
     /** Reads are never made into less room than this, so a line cut at the buffer's end costs no run of tiny reads. */

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads {@code chat.completion.chunk}s into {@link ChatEvent}s: reasoning and text deltas, tool calls numbered in the order they
- * start, and, once the stream is over, the one {@link ChatEvent.Completed} with the finish reason and the reported
- * usage (which arrives after the finish reason, in a chunk of its own).
+ * Reads {@code chat.completion.chunk}s, as their {@link ChunkParts}, into {@link ChatEvent}s: reasoning and text
+ * deltas, tool calls numbered in the order they start, and, once the stream is over, the one
+ * {@link ChatEvent.Completed} with the finish reason and the reported usage (which arrives after the finish reason, in
+ * a chunk of its own).
  */
 final class ChatChunkReader {
 

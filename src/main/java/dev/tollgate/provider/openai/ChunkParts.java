@@ -4,9 +4,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What {@link ChatChunkReader} takes from one {@code chat.completion.chunk}: the error or usage it carries and its first
- * choice's delta and finish. Strings absent from the chunk are empty; the rare parts (an error, usage, tool calls) stay
- * JSON trees.
+ * What {@link ChatChunkReader} takes from one {@code chat.completion.chunk}: the error or usage it carries and its
+ * first choice's delta and finish. Strings absent from the chunk are empty; the rare parts (an error, usage, tool
+ * calls) stay JSON trees.
  */
 record ChunkParts(
         @Nullable JsonNode error,

@@ -36,7 +36,8 @@ class ChunkScannerTests {
                 HEAD + "\"choices\":{\"0\":{\"delta\":{\"content\":\"not a list\"}}}}",
                 HEAD + "\"choices\":[{\"delta\":\"text\",\"finish_reason\":null}]}",
                 HEAD
-                        + "\"choices\":[{\"delta\":{\"content\":\"x\",\"tool_calls\":null,\"extra\":{\"a\":[1,{\"b\":2}]}},"
+                        + "\"choices\":[{\"delta\":{\"content\":\"x\",\"tool_calls\":null,"
+                        + "\"extra\":{\"a\":[1,{\"b\":2}]}},"
                         + "\"logprobs\":{\"content\":[{\"token\":\"x\",\"logprob\":-0.1}]}}]}",
                 HEAD + "\"choices\":[{\"delta\":{\"content\":\"one\",\"content\":\"two\"}}]}",
                 "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\",\"code\":529}}",
