@@ -262,6 +262,28 @@ class CreditLeaseTests {
         books().assertBooksBalance(team.id());
     }
 
+    @Test
+    void aLeaseUsedUpGrowsByThreeTimesWhatItHolds() {
+        TeamSummary team = testTeams.createWithBalance("Growing", "100.00");
+        for (int call = 0; call < 64; call++) {
+            reserve(team.id(), null, "0.05");
+        }
+        assertThat(heldRows(team.id()))
+                .as("64 holds of 0.05: the first grant")
+                .singleElement()
+                .extracting(HeldRow::amount)
+                .isEqualTo(new BigDecimal("3.200000000"));
+
+        reserve(team.id(), null, "0.05");
+
+        assertThat(heldRows(team.id()))
+                .as("the 65th call grows the lease by three times its 3.20, within half of the 96.80 left")
+                .singleElement()
+                .extracting(HeldRow::amount)
+                .isEqualTo(new BigDecimal("12.800000000"));
+        leases.giveBackAll();
+    }
+
     private Hold reserve(TeamId team, @Nullable ApiKeyId key, String amount) {
         return actors.asPlatformAdmin(
                 () -> holds.reserve(team, key, "req_" + UUID.randomUUID(), Credits.parse(amount)));

@@ -40,7 +40,7 @@ final class ChatChunkReader {
      */
     List<ChatEvent> read(ChunkParts chunk, boolean outputStarted) {
         JsonNode error = chunk.error();
-        if (error != null && !error.isNull()) {
+        if (error != null) {
             throw StreamFailure.of(error, outputStarted);
         }
         JsonNode reported = chunk.usage();

@@ -108,6 +108,25 @@ class OpenAiChatFailureTests {
     }
 
     @Test
+    void anEventNamedErrorIsAFailureEvenWithoutAnErrorField() {
+        // some servers name the event and put the error's fields at the top of its data
+        fixture.upstream.on(
+                "POST",
+                "/v1/chat/completions",
+                Answer.sse(
+                        List.of(
+                                Chunks.role(),
+                                "event: error\ndata: {\"message\":\"The server is overloaded\","
+                                        + "\"type\":\"server_error\",\"code\":\"overloaded\"}"),
+                        Duration.ZERO));
+
+        UpstreamException failure = openFailure();
+
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure.getMessage()).contains("The server is overloaded");
+    }
+
+    @Test
     void anInStreamErrorAfterOutputEndsTheStreamWithoutRetry() {
         fixture.upstream.on(
                 "POST",
