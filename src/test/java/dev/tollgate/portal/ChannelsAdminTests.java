@@ -303,18 +303,20 @@ class ChannelsAdminTests {
 
     /**
      * Chooses a kind in the dialog's select. Its option is found by its exact name, since the team select in the
-     * header has options too, whose names may contain a kind; a click that lands while the list is still closing
-     * from the last choice leaves it closed, so the select is opened again until the option shows.
+     * header has options too, whose names may contain a kind. The list still closing from the last choice can show
+     * the option and then take it away before the click lands, so opening and clicking are tried again together
+     * until the select shows the kind.
      */
     private static void chooseKind(Page page, String kind) {
         Locator option = page.getByRole(
                 AriaRole.OPTION, new Page.GetByRoleOptions().setName(kind).setExact(true));
         for (int attempt = 1; ; attempt++) {
-            page.locator("#channel-kind").click();
             try {
+                page.locator("#channel-kind").click();
                 option.waitFor(new Locator.WaitForOptions()
                         .setState(WaitForSelectorState.VISIBLE)
                         .setTimeout(3_000));
+                option.click(new Locator.ClickOptions().setTimeout(3_000));
                 break;
             } catch (TimeoutError closed) {
                 if (attempt == 5) {
@@ -322,7 +324,6 @@ class ChannelsAdminTests {
                 }
             }
         }
-        option.click();
         assertThat(page.locator("#channel-kind")).containsText(kind);
     }
 }
