@@ -13,6 +13,7 @@ import dev.tollgate.support.S3ProxyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -236,6 +237,47 @@ class ReplicasIT {
 
     @Test
     @Order(4)
+    void aKeysLoweredBudgetHoldsOnTheReplicaThatHadLeasedUnderTheOldOne() throws Exception {
+        String team = admin.createFundedTeam("Lowered", "5.00");
+        JsonNode key = admin.createKey(team, "{\"name\":\"lowered\",\"budget\":\"1.00\"}");
+        String secret = key.get("key").asString();
+        for (int i = 0; i < 3; i++) {
+            assertThat(chat(b, secret).statusCode()).isEqualTo(200);
+        }
+        BigDecimal spent = keySpent(key);
+        BigDecimal oneCall = spent.divide(BigDecimal.valueOf(3), 9, RoundingMode.UP);
+        assertThat(db.sql("select amount from credit_hold where api_key_id = ?::uuid and lease and status = 'HELD'")
+                        .param(key.get("id").asString())
+                        .query(BigDecimal.class)
+                        .single())
+                .as("B leased far more than three more calls")
+                .isGreaterThan(oneCall.multiply(BigDecimal.valueOf(10)));
+        BigDecimal lowered = spent.add(oneCall.multiply(BigDecimal.valueOf(3)));
+
+        AdminApiClient.Reply changed = admin.patch(
+                "/admin/v1/keys/" + key.get("id").asString(), "{\"budget\":\"" + lowered.toPlainString() + "\"}");
+        assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
+        Thread.sleep(PROPAGATION);
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            statuses.add(chat(b, secret).statusCode());
+        }
+        assertThat(statuses).as("B stopped at the new budget").contains(402);
+        assertThat(keySpent(key))
+                .as("the key spent no more than its new budget, though B's lease had room for more")
+                .isLessThanOrEqualTo(lowered);
+    }
+
+    private BigDecimal keySpent(JsonNode key) {
+        return db.sql("select spent from key_budget where api_key_id = ?::uuid")
+                .param(key.get("id").asString())
+                .query(BigDecimal.class)
+                .single();
+    }
+
+    @Test
+    @Order(5)
     void eachVideoJobIsClaimedOnceThoughBothReplicasWork() throws Exception {
         String team = admin.createFundedTeam("Videos", "20.00");
         String secret = admin.createKey(team, "{\"name\":\"films\"}").get("key").asString();
@@ -274,7 +316,7 @@ class ReplicasIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anImageWrittenThroughOneReplicaIsServedByTheOther() throws Exception {
         String team = admin.createFundedTeam("Pictures", "5.00");
         String secret =
@@ -296,7 +338,7 @@ class ReplicasIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theBalancerSpreadsCallsOverBothReplicas() throws Exception {
         String team = admin.createFundedTeam("Balanced", "5.00");
         String secret =
@@ -355,7 +397,7 @@ class ReplicasIT {
 
     /** Last: it kills the replica holding the event. */
     @Test
-    @Order(7)
+    @Order(8)
     void aWebhookEventIsDeliveredOnceWhenTheReplicaHoldingItIsKilled() throws Exception {
         String team = admin.createFundedTeam("Alerted", "5.00");
         URI hook = receiver.hook();

@@ -37,6 +37,7 @@ class ApiKey {
     private @Nullable Integer rpm;
     private @Nullable Instant lastUsedAt;
     private @Nullable Instant revokedAt;
+    private long revision;
 
     protected ApiKey() {
         // for JPA
@@ -87,6 +88,7 @@ class ApiKey {
         this.expiresAt = settings.expiresAt();
         this.allowedModels = stored(settings.allowedModels());
         this.rpm = settings.requestsPerMinute();
+        this.revision++;
     }
 
     String keyHash() {
@@ -116,7 +118,7 @@ class ApiKey {
     }
 
     AuthenticatedKey toAuthenticated() {
-        return new AuthenticatedKey(new ApiKeyId(id), teamId(), name, models(), rpm);
+        return new AuthenticatedKey(new ApiKeyId(id), teamId(), name, models(), rpm, revision);
     }
 
     private static String @Nullable [] stored(Set<ModelId> models) {

@@ -47,7 +47,8 @@ class ApiKeyStore {
             Set<ModelId> allowedModels,
             @Nullable Integer rpm,
             @Nullable Instant expiresAt,
-            @Nullable Instant revokedAt) {
+            @Nullable Instant revokedAt,
+            long revision) {
 
         ApiKeyStatus status(Instant now) {
             if (revokedAt != null) {
@@ -57,7 +58,7 @@ class ApiKeyStore {
         }
 
         AuthenticatedKey toAuthenticated() {
-            return new AuthenticatedKey(new ApiKeyId(id), new TeamId(teamId), name, allowedModels, rpm);
+            return new AuthenticatedKey(new ApiKeyId(id), new TeamId(teamId), name, allowedModels, rpm, revision);
         }
     }
 
@@ -139,7 +140,7 @@ class ApiKeyStore {
 
     private Optional<KeyRow> load(String hash) {
         return jdbc.sql("""
-                        select id, team_id, name, allowed_models, rpm, expires_at, revoked_at
+                        select id, team_id, name, allowed_models, rpm, expires_at, revoked_at, revision
                         from api_key where key_hash = ?""").param(hash).query((rs, row) -> read(rs)).optional();
     }
 
@@ -157,6 +158,7 @@ class ApiKeyStore {
                 allowed,
                 rs.getObject("rpm", Integer.class),
                 expires == null ? null : expires.toInstant(),
-                revoked == null ? null : revoked.toInstant());
+                revoked == null ? null : revoked.toInstant(),
+                rs.getLong("revision"));
     }
 }

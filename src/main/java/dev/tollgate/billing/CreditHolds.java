@@ -97,10 +97,19 @@ public class CreditHolds {
      * the hold with {@link #settle} and a zero charge if the request does not go ahead.
      */
     public Hold reserve(TeamId team, @Nullable ApiKeyId key, String requestId, Credits amount) {
+        return reserve(team, key, 0, requestId, amount);
+    }
+
+    /**
+     * Reserves as {@link #reserve(TeamId, ApiKeyId, String, Credits)} does, for a caller that authenticated with
+     * revision {@code keyRevision} of the key's settings: a lease kept from before a later revision (its budget may
+     * have changed) is checked, and ended if the change released it.
+     */
+    public Hold reserve(TeamId team, @Nullable ApiKeyId key, long keyRevision, String requestId, Credits amount) {
         access.require(team, TeamRole.MEMBER);
         Reservation reservation = new Reservation(UUID.randomUUID(), team, key, requestId, amount);
         if (leases.enabled()) {
-            return leases.reserve(reservation);
+            return leases.reserve(reservation, keyRevision);
         }
         CreditHoldRepository.Reserved reserved = reservations.reserve(reservation);
         if (reserved.keyBudgetShort()) {

@@ -32,12 +32,17 @@ final class CreditLease {
     private int uncommitted;
     private Instant lastUsed;
     private boolean ended;
+    private long keyRevision;
 
-    /** A lease about to be asked for: it has no row, and nothing to reserve, until {@link #opened}. */
-    CreditLease(UUID id, TeamId team, @Nullable ApiKeyId key, Instant now) {
+    /**
+     * A lease about to be asked for: it has no row, and nothing to reserve, until {@link #opened}. It serves the key
+     * as of {@code keyRevision} of its settings.
+     */
+    CreditLease(UUID id, TeamId team, @Nullable ApiKeyId key, long keyRevision, Instant now) {
         this.id = id;
         this.team = team;
         this.key = key;
+        this.keyRevision = keyRevision;
         this.lastUsed = now;
     }
 
@@ -64,6 +69,16 @@ final class CreditLease {
     @Nullable
     ApiKeyId key() {
         return key;
+    }
+
+    /** The latest revision of the key's settings a call on this lease was made with. */
+    long keyRevision() {
+        return keyRevision;
+    }
+
+    /** A call made with a later revision of the key's settings found the lease still held: it serves that one now. */
+    void follow(long laterRevision) {
+        keyRevision = Math.max(keyRevision, laterRevision);
     }
 
     boolean holdsKeyBudget() {

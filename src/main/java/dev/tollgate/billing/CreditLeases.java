@@ -66,16 +66,25 @@ class CreditLeases {
     /**
      * Reserves the call's hold from its team's (and key's) lease, growing or starting the lease when it has too little
      * left; throws {@link InsufficientCreditException} or {@link KeyBudgetExceededException} when even that is refused.
+     * A call made with a later revision of its key's settings than the lease has served first checks that the change
+     * left the lease held: a change of the key's budget releases its leases ({@link LeaseRows#releaseOfKey}), and the
+     * call then reserves from a new one, granted under the new budget.
      */
-    Hold reserve(Reservation reservation) {
+    Hold reserve(Reservation reservation, long keyRevision) {
         Scope scope = new Scope(reservation.team(), reservation.key());
         boolean othersGaveBack = false;
         while (true) {
             CreditLease lease = byScope.computeIfAbsent(
-                    scope, absent -> new CreditLease(UUID.randomUUID(), absent.team(), absent.key(), clock.instant()));
+                    scope,
+                    absent -> new CreditLease(
+                            UUID.randomUUID(), absent.team(), absent.key(), keyRevision, clock.instant()));
             LeaseRows.Grant.Refused refused;
             lease.lock.lock();
             try {
+                if (!servesRevision(lease, keyRevision)) {
+                    end(lease);
+                    continue;
+                }
                 if (lease.take(reservation.holdId(), reservation.amount(), clock.instant())) {
                     return reservation.leased(lease.id(), lease.holdsKeyBudget());
                 }
@@ -104,6 +113,22 @@ class CreditLeases {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the lease may serve a call made with {@code keyRevision} of its key's settings: always for the revision
+     * it serves or an earlier one (a replica that has not yet heard of a change); for a later one, only when the
+     * change left its row held, which one query tells, once per change. Under its lock.
+     */
+    private boolean servesRevision(CreditLease lease, long keyRevision) {
+        if (keyRevision <= lease.keyRevision()) {
+            return true;
+        }
+        if (lease.isOpen() && !rows.notHeld(List.of(lease.id())).isEmpty()) {
+            return false;
+        }
+        lease.follow(keyRevision);
+        return true;
     }
 
     /** Asks for what the lease lacks to reserve {@code hold}, and more for the calls to come; under its lock. */

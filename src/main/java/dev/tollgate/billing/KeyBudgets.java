@@ -7,8 +7,8 @@ import dev.tollgate.apikey.ApiKeyChanged;
 import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.ApiKeyIssued;
 import dev.tollgate.apikey.ApiKeyNotFoundException;
-import dev.tollgate.apikey.InvalidApiKeyRequestException;
 import dev.tollgate.money.Credits;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,11 +31,15 @@ public class KeyBudgets {
     private final KeyBudgetRepository budgets;
     private final KeySpending spending;
     private final TeamAccess access;
+    private final LeaseRows leases;
+    private final Clock clock;
 
-    KeyBudgets(KeyBudgetRepository budgets, KeySpending spending, TeamAccess access) {
+    KeyBudgets(KeyBudgetRepository budgets, KeySpending spending, TeamAccess access, LeaseRows leases, Clock clock) {
         this.budgets = budgets;
         this.spending = spending;
         this.access = access;
+        this.leases = leases;
+        this.clock = clock;
     }
 
     /** The key's budget and spending (members of its team). */
@@ -51,22 +55,6 @@ public class KeyBudgets {
         return rows.stream().collect(Collectors.toUnmodifiableMap(KeyBudget::key, Function.identity()));
     }
 
-    /**
-     * Changes a key's budget (owners and admins), or removes it with {@code null}. A new budget arms both thresholds
-     * again; one the key has already spent past is reported at once.
-     */
-    @Transactional(transactionManager = "jdbcTransactionManager")
-    public void change(ApiKeyId key, @Nullable Credits budget) {
-        access.require(teamOf(key), TeamRole.ADMIN);
-        if (budget != null && !budget.isPositive()) {
-            throw new InvalidApiKeyRequestException("A budget is a positive amount of Cr$");
-        }
-        budgets.changeBudget(key, budget == null ? null : budget.amount());
-        if (budget != null) {
-            spending.recordCrossings(List.of(key));
-        }
-    }
-
     /** Opens the budget of a key as it is issued, in the transaction that stores the key. */
     @EventListener
     @Transactional(transactionManager = "jdbcTransactionManager", propagation = Propagation.SUPPORTS)
@@ -79,7 +67,10 @@ public class KeyBudgets {
 
     /**
      * Gives a changed key its budget in the transaction that changed the key. A budget left as it was keeps its
-     * thresholds as they are, so saving a key unchanged raises no alert again.
+     * thresholds as they are, so saving a key unchanged raises no alert again. A new budget also releases the key's
+     * credit leases on every instance, before the key's row is locked as every change locks them (the leases first):
+     * what they hold was granted under the old budget, and each instance finds its lease released at the next call
+     * made with the key's new settings, which then reserves under the new budget (decision 0059).
      */
     @EventListener
     @Transactional(transactionManager = "jdbcTransactionManager", propagation = Propagation.SUPPORTS)
@@ -89,6 +80,7 @@ public class KeyBudgets {
         if (sameAmount(current.budget(), budget)) {
             return;
         }
+        leases.releaseOfKey(changed.key(), clock.instant());
         budgets.changeBudget(changed.key(), budget == null ? null : budget.amount());
         if (budget != null) {
             spending.recordCrossings(List.of(changed.key()));

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -186,6 +187,48 @@ class LeaseRows {
             });
             return returned.map(Credits::new);
         });
+    }
+
+    /**
+     * Releases every lease of the key, whichever instance holds it, in the caller's transaction: its budget is
+     * changing, and what the leases hold was granted under the old one. Locks the lease rows, then the key, then the team, as
+     * every other change does. Calls running on a released lease are charged from the balance, as when the sweeper
+     * releases one; each instance ends its lease when a call with the key's new settings finds it released.
+     */
+    void releaseOfKey(ApiKeyId key, Instant now) {
+        record Released(UUID team, BigDecimal amount, boolean holdsKeyBudget) {}
+        List<Released> released = jdbc.sql("""
+                        update credit_hold set status = 'SETTLED', settled_at = :now, released_at = :now
+                        where id in (select id from credit_hold
+                                     where api_key_id = :key and lease and status = 'HELD'
+                                     order by id for update)
+                        returning team_id, amount, holds_key_budget""")
+                .param("key", key.value())
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> new Released(
+                        rs.getObject("team_id", UUID.class),
+                        rs.getBigDecimal("amount"),
+                        rs.getBoolean("holds_key_budget")))
+                .list();
+        if (released.isEmpty()) {
+            return;
+        }
+        BigDecimal keyReserved = released.stream()
+                .filter(Released::holdsKeyBudget)
+                .map(Released::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (keyReserved.signum() > 0) {
+            jdbc.sql("update key_budget set reserved = greatest(reserved - ?, 0) where api_key_id = ?")
+                    .params(keyReserved, key.value())
+                    .update();
+        }
+        // a key belongs to one team
+        jdbc.sql("update credit_account set held = held - ?, updated_at = ? where team_id = ?")
+                .params(
+                        released.stream().map(Released::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
+                        Timestamp.from(now),
+                        released.getFirst().team())
+                .update();
     }
 
     /**

@@ -271,8 +271,10 @@ public class ChatPipeline {
     /** Reserves from the team's balance and, when the key has a budget, from the key's budget, in one go. */
     private Hold reserve(ChatCall call, Credits amount) {
         try {
-            return holds.reserve(
-                    call.team(), call.key() == null ? null : call.key().id(), call.requestId(), amount);
+            AuthenticatedKey key = call.key();
+            return key == null
+                    ? holds.reserve(call.team(), null, call.requestId(), amount)
+                    : holds.reserve(call.team(), key.id(), key.revision(), call.requestId(), amount);
         } catch (InsufficientCreditException e) {
             throw Refusals.insufficientCredit(null);
         } catch (KeyBudgetExceededException e) {

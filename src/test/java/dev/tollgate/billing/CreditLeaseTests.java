@@ -284,6 +284,82 @@ class CreditLeaseTests {
         leases.giveBackAll();
     }
 
+    @Test
+    void aNewBudgetReleasesTheKeysLeaseSoTheNextCallsReserveUnderIt() {
+        TeamSummary team = testTeams.createWithBalance("Lowered", "100.00");
+        ApiKeyId key = keyWithBudget(team, "10.00");
+        Hold running = reserve(team.id(), key, revision(key), "0.05");
+        assertThat(books().keyReserved(key)).as("64 holds of 0.05 leased").isEqualByComparingTo("3.20");
+
+        changeBudget(key, "0.10");
+
+        assertThat(revision(key)).as("a change is a new revision of the key").isEqualTo(1L);
+        assertThat(books().keyReserved(key))
+                .as("the lease was released with the change")
+                .isEqualByComparingTo("0");
+        assertThat(books().held(team.id())).isEqualByComparingTo("0");
+        Hold first = reserve(team.id(), key, revision(key), "0.05");
+        Hold second = reserve(team.id(), key, revision(key), "0.05");
+        Throwable third = catchThrowable(() -> reserve(team.id(), key, revision(key), "0.05"));
+        assertThat(first.lease()).as("a new lease").isNotEqualTo(running.lease());
+        assertThat(third)
+                .as("the old lease's 3.15 left serves no call; the new budget's 0.10 serves two")
+                .isInstanceOf(KeyBudgetExceededException.class);
+
+        assertThat(holds.settle(running, Credits.parse("0.05"), "Chat test"))
+                .as("the call running on the released lease is charged once, from the balance")
+                .isEqualTo(Credits.parse("0.05"));
+        holds.settle(first, Credits.parse("0.05"), "Chat test");
+        holds.settle(second, Credits.parse("0.05"), "Chat test");
+        assertThat(books().keySpent(key)).isEqualByComparingTo("0.15");
+        assertThat(books().balance(team.id())).isEqualByComparingTo("99.85");
+        leases.giveBackAll();
+        assertThat(books().keyReserved(key)).isEqualByComparingTo("0");
+        books().assertBooksBalance(team.id());
+    }
+
+    @Test
+    void aChangeThatKeepsTheBudgetKeepsTheLease() {
+        TeamSummary team = testTeams.createWithBalance("Renamed", "100.00");
+        ApiKeyId key = keyWithBudget(team, "10.00");
+        Hold before = reserve(team.id(), key, revision(key), "0.05");
+
+        changeBudget(key, "10.00");
+        Hold after = reserve(team.id(), key, revision(key), "0.05");
+        Hold stale = reserve(team.id(), key, 0, "0.05");
+
+        assertThat(revision(key)).isEqualTo(1L);
+        assertThat(after.lease())
+                .as("the later revision found the lease held and took it on")
+                .isEqualTo(before.lease());
+        assertThat(stale.lease())
+                .as("a call made with the key as it was before still reserves from it")
+                .isEqualTo(before.lease());
+        assertThat(books().keyReserved(key)).isEqualByComparingTo("3.20");
+        for (Hold hold : List.of(before, after, stale)) {
+            holds.settle(hold, Credits.ZERO, "Chat test");
+        }
+        leases.giveBackAll();
+        books().assertBooksBalance(team.id());
+    }
+
+    private Hold reserve(TeamId team, ApiKeyId key, long revision, String amount) {
+        return actors.asPlatformAdmin(
+                () -> holds.reserve(team, key, revision, "req_" + UUID.randomUUID(), Credits.parse(amount)));
+    }
+
+    private void changeBudget(ApiKeyId key, String budget) {
+        actors.asPlatformAdmin(() ->
+                keys.change(key, new NewApiKey(keys.get(key).name(), null, Credits.parse(budget), Set.of(), null)));
+    }
+
+    private long revision(ApiKeyId key) {
+        return jdbc.sql("select revision from api_key where id = ?")
+                .param(key.value())
+                .query(Long.class)
+                .single();
+    }
+
     private Hold reserve(TeamId team, @Nullable ApiKeyId key, String amount) {
         return actors.asPlatformAdmin(
                 () -> holds.reserve(team, key, "req_" + UUID.randomUUID(), Credits.parse(amount)));
@@ -309,7 +385,7 @@ class CreditLeaseTests {
                 Reservation reservation =
                         new Reservation(UUID.randomUUID(), team, key, "req_" + UUID.randomUUID(), amount);
                 try {
-                    return new Outcome(instance, instance.reserve(reservation), null);
+                    return new Outcome(instance, instance.reserve(reservation, 0), null);
                 } catch (RuntimeException refused) {
                     return new Outcome(instance, null, refused);
                 }

@@ -190,7 +190,7 @@ class SharedRateLimitTests {
     }
 
     private static AuthenticatedKey key(UUID id, @Nullable Integer rpm) {
-        return new AuthenticatedKey(new ApiKeyId(id), new TeamId(UUID.randomUUID()), "limited", Set.of(), rpm);
+        return new AuthenticatedKey(new ApiKeyId(id), new TeamId(UUID.randomUUID()), "limited", Set.of(), rpm, 0);
     }
 
     /** How often Redis has run each command, INFO excluded. */

@@ -203,7 +203,7 @@ class BudgetWebhookTests extends WithWebhookReceiver {
         spender.prepaid(team.id(), key, Credits.of("0.009"));
         receiver.await(hook, 1, WAIT);
 
-        actors.as(owner, () -> budgets.change(key, Credits.of("0.020")));
+        actors.as(owner, () -> keys.change(key, new NewApiKey("batch", null, Credits.of("0.020"), Set.of(), null)));
         spender.prepaid(team.id(), key, Credits.of("0.002"));
         Thread.sleep(QUIET);
         assertThat(receiver.deliveries(hook))
