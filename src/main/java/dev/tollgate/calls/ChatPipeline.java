@@ -145,8 +145,7 @@ public class ChatPipeline {
         if (call.key() != null) {
             rateLimiter.acquire(call.key());
         }
-        long promptTokens = tokenCounter.countPrompt(call.request());
-        Held held = hold(call, model, promptTokens);
+        Held held = hold(call, model);
         try (LiveHold alive = holds.keepAlive(held.hold())) {
             return run(call, model, held.request(), held.hold(), metering, listener);
         }
@@ -166,7 +165,7 @@ public class ChatPipeline {
         try {
             ChatStream stream = openStream(request, metering);
             try (stream) {
-                listener.onStart(stream.usageSoFar());
+                listener.onStart(stream::usageSoFar);
                 while (goesOn(stream, listener)) {
                     ChatEvent event = stream.next();
                     metering.observe(event, clock.instant());
@@ -232,16 +231,25 @@ public class ChatPipeline {
     }
 
     /**
-     * Holds the most the request can cost. An output cap the caller left to us is at most the model's limit, lowered
+     * Holds the most the request can cost. The prompt is first taken at an upper bound of its tokens, found without
+     * tokenising it (decision 0060); only when the credit does not cover that is it counted, and everything below
+     * decided on the count, as it always was. An output cap the caller left to us is at most the model's limit, lowered
      * further to what the balance covers (not below a floor) when the hold for it is refused: the balance is read only
      * then, so a team whose credit covers the request pays one statement for its hold, not a read before it too.
      */
-    private Held hold(ChatCall call, CatalogModel model, long promptTokens) {
+    private Held hold(ChatCall call, CatalogModel model) {
         TokenPricing pricing = model.requireTokenPricing();
         ChatRequest request = call.request();
         int cap = call.outputCapChosen()
                 ? request.maxTokens()
                 : Math.min(request.maxTokens(), model.requireMaxOutputTokens());
+        try {
+            return new Held(
+                    withOutputCap(request, cap), reserve(call, pricing, tokenCounter.promptUpperBound(request), cap));
+        } catch (CallRefusedException refusedAtTheBound) {
+            // the prompt's own count may fit
+        }
+        long promptTokens = tokenCounter.countPrompt(request);
         try {
             return new Held(withOutputCap(request, cap), reserve(call, pricing, promptTokens, cap));
         } catch (CallRefusedException refused) {

@@ -2,6 +2,7 @@ package dev.tollgate.calls;
 
 import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.provider.ChatEvent;
+import java.util.function.Supplier;
 
 /**
  * Receives a reply as the upstream produces it: the API's SSE writer, the non-streaming collector, or the playground.
@@ -10,8 +11,12 @@ import dev.tollgate.provider.ChatEvent;
  */
 public interface ChatReplyListener {
 
-    /** Before the first event, with the prompt's usage as the upstream reported it when the reply started. */
-    default void onStart(TokenCounts promptUsage) {}
+    /**
+     * Before the first event, with the prompt's usage as the upstream reported it when the reply started, or as the
+     * gateway counts it when the upstream reports none yet: asked for only by a listener that shows it at the start,
+     * since counting a long prompt is work most replies do not need.
+     */
+    default void onStart(Supplier<TokenCounts> promptUsage) {}
 
     void onEvent(ChatEvent event);
 

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An output cap the caller leaves to the gateway: the default when the balance covers it, lowered to what the balance
- * covers when not, and the balance read only in that second case.
+ * covers when not, and the balance read only in that second case. A prompt is held at its upper bound when the balance
+ * covers that, and at its count when only the count fits.
  */
 @IntegrationTest
 class OutputCapTests {
@@ -64,6 +65,27 @@ class OutputCapTests {
                 .as("the hold fits the balance rather than the default 4,096 output tokens (0.02 Cr$)")
                 .isLessThanOrEqualTo(new BigDecimal("0.01"))
                 .isGreaterThan(new BigDecimal("0.009"));
+        new Books(jdbc).assertBooksBalance(team.teamId());
+    }
+
+    @Test
+    void aPromptWhoseUpperBoundTheBalanceDoesNotCoverIsHeldAtItsCount() {
+        // 24,000 bytes hold at least 0.024 Cr$ of input at their upper bound; counted, about 4,000 tokens hold 0.004
+        String prompt = " hello".repeat(4_000);
+        FundedTeam team = FundedTeam.create(port, "Counted", "0.015");
+
+        ChatCompletion reply = ask(
+                team,
+                ChatCompletionCreateParams.builder()
+                        .model(MODEL)
+                        .addUserMessage(prompt)
+                        .maxCompletionTokens(16)
+                        .build());
+
+        assertThat(reply.choices()).as("the call was served").isNotEmpty();
+        assertThat(reply.usage().orElseThrow().promptTokens())
+                .as("the prompt counts far fewer tokens than its bytes")
+                .isLessThan(prompt.length() / 5);
         new Books(jdbc).assertBooksBalance(team.teamId());
     }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Streams a reply as Anthropic's named events: {@code message_start} with the prompt usage, one block per thinking
@@ -32,7 +33,7 @@ final class AnthropicStreamWriter implements ChatReplyListener {
     }
 
     @Override
-    public void onStart(TokenCounts promptUsage) {
+    public void onStart(Supplier<TokenCounts> promptUsage) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("id", id);
         message.put("type", "message");
@@ -41,7 +42,7 @@ final class AnthropicStreamWriter implements ChatReplyListener {
         message.put("content", List.of());
         message.put("stop_reason", null);
         message.put("stop_sequence", null);
-        message.put("usage", AnthropicWire.usage(promptUsage.withOutput(1)));
+        message.put("usage", AnthropicWire.usage(promptUsage.get().withOutput(1)));
         sse.event("message_start", Map.of("type", "message_start", "message", message));
         sse.event("ping", Map.of("type", "ping"));
     }

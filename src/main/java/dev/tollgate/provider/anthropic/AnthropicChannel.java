@@ -3,6 +3,7 @@ package dev.tollgate.provider.anthropic;
 import dev.tollgate.provider.ChatProvider;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ChatStream;
+import dev.tollgate.provider.PromptEstimate;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.provider.channel.ChannelConfig;
@@ -43,7 +44,6 @@ public final class AnthropicChannel implements ChatProvider {
         String key = config.secretValue()
                 .orElseThrow(() -> new UpstreamException("Channel '" + config.name() + "' has no API key", true));
         byte[] body = json.writeValueAsBytes(writer.write(request, model));
-        long promptEstimate = tokens.countPrompt(request);
         HttpRequest.Builder upstream = http.request("/messages")
                 .header("x-api-key", key)
                 .header("anthropic-version", API_VERSION)
@@ -57,7 +57,7 @@ public final class AnthropicChannel implements ChatProvider {
                 new ServerSentEvents(response.body()),
                 new EventTranslator(json),
                 tokens,
-                promptEstimate,
+                new PromptEstimate(tokens, request),
                 config.timeout());
     }
 

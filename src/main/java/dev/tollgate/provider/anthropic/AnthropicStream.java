@@ -3,6 +3,7 @@ package dev.tollgate.provider.anthropic;
 import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.provider.ChatEvent;
 import dev.tollgate.provider.ChatStream;
+import dev.tollgate.provider.PromptEstimate;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.provider.http.FirstEventDeadline;
@@ -22,7 +23,7 @@ final class AnthropicStream implements ChatStream {
     private final ServerSentEvents events;
     private final EventTranslator translator;
     private final TokenCounter tokens;
-    private final long promptEstimate;
+    private final PromptEstimate promptEstimate;
     private final FirstEventDeadline firstEvent;
     private final AtomicLong outputEstimate = new AtomicLong();
     private volatile boolean closed;
@@ -34,7 +35,7 @@ final class AnthropicStream implements ChatStream {
             ServerSentEvents events,
             EventTranslator translator,
             TokenCounter tokens,
-            long promptEstimate,
+            PromptEstimate promptEstimate,
             Duration firstEventTimeout) {
         this.events = events;
         this.translator = translator;
@@ -131,7 +132,7 @@ final class AnthropicStream implements ChatStream {
     public TokenCounts usageSoFar() {
         UsageReport reported = translator.usage();
         if (reported == null) {
-            return new TokenCounts(promptEstimate, outputEstimate.get(), 0, 0);
+            return new TokenCounts(promptEstimate.tokens(), outputEstimate.get(), 0, 0);
         }
         return reported.outputFinal() ? reported.counts() : reported.counts().withOutput(outputEstimate.get());
     }

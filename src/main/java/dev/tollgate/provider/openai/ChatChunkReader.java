@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -73,12 +74,13 @@ final class ChatChunkReader {
     }
 
     /**
-     * The closing event, with the reported usage or, when the upstream reported none, {@code estimate}.
+     * The closing event, with the reported usage or, when the upstream reported none, the {@code estimate}, asked for
+     * only then.
      *
      * @param sawDone whether the stream ended with {@code [DONE]} rather than just stopping
      * @throws UpstreamException when the stream broke off before the reply finished
      */
-    ChatEvent.Completed complete(boolean sawDone, TokenCounts estimate, boolean outputStarted) {
+    ChatEvent.Completed complete(boolean sawDone, Supplier<TokenCounts> estimate, boolean outputStarted) {
         if (finishReason == null && !sawDone) {
             throw new UpstreamException("The upstream's stream ended before the reply finished", !outputStarted);
         }
@@ -91,7 +93,7 @@ final class ChatChunkReader {
         String sequence = reason == FinishReason.STOP_SEQUENCE ? stopReason : null;
         return usage != null
                 ? new ChatEvent.Completed(reason, sequence, usage, reasoningTokens)
-                : new ChatEvent.Completed(reason, sequence, estimate);
+                : new ChatEvent.Completed(reason, sequence, estimate.get());
     }
 
     /** The usage the upstream reported, once it has. */

@@ -7,6 +7,7 @@ import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.provider.http.ServerSentEvents;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +46,7 @@ final class OpenAiChatStream extends PulledEventStream {
     }
 
     @Override
-    void complete(boolean sawDone, TokenCounts estimate) {
+    void complete(boolean sawDone, Supplier<TokenCounts> estimate) {
         emit(reader.complete(sawDone, estimate, outputStarted()));
     }
 

@@ -4,6 +4,7 @@ import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.provider.ChatEvent;
 import dev.tollgate.provider.ChatRequest;
 import dev.tollgate.provider.ChatStream;
+import dev.tollgate.provider.PromptEstimate;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.provider.http.FirstEventDeadline;
@@ -14,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,19 +27,18 @@ import org.jspecify.annotations.Nullable;
 abstract class PulledEventStream implements ChatStream {
 
     private final ServerSentEvents events;
-    private final ChatRequest request;
+    private final PromptEstimate prompt;
     private final TokenCounter tokens;
     private final FirstEventDeadline watchdog;
     private final Deque<ChatEvent> pending = new ArrayDeque<>();
     private final AtomicLong outputTokens = new AtomicLong();
-    private volatile long promptTokens = -1;
     private volatile boolean closed;
     private boolean outputStarted;
     private boolean ended;
 
     PulledEventStream(InputStream body, ChatRequest request, TokenCounter tokens, Duration timeout) {
         this.events = new ServerSentEvents(body);
-        this.request = request;
+        this.prompt = new PromptEstimate(tokens, request);
         this.tokens = tokens;
         this.watchdog = FirstEventDeadline.start(timeout, events::close);
     }
@@ -46,7 +47,7 @@ abstract class PulledEventStream implements ChatStream {
     abstract void read(ServerSentEvents.Event event, String data);
 
     /** The events that end the reply, given what was counted so far; {@code sawDone} when {@code [DONE]} came. */
-    abstract void complete(boolean sawDone, TokenCounts estimate);
+    abstract void complete(boolean sawDone, Supplier<TokenCounts> estimate);
 
     /** The usage the upstream reported, once it has. */
     abstract @Nullable TokenCounts reportedUsage();
@@ -92,7 +93,7 @@ abstract class PulledEventStream implements ChatStream {
         if (reported != null) {
             return reported;
         }
-        return new TokenCounts(promptEstimate(), outputTokens.get(), 0, 0);
+        return estimate();
     }
 
     @Override
@@ -116,7 +117,12 @@ abstract class PulledEventStream implements ChatStream {
     final void finish(boolean sawDone) {
         ended = true;
         events.close();
-        complete(sawDone, new TokenCounts(promptEstimate(), outputTokens.get(), 0, 0));
+        complete(sawDone, this::estimate);
+    }
+
+    /** The usage as the gateway counts it, for an upstream that reports none: the prompt is counted only then. */
+    private TokenCounts estimate() {
+        return new TokenCounts(prompt.tokens(), outputTokens.get(), 0, 0);
     }
 
     private void readEventOrFail() {
@@ -166,15 +172,5 @@ abstract class PulledEventStream implements ChatStream {
 
     private void countOutput(String text) {
         outputTokens.addAndGet(tokens.countText(text));
-    }
-
-    /** The prompt's estimated size, counted once and only when the upstream has not reported it. */
-    private long promptEstimate() {
-        long known = promptTokens;
-        if (known < 0) {
-            known = tokens.countPrompt(request);
-            promptTokens = known;
-        }
-        return known;
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -76,11 +77,12 @@ final class ResponsesEventReader {
     }
 
     /**
-     * The closing event, with the reported usage or, when the upstream reported none, {@code estimate}.
+     * The closing event, with the reported usage or, when the upstream reported none, the {@code estimate}, asked for
+     * only then.
      *
      * @throws UpstreamException when the stream broke off before its terminal event
      */
-    ChatEvent.Completed complete(TokenCounts estimate, boolean outputStarted) {
+    ChatEvent.Completed complete(Supplier<TokenCounts> estimate, boolean outputStarted) {
         FinishReason reason = finishReason;
         if (reason == null) {
             throw new UpstreamException("The upstream's stream ended before the reply finished", !outputStarted);
@@ -88,7 +90,7 @@ final class ResponsesEventReader {
         TokenCounts reported = usage;
         return reported != null
                 ? new ChatEvent.Completed(reason, null, reported, reasoningTokens)
-                : new ChatEvent.Completed(reason, null, estimate);
+                : new ChatEvent.Completed(reason, null, estimate.get());
     }
 
     /** The usage the upstream reported, once it has. */

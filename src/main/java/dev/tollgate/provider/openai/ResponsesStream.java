@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +57,7 @@ final class ResponsesStream extends PulledEventStream {
     }
 
     @Override
-    void complete(boolean sawDone, TokenCounts estimate) {
+    void complete(boolean sawDone, Supplier<TokenCounts> estimate) {
         // the end of the stream and [DONE] mean the same here: what the reader saw decides how the reply ended
         ChatEvent.Completed completed = reader.complete(estimate, outputStarted());
         releaseAnnouncements();

@@ -70,7 +70,19 @@ public final class JtokkitTokenCounter implements TokenCounter {
 
     @Override
     public long countPrompt(ChatRequest request) {
-        Tally tally = tally();
+        return prompt(request, tally());
+    }
+
+    /**
+     * The prompt counted as {@link #countPrompt} counts it, but every text as its UTF-8 bytes: each token of a byte-level
+     * encoding is at least one byte, and text counted by its bytes counts the same either way.
+     */
+    @Override
+    public long promptUpperBound(ChatRequest request) {
+        return prompt(request, new Tally(true));
+    }
+
+    private static long prompt(ChatRequest request, Tally tally) {
         long tokens = REQUEST_OVERHEAD;
         for (ToolDefinition tool : request.tools()) {
             tokens += tally.tool(tool);
@@ -107,7 +119,7 @@ public final class JtokkitTokenCounter implements TokenCounter {
 
     /** A count of one prompt's parts in turn, which share the prompt's {@value #MOST_TOKENISED_CHARACTERS}. */
     public Tally tally() {
-        return new Tally();
+        return new Tally(false);
     }
 
     /**
@@ -193,9 +205,12 @@ public final class JtokkitTokenCounter implements TokenCounter {
      */
     public final class Tally {
 
+        private final boolean byBytes;
         private long allowance = MOST_TOKENISED_CHARACTERS;
 
-        private Tally() {}
+        private Tally(boolean byBytes) {
+            this.byBytes = byBytes;
+        }
 
         /** Tokens of one tool definition: its name, description and parameter schema as JSON text. */
         public long tool(ToolDefinition tool) {
@@ -219,6 +234,9 @@ public final class JtokkitTokenCounter implements TokenCounter {
 
         /** Tokens of one text. */
         public long text(String text) {
+            if (byBytes) {
+                return Spans.utf8Length(text, 0, text.length());
+            }
             long tokens = 0;
             Spans spans = new Spans(text, COUNTED_SPAN);
             while (spans.hasNext()) {

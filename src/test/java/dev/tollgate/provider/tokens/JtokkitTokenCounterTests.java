@@ -232,6 +232,52 @@ class JtokkitTokenCounterTests {
     }
 
     @Test
+    void aPromptsUpperBoundCountsItsTextsByTheirBytesAndNeverFallsBelowItsCount() {
+        String prose = Texts.words(20_000);
+        String mixed = Texts.mixed(20_000) + " naïve café 東京 🙂 " + "x".repeat(5_000);
+        ChatRequest request = new ChatRequest(
+                new ModelId("simulator/test"),
+                List.of(new TextPart("Réponds en français.", false)),
+                List.of(
+                        new ChatMessage(
+                                ChatMessage.Role.USER,
+                                List.of(
+                                        new TextPart(prose, false),
+                                        new ImagePart(null, null, "https://example.com/cat.png", false))),
+                        new ChatMessage(
+                                ChatMessage.Role.ASSISTANT,
+                                List.of(new ToolCallPart("call_1", "search", "{\"q\":\"東京\"}", false))),
+                        new ChatMessage(
+                                ChatMessage.Role.USER, List.of(new ToolResultPart("call_1", mixed, false, false)))),
+                List.of(),
+                ToolChoice.AUTO,
+                100,
+                null,
+                List.of(),
+                false,
+                "team-1");
+
+        long bound = COUNTER.promptUpperBound(request);
+
+        assertThat(bound)
+                .as(
+                        "the overheads (the system prompt is a message) and the image as counted, every text as its UTF-8 bytes")
+                .isEqualTo(JtokkitTokenCounter.REQUEST_OVERHEAD
+                        + 4 * JtokkitTokenCounter.MESSAGE_OVERHEAD
+                        + JtokkitTokenCounter.IMAGE_TOKENS
+                        + utf8("Réponds en français.")
+                        + utf8(prose)
+                        + utf8("search")
+                        + utf8("{\"q\":\"東京\"}")
+                        + utf8(mixed));
+        assertThat(bound).isGreaterThanOrEqualTo(COUNTER.countPrompt(request));
+    }
+
+    private static long utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @Test
     void splitsAsciiTextIntoOneRunPerToken() {
         String text = "The quick brown fox jumps over the lazy dog.";
 
