@@ -6,19 +6,22 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.tollgate.provider.TokenCounter;
 import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.AnthropicClients;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.TestChannels;
 import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +34,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * The gateway counts a prompt's tokens only where something needs the count (decision 0060). A call whose hold the
  * credit covers at the prompt's upper bound, through an upstream that reports its usage, counts nothing; an Anthropic
  * stream, whose {@code message_start} tells the input tokens before the upstream has, counts the prompt once. The
- * real counter is watched, not replaced.
+ * real counter is watched, not replaced; the calls come through the official OpenAI and Anthropic SDKs.
  */
 @IntegrationTest
 class PromptCountingTests {
@@ -50,7 +53,6 @@ class PromptCountingTests {
     @MockitoSpyBean
     TokenCounter tokens;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private UpstreamStandIn upstream;
     private TestChannels channels;
     private FundedTeam team;
@@ -77,36 +79,39 @@ class PromptCountingTests {
     }
 
     @Test
-    void aCallWhoseCreditCoversTheBoundThroughAnUpstreamReportingUsageCountsNoPrompt() throws Exception {
-        HttpResponse<String> reply = post(
-                "/v1/chat/completions",
-                "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Tell me about tides\"}]}");
+    void aCallWhoseCreditCoversTheBoundThroughAnUpstreamReportingUsageCountsNoPrompt() {
+        ChatCompletion reply = team.client()
+                .chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model(MODEL)
+                        .addUserMessage("Tell me about tides")
+                        .build());
 
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.body()).contains("Tides rise.").contains("\"prompt_tokens\":12");
+        assertThat(reply.choices().getFirst().message().content()).contains("Tides rise.");
+        assertThat(reply.usage().orElseThrow().promptTokens())
+                .as("the upstream's count")
+                .isEqualTo(12);
         verify(tokens).promptUpperBound(any());
         verify(tokens, never()).countPrompt(any());
     }
 
     @Test
-    void anAnthropicStreamCountsThePromptOnceToTellItsInputTokensAtTheStart() throws Exception {
-        HttpResponse<String> reply = post(
-                "/v1/messages",
-                "{\"model\":\"" + MODEL + "\",\"max_tokens\":60,\"stream\":true,"
-                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Tell me about tides\"}]}");
+    void anAnthropicStreamCountsThePromptOnceToTellItsInputTokensAtTheStart() {
+        List<RawMessageStreamEvent> events;
+        try (StreamResponse<RawMessageStreamEvent> stream = AnthropicClients.forKey(port, team.key())
+                .messages()
+                .createStreaming(MessageCreateParams.builder()
+                        .model(MODEL)
+                        .maxTokens(60)
+                        .addUserMessage("Tell me about tides")
+                        .build())) {
+            events = stream.stream().toList();
+        }
 
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.body()).contains("event: message_start").contains("\"input_tokens\":");
+        assertThat(events.getFirst().asMessageStart().message().usage().inputTokens())
+                .as("message_start tells the input tokens before the upstream has")
+                .isPositive();
         verify(tokens, times(1)).countPrompt(any());
-    }
-
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Bearer " + team.key())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -90,15 +90,8 @@ class OpenAiChatFailureTests {
 
     @Test
     void anInStreamErrorBeforeAnyOutputIsRetryable() {
-        fixture.upstream.on(
-                "POST",
-                "/v1/chat/completions",
-                Answer.sse(
-                        List.of(
-                                Chunks.role(),
-                                "data: {\"error\":{\"message\":\"The server is overloaded\","
-                                        + "\"type\":\"server_error\",\"param\":null,\"code\":\"overloaded\"}}"),
-                        Duration.ZERO));
+        afterTheRole("data: {\"error\":{\"message\":\"The server is overloaded\","
+                + "\"type\":\"server_error\",\"param\":null,\"code\":\"overloaded\"}}");
 
         UpstreamException failure = openFailure();
 
@@ -110,15 +103,8 @@ class OpenAiChatFailureTests {
     @Test
     void anEventNamedErrorIsAFailureEvenWithoutAnErrorField() {
         // some servers name the event and put the error's fields at the top of its data
-        fixture.upstream.on(
-                "POST",
-                "/v1/chat/completions",
-                Answer.sse(
-                        List.of(
-                                Chunks.role(),
-                                "event: error\ndata: {\"message\":\"The server is overloaded\","
-                                        + "\"type\":\"server_error\",\"code\":\"overloaded\"}"),
-                        Duration.ZERO));
+        afterTheRole("event: error\ndata: {\"message\":\"The server is overloaded\","
+                + "\"type\":\"server_error\",\"code\":\"overloaded\"}");
 
         UpstreamException failure = openFailure();
 
@@ -252,5 +238,10 @@ class OpenAiChatFailureTests {
 
         assertThat(failure.retryable()).isFalse();
         assertThat(fixture.upstream.received()).isEmpty();
+    }
+
+    /** The upstream streams the assistant's role, then {@code event}. */
+    private void afterTheRole(String event) {
+        fixture.upstream.on("POST", "/v1/chat/completions", Answer.sse(List.of(Chunks.role(), event), Duration.ZERO));
     }
 }

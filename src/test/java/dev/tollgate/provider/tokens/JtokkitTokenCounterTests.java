@@ -191,28 +191,12 @@ class JtokkitTokenCounterTests {
     void promptCountsEveryPartWithOverheadsAndAFixedPricePerImage() {
         JsonNode schema =
                 JsonMapper.shared().readTree("{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\"}}}");
-        ChatRequest request = new ChatRequest(
-                new ModelId("simulator/test"),
-                List.of(new TextPart("Be brief.", false)),
-                List.of(
-                        new ChatMessage(
-                                ChatMessage.Role.USER,
-                                List.of(
-                                        new TextPart("Look at this", false),
-                                        new ImagePart(null, null, "https://example.com/cat.png", false))),
-                        new ChatMessage(
-                                ChatMessage.Role.ASSISTANT,
-                                List.of(new ToolCallPart("call_1", "search", "{\"q\":\"cat\"}", false))),
-                        new ChatMessage(
-                                ChatMessage.Role.USER,
-                                List.of(new ToolResultPart("call_1", "A tabby cat", false, false)))),
-                List.of(new ToolDefinition("search", "Searches the web", schema, false)),
-                ToolChoice.AUTO,
-                100,
-                null,
-                List.of(),
-                false,
-                "team-1");
+        ChatRequest request = promptOfEveryPart(
+                "Be brief.",
+                "Look at this",
+                "{\"q\":\"cat\"}",
+                "A tabby cat",
+                List.of(new ToolDefinition("search", "Searches the web", schema, false)));
 
         long expected = JtokkitTokenCounter.REQUEST_OVERHEAD
                 + COUNTER.countText("search")
@@ -235,27 +219,7 @@ class JtokkitTokenCounterTests {
     void aPromptsUpperBoundCountsItsTextsByTheirBytesAndNeverFallsBelowItsCount() {
         String prose = Texts.words(20_000);
         String mixed = Texts.mixed(20_000) + " naïve café 東京 🙂 " + "x".repeat(5_000);
-        ChatRequest request = new ChatRequest(
-                new ModelId("simulator/test"),
-                List.of(new TextPart("Réponds en français.", false)),
-                List.of(
-                        new ChatMessage(
-                                ChatMessage.Role.USER,
-                                List.of(
-                                        new TextPart(prose, false),
-                                        new ImagePart(null, null, "https://example.com/cat.png", false))),
-                        new ChatMessage(
-                                ChatMessage.Role.ASSISTANT,
-                                List.of(new ToolCallPart("call_1", "search", "{\"q\":\"東京\"}", false))),
-                        new ChatMessage(
-                                ChatMessage.Role.USER, List.of(new ToolResultPart("call_1", mixed, false, false)))),
-                List.of(),
-                ToolChoice.AUTO,
-                100,
-                null,
-                List.of(),
-                false,
-                "team-1");
+        ChatRequest request = promptOfEveryPart("Réponds en français.", prose, "{\"q\":\"東京\"}", mixed, List.of());
 
         long bound = COUNTER.promptUpperBound(request);
 
@@ -271,6 +235,32 @@ class JtokkitTokenCounterTests {
                         + utf8("{\"q\":\"東京\"}")
                         + utf8(mixed));
         assertThat(bound).isGreaterThanOrEqualTo(COUNTER.countPrompt(request));
+    }
+
+    /** A system text, a user's text with an image, a call of the tool {@code search} and its result, and the tools. */
+    private static ChatRequest promptOfEveryPart(
+            String system, String userText, String arguments, String result, List<ToolDefinition> tools) {
+        return new ChatRequest(
+                new ModelId("simulator/test"),
+                List.of(new TextPart(system, false)),
+                List.of(
+                        new ChatMessage(
+                                ChatMessage.Role.USER,
+                                List.of(
+                                        new TextPart(userText, false),
+                                        new ImagePart(null, null, "https://example.com/cat.png", false))),
+                        new ChatMessage(
+                                ChatMessage.Role.ASSISTANT,
+                                List.of(new ToolCallPart("call_1", "search", arguments, false))),
+                        new ChatMessage(
+                                ChatMessage.Role.USER, List.of(new ToolResultPart("call_1", result, false, false)))),
+                tools,
+                ToolChoice.AUTO,
+                100,
+                null,
+                List.of(),
+                false,
+                "team-1");
     }
 
     private static long utf8(String text) {
