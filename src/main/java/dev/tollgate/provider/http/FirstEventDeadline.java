@@ -1,7 +1,6 @@
 package dev.tollgate.provider.http;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -18,7 +17,7 @@ public final class FirstEventDeadline {
     }
 
     private final AtomicReference<State> state = new AtomicReference<>(State.PENDING);
-    private volatile ScheduledFuture<?> timer;
+    private volatile Deadlines.Deadline timer;
 
     private FirstEventDeadline() {}
 
@@ -35,7 +34,7 @@ public final class FirstEventDeadline {
     /** The first event arrived (or the stream was closed): the deadline no longer applies. */
     public void cancel() {
         if (state.compareAndSet(State.PENDING, State.MET)) {
-            timer.cancel(false);
+            timer.cancel();
         }
     }
 

@@ -11,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -102,14 +101,14 @@ public final class UpstreamHttp implements AutoCloseable {
             sent.setEntity(new ByteArrayEntity(body, contentType(request)));
         }
         AtomicBoolean late = new AtomicBoolean();
-        ScheduledFuture<?> deadline = Deadlines.after(request.timeout().orElse(channel.timeout()), () -> {
+        Deadlines.Deadline deadline = Deadlines.after(request.timeout().orElse(channel.timeout()), () -> {
             late.set(true);
             sent.cancel();
         });
         HttpResponse<InputStream> response;
         try {
             ClassicHttpResponse answer = client.executeOpen(null, sent, null);
-            deadline.cancel(false);
+            deadline.cancel();
             response = new UpstreamResponse(request, answer, sent);
         } catch (SocketTimeoutException e) { // a connect timeout is one too
             throw new UpstreamException("The upstream did not answer in time", true, e);
@@ -124,7 +123,7 @@ public final class UpstreamHttp implements AutoCloseable {
             }
             throw new UpstreamException("The upstream connection failed: " + e.getMessage(), true, e);
         } finally {
-            deadline.cancel(false);
+            deadline.cancel();
         }
         if (response.statusCode() / 100 != 2) {
             // an upstream that echoes the key it was sent ("invalid key sk-…") must not put it into logs or usage rows

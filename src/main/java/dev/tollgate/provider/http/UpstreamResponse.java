@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ScheduledFuture;
 import javax.net.ssl.SSLSession;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -143,7 +142,7 @@ final class UpstreamResponse implements HttpResponse<InputStream> {
             if (Deadlines.isTimerThread()) {
                 return false; // a deadline closing a stream must not wait on it
             }
-            ScheduledFuture<?> cutOff = Deadlines.after(LAST_BYTES_WAIT, exchange::cancel);
+            Deadlines.Deadline cutOff = Deadlines.after(LAST_BYTES_WAIT, exchange::cancel);
             try {
                 byte[] rest = new byte[1024];
                 long left = LAST_BYTES;
@@ -152,11 +151,11 @@ final class UpstreamResponse implements HttpResponse<InputStream> {
                     left -= read;
                 }
                 ended = left > 0;
-                return ended && cutOff.cancel(false);
+                return ended && cutOff.cancel();
             } catch (IOException cut) {
                 return false;
             } finally {
-                cutOff.cancel(false);
+                cutOff.cancel();
             }
         }
     }
