@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What holding and settling costs under parallel load, in CPU per call of this JVM and of the PostgreSQL server: 64
  * threads reserve and settle for one team and one budgeted key, as chat calls do, for a warm-up and then a measured
- * run. CPU per call, not wall time, is what to compare on a shared machine. Run on its own with
+ * run. CPU per call, not wall time, is what to compare on a shared machine. A second run settles calls one after
+ * another from one virtual thread and prints a lone call's settle in wall time, what one connection waits for. Run
+ * on its own with
  * {@code -Dtest=HoldCostMeasurement -Dtollgate.measure=true}; it prints its figures.
  */
 @IntegrationTest
@@ -78,6 +81,34 @@ class HoldCostMeasurement {
                 microsPerCall(jvm, completed),
                 microsPerCall(database, completed));
         assertThat(completed).as("calls completed").isPositive();
+        new Books(jdbc).assertBooksBalance(funded.team());
+    }
+
+    /** A lone caller's settle, on a virtual thread as a request's: its wall time, what one connection waits for. */
+    @Test
+    void aLoneCallsSettle() throws Exception {
+        HeldCalls calls = new HeldCalls(port, holds, actors);
+        HeldCalls.Funded funded = calls.fund("Measured alone", "1000000", "1000000");
+        int warmUp = 1_000;
+        int measured = 3_000;
+        long[] nanos = new long[measured];
+        Thread caller = Thread.ofVirtual().start(() -> {
+            for (int i = -warmUp; i < measured; i++) {
+                Hold hold = calls.reserve(funded, "0.001");
+                Settlements.Settlement settlement = calls.settlement(funded, hold, Credits.of("0.0005"));
+                long started = System.nanoTime();
+                settlements.settle(settlement);
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - started;
+                }
+            }
+        });
+        caller.join();
+        Arrays.sort(nanos);
+        System.out.printf(
+                "%nA lone call's settle: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms over %d calls%n%n",
+                nanos[measured / 2] / 1e6, nanos[measured * 9 / 10] / 1e6, nanos[measured * 99 / 100] / 1e6, measured);
+        assertThat(nanos[0]).as("every settle measured").isPositive();
         new Books(jdbc).assertBooksBalance(funded.team());
     }
 
