@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +104,47 @@ class SettlementsTests {
         assertThat(count("select count(distinct xmin::text) from credit_hold where team_id = ?", funded.team()))
                 .as("calls were settled together, in fewer transactions than calls")
                 .isLessThan(count);
+    }
+
+    @Test
+    void aSettleWaitsOnNoLockOfItsTeamOrKeyRow() throws Exception {
+        HeldCalls.Funded funded = calls.fund("Locked team", "1", "10");
+        // the day's first call of a team, model and key adds their roll-up row, which still names the team; later ones
+        // only add to it
+        settlements.settle(calls.settlement(funded, calls.reserve(funded, "0.1"), Credits.of("0.01")));
+        Settlements.Settlement settlement = calls.settlement(funded, calls.reserve(funded, "0.1"), Credits.of("0.02"));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            // another transaction holds the team's and the key's rows as a delete or a change of their ids would
+            Future<?> holder = threads.submit(() -> transactions.executeWithoutResult(status -> {
+                jdbc.sql("select id from team where id = ? for update")
+                        .param(funded.team().value())
+                        .query(UUID.class)
+                        .single();
+                jdbc.sql("select id from api_key where id = ? for update")
+                        .param(funded.key().value())
+                        .query(UUID.class)
+                        .single();
+                locked.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Credits> settled = threads.submit(() -> settlements.settle(settlement));
+            try {
+                assertThat(settled.get(5, TimeUnit.SECONDS))
+                        .as("the usage row and ledger entry are written without looking up and locking the team or key")
+                        .isEqualByComparingTo(Credits.of("0.02"));
+            } finally {
+                release.countDown();
+                holder.get();
+            }
+        }
+        assertThat(balance(funded.team())).isEqualByComparingTo("0.97");
     }
 
     @Test

@@ -12,7 +12,6 @@ import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.tollgate.provider.TokenCounter;
-import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.AnthropicClients;
@@ -61,13 +60,7 @@ class PromptCountingTests {
     void upstreamBehindAChannel() {
         upstream = new UpstreamStandIn();
         channels = new TestChannels(channelService, actors);
-        channels.add(
-                "prompt-counting",
-                ChannelKind.OPENAI_COMPATIBLE,
-                upstream.baseUrl("/v1"),
-                "sk-up",
-                Map.of(MODEL, "glm"),
-                0);
+        channels.addOpenAiCompatible("prompt-counting", upstream, Map.of(MODEL, "glm"));
         upstream.on("POST", "/v1/chat/completions", UpstreamReplies.openAiText("Tides rise.", 12, 3));
         team = FundedTeam.create(port, "Prompt counting", "5.00");
     }

@@ -55,13 +55,7 @@ class StreamedWritesTests {
     void upstreamBehindAChannel() {
         upstream = new UpstreamStandIn();
         channels = new TestChannels(channelService, actors);
-        channels.add(
-                "stream-writes",
-                ChannelKind.OPENAI_COMPATIBLE,
-                upstream.baseUrl("/v1"),
-                "sk-up",
-                Map.of(MODEL, "glm"),
-                0);
+        channels.addOpenAiCompatible("stream-writes", upstream, Map.of(MODEL, "glm"));
         team = FundedTeam.create(port, "StreamWrites", "5.00");
     }
 

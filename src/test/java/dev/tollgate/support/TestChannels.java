@@ -30,6 +30,11 @@ public final class TestChannels {
         return add(name, kind, baseUrl, secret, models, priority, false);
     }
 
+    /** An {@code openai-compatible} channel to the stand-in's {@code /v1}, first in priority. */
+    public ChannelView addOpenAiCompatible(String name, UpstreamStandIn upstream, Map<String, String> models) {
+        return add(name, ChannelKind.OPENAI_COMPATIBLE, upstream.baseUrl("/v1"), "sk-up", models, 0);
+    }
+
     /** An {@code openai-compatible} channel marked as speaking the Responses API. */
     public ChannelView addSpeakingResponses(String name, URI baseUrl, String secret, Map<String, String> models) {
         return add(name, ChannelKind.OPENAI_COMPATIBLE, baseUrl, secret, models, 0, true);
