@@ -4,6 +4,7 @@ import dev.tollgate.account.TeamAccess;
 import dev.tollgate.account.TeamId;
 import dev.tollgate.account.TeamRole;
 import dev.tollgate.apikey.ApiKeyId;
+import dev.tollgate.database.BoundStatement;
 import dev.tollgate.money.Credits;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,10 +23,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reserve before a metered call, keep the hold alive while the call runs, settle after it: the hold makes sure
@@ -47,6 +51,7 @@ public class CreditHolds {
     private final LeaseRows leaseRows;
     private final KeySpending keys;
     private final TeamAccess access;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     CreditHolds(
@@ -60,6 +65,7 @@ public class CreditHolds {
             LeaseRows leaseRows,
             KeySpending keys,
             TeamAccess access,
+            JdbcTransactionManager jdbcTransactions,
             Clock clock) {
         this.accounts = accounts;
         this.holds = holds;
@@ -71,6 +77,7 @@ public class CreditHolds {
         this.leaseRows = leaseRows;
         this.keys = keys;
         this.access = access;
+        this.transactions = new TransactionTemplate(jdbcTransactions);
         this.clock = clock;
     }
 
@@ -173,9 +180,29 @@ public class CreditHolds {
      */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public Map<UUID, Credits> settleAllHeld(List<HoldCharge> owed) {
-        List<ApiKeyId> spentMore = heldSettles.settle(owed, clock.instant()).orElseThrow(BatchNotAllHeldException::new);
+        return settleAllHeld(owed, null, clock.instant());
+    }
+
+    /**
+     * Settles finished calls as {@link #settleAllHeld(List)} does, together with {@code first}, a statement of the
+     * caller's that must be kept exactly when the settle is (the calls' usage rows). Both go to the database in one
+     * round trip and commit as it returns, unless a key in the batch has a budget: then they run in a transaction that
+     * also records the budget alerts the spending crossed, so an alert is never lost. Throws {@link
+     * BatchNotAllHeldException}, having kept nothing, when the batch is not one whose holds are all held.
+     */
+    public Map<UUID, Credits> settleAllHeld(List<HoldCharge> owed, BoundStatement first) {
+        Instant now = clock.instant();
+        if (owed.stream().anyMatch(charge -> charge.hold().holdsKeyBudget())) {
+            return Objects.requireNonNull(transactions.execute(status -> settleAllHeld(owed, first, now)));
+        }
+        return settleAllHeld(owed, first, now);
+    }
+
+    private Map<UUID, Credits> settleAllHeld(List<HoldCharge> owed, @Nullable BoundStatement first, Instant now) {
+        List<ApiKeyId> spentMore = heldSettles.settle(owed, now, first).orElseThrow(BatchNotAllHeldException::new);
         tellLeasesOnCommit(owed);
         if (!spentMore.isEmpty()) {
+            // outside a transaction only when a key was given a budget while its call ran
             keys.recordCrossings(spentMore);
         }
         Map<UUID, Credits> charged = new HashMap<>();
@@ -430,6 +457,7 @@ public class CreditHolds {
     }
 
     /** Tells the leases, once the caller's transaction commits, that these charges of theirs are durable. */
+    /** Tells the leases what was settled from them once it has committed: at once when no transaction is open. */
     private void tellLeasesOnCommit(List<HoldCharge> owed) {
         Map<UUID, Integer> byLease = new HashMap<>();
         owed.forEach(charge -> {
@@ -437,13 +465,18 @@ public class CreditHolds {
                 byLease.merge(charge.hold().lease(), 1, Integer::sum);
             }
         });
-        if (!byLease.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    leases.committed(byLease);
-                }
-            });
+        if (byLease.isEmpty()) {
+            return;
         }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            leases.committed(byLease);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                leases.committed(byLease);
+            }
+        });
     }
 }

@@ -28,13 +28,14 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Settles finished model calls together: one flusher takes whatever calls have queued and settles them in one
- * transaction, with one balance update per team and one spending update per key, so concurrent calls of a team no
- * longer queue on its account row one by one. A caller waits until its settle has committed. With no load a batch is a
- * single call, flushed at once; under load batches grow by themselves. The common batch, every hold still held and
- * every charge fitting, is settled in one statement after its usage rows; any other (a request settled twice, a hold
- * the sweeper released, a charge beyond its hold and the remaining credit) is rolled back and settled again case by
- * case, and a batch that fails even then is settled one by one, so one bad call never affects another. A call whose
+ * Settles finished model calls together: one flusher takes whatever calls have queued and settles them at once, with
+ * one balance update per team and one spending update per key, so concurrent calls of a team no longer queue on its
+ * account row one by one. A caller waits until its settle has committed. With no load a batch is a single call,
+ * flushed at once; under load batches grow by themselves. The common batch, every hold still held and every charge
+ * fitting, is settled with its usage rows in one statement and one round trip to the database; any other (a request
+ * settled twice, a hold the sweeper released, a charge beyond its hold and the remaining credit) keeps nothing and is
+ * settled again case by case in one transaction, and a batch that fails even then is settled one by one, so one bad
+ * call never affects another. A call whose
  * hold the sweeper released while it still ran is charged all the same, from the available balance.
  */
 @Component
@@ -137,13 +138,13 @@ class Settlements {
         flush(batch, this::settleAllHeld);
     }
 
-    /** Settles the batch in one transaction the way given, or, when that fails, as the failure says. */
+    /** Settles the batch the way given, which keeps all of it or nothing, or, when that fails, as the failure says. */
     private void flush(List<Pending> batch, Function<List<Pending>, Map<UUID, Credits>> settle) {
         Map<UUID, Credits> charged;
         try {
-            charged = Objects.requireNonNull(transactions.execute(status -> settle.apply(batch)));
+            charged = settle.apply(batch);
         } catch (BatchNotAllHeldException uncommon) {
-            // rolled back; not the common batch, so it is settled case by case
+            // nothing kept; not the common batch, so it is settled case by case
             flush(batch, this::settleTogether);
             return;
         } catch (CannotCreateTransactionException | CannotGetJdbcConnectionException unreachable) {
@@ -169,26 +170,29 @@ class Settlements {
     }
 
     /**
-     * The common batch, every hold still held and every charge fitting: the usage rows, then holds, keys and teams in
-     * one statement, so a settle is three round trips (the rows, the statement, the commit) and the rows every call of
-     * a team or key updates are locked as briefly as possible.
+     * The common batch, every hold still held and every charge fitting: the usage rows and then holds, keys and teams
+     * in one statement, sent in one round trip and committed as it returns, so the rows every call of a team or key
+     * updates are locked as briefly as possible.
      */
     private Map<UUID, Credits> settleAllHeld(List<Pending> batch) {
         List<Settlement> settlements = batch.stream().map(Pending::settlement).toList();
-        usage.recordAll(settlements.stream().map(Settlement::usage).toList());
-        return holds.settleAllHeld(settlements.stream().map(Settlement::charge).toList());
+        return holds.settleAllHeld(
+                settlements.stream().map(Settlement::charge).toList(),
+                usage.insertion(settlements.stream().map(Settlement::usage).toList()));
     }
 
     /**
-     * Any batch: usage rows first, then the holds (each row its own call's), then the keys' spending, then the teams'
-     * balances; billing frees a key's reservation only for holds this settle ended (the sweeper freed those it
-     * released).
+     * Any batch, in one transaction: usage rows first, then the holds (each row its own call's), then the keys'
+     * spending, then the teams' balances; billing frees a key's reservation only for holds this settle ended (the
+     * sweeper freed those it released).
      */
     private Map<UUID, Credits> settleTogether(List<Pending> batch) {
         List<Settlement> settlements = batch.stream().map(Pending::settlement).toList();
-        usage.recordAll(settlements.stream().map(Settlement::usage).toList());
-        return holds.chargeAll(
-                holds.claim(settlements.stream().map(Settlement::charge).toList()));
+        return Objects.requireNonNull(transactions.execute(status -> {
+            usage.recordAll(settlements.stream().map(Settlement::usage).toList());
+            return holds.chargeAll(
+                    holds.claim(settlements.stream().map(Settlement::charge).toList()));
+        }));
     }
 
     private Credits settleAlone(Settlement settlement) {

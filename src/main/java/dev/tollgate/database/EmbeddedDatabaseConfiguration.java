@@ -76,8 +76,6 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(properties.maximumPoolSize());
-        // as spring.datasource.hikari.data-source-properties sets for a server of one's own (application.yml)
-        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;
     }
 }

@@ -1,9 +1,12 @@
 package dev.tollgate.usage;
 
 import dev.tollgate.caller.CallerColumns;
+import dev.tollgate.database.BoundStatement;
 import dev.tollgate.text.StorableText;
 import java.sql.Timestamp;
+import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,8 +22,9 @@ public class UsageRecorder {
                 input_cost, output_cost, cache_read_cost, cache_write_cost, cache_write_1h_cost, request_cost,
                 total_cost, latency_ms, first_token_ms, finish_reason, error, created_at, requested_model,
                 session_id, reasoning_tokens)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                ?, ?)""".formatted(CallerColumns.NAMES);
+            values\s""".formatted(CallerColumns.NAMES);
+    private static final int COLUMNS = 30;
+    private static final String ROW = "(" + String.join(", ", Collections.nCopies(COLUMNS, "?")) + ")";
 
     private final JdbcTemplate jdbc;
 
@@ -30,15 +34,34 @@ public class UsageRecorder {
 
     @Transactional(transactionManager = "jdbcTransactionManager")
     public void record(UsageRecord usage) {
-        jdbc.update(INSERT, columns(usage));
+        recordAll(List.of(usage));
     }
 
-    /** Writes many rows as one JDBC batch. */
+    /** Writes many rows in one statement, so the roll-up trigger fires once for them all. */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public void recordAll(List<UsageRecord> usage) {
         if (!usage.isEmpty()) {
-            jdbc.batchUpdate(INSERT, usage.stream().map(UsageRecorder::columns).toList());
+            BoundStatement insertion = insertion(usage);
+            jdbc.update(insertion.sql(), insertion.arguments());
         }
+    }
+
+    /**
+     * The statement that writes these rows, for a caller that sends it together with its own: the rows are then kept
+     * exactly when that caller's statement commits.
+     */
+    public BoundStatement insertion(List<UsageRecord> usage) {
+        if (usage.isEmpty()) {
+            throw new IllegalArgumentException("An insertion writes at least one row");
+        }
+        @Nullable Object[] arguments = new Object[usage.size() * COLUMNS];
+        StringBuilder sql = new StringBuilder(INSERT.length() + usage.size() * (ROW.length() + 2)).append(INSERT);
+        for (int row = 0; row < usage.size(); row++) {
+            Object[] columns = columns(usage.get(row));
+            System.arraycopy(columns, 0, arguments, row * COLUMNS, COLUMNS);
+            sql.append(row == 0 ? "" : ", ").append(ROW);
+        }
+        return new BoundStatement(sql.toString(), arguments);
     }
 
     private static Object[] columns(UsageRecord usage) {

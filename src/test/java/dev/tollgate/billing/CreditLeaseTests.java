@@ -8,6 +8,7 @@ import dev.tollgate.account.TeamSummary;
 import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.ApiKeyService;
 import dev.tollgate.apikey.NewApiKey;
+import dev.tollgate.database.BoundStatement;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.Books;
@@ -30,7 +31,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Credit leases (decision 0057) on the real database: calls reserve in memory from one lease row per team and key, a
@@ -74,6 +77,9 @@ class CreditLeaseTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    JdbcTransactionManager jdbcTransactions;
+
     @Test
     void callsReserveFromOneLeaseRowAndTheirSettleTakesTheChargesOffIt() throws Exception {
         TeamSummary team = testTeams.createWithBalance("Leased", "10.00");
@@ -114,6 +120,66 @@ class CreditLeaseTests {
                 .as("a lease given back holds nothing")
                 .isEqualByComparingTo("0");
         assertThat(heldRows(team.id())).isEmpty();
+        books().assertBooksBalance(team.id());
+    }
+
+    @Test
+    void leasedCallsSettledOutsideATransactionCommitWithTheStatementSentBeforeThemAndTellTheLease() throws Exception {
+        TeamSummary team = testTeams.createWithBalance("Leased at once", "10.00");
+        List<Outcome> outcomes = reserveConcurrently(List.of(leases), team.id(), null, Credits.parse("0.05"), 10);
+        UUID lease = heldRows(team.id()).getFirst().id();
+        List<HoldCharge> owed = outcomes.stream()
+                .map(outcome -> holds.charge(outcome.hold(), Credits.parse("0.01"), "Chat test"))
+                .toList();
+
+        Map<UUID, Credits> charged =
+                holds.settleAllHeld(owed, new BoundStatement("update team set name = ? where id = ?", new Object[] {
+                    "Renamed with the settle", team.id().value()
+                }));
+
+        assertThat(charged.values()).hasSize(10).allMatch(charge -> charge.equals(Credits.parse("0.01")));
+        assertThat(jdbc.sql("select name from team where id = ?")
+                        .param(team.id().value())
+                        .query(String.class)
+                        .single())
+                .as("the statement sent before the settle committed with it")
+                .isEqualTo("Renamed with the settle");
+        assertThat(heldRows(team.id())).containsExactly(new HeldRow(lease, true, new BigDecimal("3.100000000")));
+        assertThat(actors.asPlatformAdmin(() -> holds.available(team.id())))
+                .as("the lease was told what its calls spent")
+                .isEqualTo(Credits.parse("9.90"));
+        assertThat(actors.asPlatformAdmin(() -> holds.openHolds(team.id())))
+                .as("no call of the lease is in flight any more")
+                .isZero();
+
+        Hold late = reserve(team.id(), null, "0.05");
+        // the sweeper released the lease under the running call
+        Instant later = Instant.now().plus(properties.holdTimeout()).plusSeconds(1);
+        CreditHoldRepository.OpenHold open = holdRows.staleSince(later, 500).stream()
+                .filter(hold -> hold.id().equals(lease))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sweeper.release(open, later, Instant.now())).isEqualTo(1);
+        HoldCharge owedLate = holds.charge(late, Credits.parse("0.01"), "Chat test");
+        assertThat(catchThrowable(() -> holds.settleAllHeld(
+                        List.of(owedLate), new BoundStatement("update team set name = ? where id = ?", new Object[] {
+                            "Never", team.id().value()
+                        }))))
+                .as("a call whose lease was released is not settled this way")
+                .isInstanceOf(BatchNotAllHeldException.class);
+        assertThat(jdbc.sql("select name from team where id = ?")
+                        .param(team.id().value())
+                        .query(String.class)
+                        .single())
+                .as("nor is the statement sent with it kept")
+                .isEqualTo("Renamed with the settle");
+        Map<UUID, Credits> chargedLate = new TransactionTemplate(jdbcTransactions)
+                .execute(status -> holds.chargeAll(holds.claim(List.of(owedLate))));
+        assertThat(chargedLate)
+                .as("it is charged case by case instead, from the balance")
+                .containsEntry(late.id(), Credits.parse("0.01"));
+        assertThat(books().balance(team.id())).isEqualByComparingTo("9.89");
+        leases.giveBackAll();
         books().assertBooksBalance(team.id());
     }
 

@@ -19,6 +19,7 @@ import dev.tollgate.usage.UsageStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chat calls taken apart for the settlement tests: a funded team with a budgeted key, holds reserved as a call
@@ -39,10 +40,12 @@ final class HeldCalls {
         this.actors = actors;
     }
 
-    Funded fund(String name, String balance, String keyBudget) {
+    Funded fund(String name, String balance, @Nullable String keyBudget) {
         AdminApiClient admin = new AdminApiClient(port, IntegrationTest.MASTER_KEY);
         String team = admin.createFundedTeam(name, balance);
-        var key = admin.createKey(team, "{\"name\":\"held\",\"budget\":\"" + keyBudget + "\"}");
+        var key = admin.createKey(
+                team,
+                keyBudget == null ? "{\"name\":\"held\"}" : "{\"name\":\"held\",\"budget\":\"" + keyBudget + "\"}");
         return new Funded(
                 new TeamId(UUID.fromString(team)),
                 new ApiKeyId(UUID.fromString(key.get("id").asString())),

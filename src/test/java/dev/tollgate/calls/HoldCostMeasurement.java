@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,8 +62,13 @@ class HoldCostMeasurement {
 
     @Test
     void reservingAndSettlingUnderParallelLoad() throws Exception {
+        underParallelLoad("with a key budget", "1000000");
+        underParallelLoad("with no key budget", null);
+    }
+
+    private void underParallelLoad(String which, @Nullable String keyBudget) throws Exception {
         HeldCalls calls = new HeldCalls(port, holds, actors);
-        HeldCalls.Funded funded = calls.fund("Measured", "1000000", "1000000");
+        HeldCalls.Funded funded = calls.fund("Measured " + which, "1000000", keyBudget);
         long postmaster = parentOf(
                 jdbc.sql("select pg_backend_pid()").query(Integer.class).single());
 
@@ -74,7 +80,8 @@ class HoldCostMeasurement {
         long database = databaseTicks(postmaster) - databaseBefore;
 
         System.out.printf(
-                "%nHold cost: %d calls in %d s (%.0f/s); JVM %.0f µs per call, PostgreSQL %.0f µs per call%n%n",
+                "%nHold cost %s: %d calls in %d s (%.0f/s); JVM %.0f µs per call, PostgreSQL %.0f µs per call%n%n",
+                which,
                 completed,
                 MEASURED.toSeconds(),
                 completed / (double) MEASURED.toSeconds(),
@@ -87,8 +94,13 @@ class HoldCostMeasurement {
     /** A lone caller's settle, on a virtual thread as a request's: its wall time, what one connection waits for. */
     @Test
     void aLoneCallsSettle() throws Exception {
+        aLoneCallsSettle("with a key budget", "1000000");
+        aLoneCallsSettle("with no key budget", null);
+    }
+
+    private void aLoneCallsSettle(String which, @Nullable String keyBudget) throws Exception {
         HeldCalls calls = new HeldCalls(port, holds, actors);
-        HeldCalls.Funded funded = calls.fund("Measured alone", "1000000", "1000000");
+        HeldCalls.Funded funded = calls.fund("Measured alone " + which, "1000000", keyBudget);
         int warmUp = 1_000;
         int measured = 3_000;
         long[] nanos = new long[measured];
@@ -106,8 +118,12 @@ class HoldCostMeasurement {
         caller.join();
         Arrays.sort(nanos);
         System.out.printf(
-                "%nA lone call's settle: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms over %d calls%n%n",
-                nanos[measured / 2] / 1e6, nanos[measured * 9 / 10] / 1e6, nanos[measured * 99 / 100] / 1e6, measured);
+                "%nA lone call's settle %s: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms over %d calls%n%n",
+                which,
+                nanos[measured / 2] / 1e6,
+                nanos[measured * 9 / 10] / 1e6,
+                nanos[measured * 99 / 100] / 1e6,
+                measured);
         assertThat(nanos[0]).as("every settle measured").isPositive();
         new Books(jdbc).assertBooksBalance(funded.team());
     }
