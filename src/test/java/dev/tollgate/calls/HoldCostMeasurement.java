@@ -30,11 +30,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What holding and settling costs under parallel load, in CPU per call of this JVM and of the PostgreSQL server: 64
- * threads reserve and settle for one team and one budgeted key, as chat calls do, for a warm-up and then a measured
- * run. CPU per call, not wall time, is what to compare on a shared machine. A second run settles calls one after
- * another from one virtual thread and prints a lone call's settle in wall time, what one connection waits for. Run
- * on its own with
- * {@code -Dtest=HoldCostMeasurement -Dtollgate.measure=true}; it prints its figures.
+ * threads reserve and settle for one team and one key, as chat calls do, for a warm-up and then a measured run, once
+ * for a key with a budget (settled in a transaction that records its alerts) and once for a key without (settled in
+ * one round trip). CPU per call, not wall time, is what to compare on a shared machine. A second test settles calls
+ * one after another from one virtual thread and prints a lone call's settle in wall time, what one connection waits
+ * for. Run on its own with {@code -Dtest=HoldCostMeasurement -Dtollgate.measure=true}; it prints its figures.
  */
 @IntegrationTest
 @EnabledIfSystemProperty(named = "tollgate.measure", matches = "true")
