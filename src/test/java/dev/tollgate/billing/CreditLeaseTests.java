@@ -132,16 +132,10 @@ class CreditLeaseTests {
                 .map(outcome -> holds.charge(outcome.hold(), Credits.parse("0.01"), "Chat test"))
                 .toList();
 
-        Map<UUID, Credits> charged =
-                holds.settleAllHeld(owed, new BoundStatement("update team set name = ? where id = ?", new Object[] {
-                    "Renamed with the settle", team.id().value()
-                }));
+        Map<UUID, Credits> charged = holds.settleAllHeld(owed, renaming(team.id(), "Renamed with the settle"));
 
         assertThat(charged.values()).hasSize(10).allMatch(charge -> charge.equals(Credits.parse("0.01")));
-        assertThat(jdbc.sql("select name from team where id = ?")
-                        .param(team.id().value())
-                        .query(String.class)
-                        .single())
+        assertThat(teamName(team.id()))
                 .as("the statement sent before the settle committed with it")
                 .isEqualTo("Renamed with the settle");
         assertThat(heldRows(team.id())).containsExactly(new HeldRow(lease, true, new BigDecimal("3.100000000")));
@@ -161,16 +155,10 @@ class CreditLeaseTests {
                 .orElseThrow();
         assertThat(sweeper.release(open, later, Instant.now())).isEqualTo(1);
         HoldCharge owedLate = holds.charge(late, Credits.parse("0.01"), "Chat test");
-        assertThat(catchThrowable(() -> holds.settleAllHeld(
-                        List.of(owedLate), new BoundStatement("update team set name = ? where id = ?", new Object[] {
-                            "Never", team.id().value()
-                        }))))
+        assertThat(catchThrowable(() -> holds.settleAllHeld(List.of(owedLate), renaming(team.id(), "Never"))))
                 .as("a call whose lease was released is not settled this way")
                 .isInstanceOf(BatchNotAllHeldException.class);
-        assertThat(jdbc.sql("select name from team where id = ?")
-                        .param(team.id().value())
-                        .query(String.class)
-                        .single())
+        assertThat(teamName(team.id()))
                 .as("nor is the statement sent with it kept")
                 .isEqualTo("Renamed with the settle");
         Map<UUID, Credits> chargedLate = new TransactionTemplate(jdbcTransactions)
@@ -466,6 +454,18 @@ class CreditLeaseTests {
             }
         }
         return outcomes;
+    }
+
+    /** A statement of another module's to send with a settle, one whose effect is plain to see. */
+    private static BoundStatement renaming(TeamId team, String name) {
+        return new BoundStatement("update team set name = ? where id = ?", new Object[] {name, team.value()});
+    }
+
+    private String teamName(TeamId team) {
+        return jdbc.sql("select name from team where id = ?")
+                .param(team.value())
+                .query(String.class)
+                .single();
     }
 
     private List<HeldRow> heldRows(TeamId team) {
