@@ -185,10 +185,10 @@ public class CreditHolds {
 
     /**
      * Settles finished calls as {@link #settleAllHeld(List)} does, together with {@code first}, a statement of the
-     * caller's that must be kept exactly when the settle is (the calls' usage rows). Both go to the database in one
-     * round trip and commit as it returns, unless a key in the batch has a budget: then they run in a transaction that
-     * also records the budget alerts the spending crossed, so an alert is never lost. Throws {@link
-     * BatchNotAllHeldException}, having kept nothing, when the batch is not one whose holds are all held.
+     * caller's that writes rows, returns none, and must be kept exactly when the settle is (the calls' usage rows).
+     * Both go to the database in one round trip and commit as it returns, unless a key in the batch has a budget: then
+     * they run in a transaction that also records the budget alerts the spending crossed, so an alert is never lost.
+     * Throws {@link BatchNotAllHeldException}, having kept nothing, when the batch is not one whose holds are all held.
      */
     public Map<UUID, Credits> settleAllHeld(List<HoldCharge> owed, BoundStatement first) {
         Instant now = clock.instant();
@@ -456,7 +456,6 @@ public class CreditHolds {
         return leased.isEmpty() ? Set.of() : leaseRows.lockHeld(leased);
     }
 
-    /** Tells the leases, once the caller's transaction commits, that these charges of theirs are durable. */
     /** Tells the leases what was settled from them once it has committed: at once when no transaction is open. */
     private void tellLeasesOnCommit(List<HoldCharge> owed) {
         Map<UUID, Integer> byLease = new HashMap<>();

@@ -195,7 +195,10 @@ class HeldSettles {
         }
     }
 
-    /** Runs the statements in one round trip and reads the settle's row, the last result. */
+    /**
+     * Runs the statements in one round trip and reads the settle's row: the only rows they return, since what runs
+     * before the settle only writes.
+     */
     private static List<ApiKeyId> budgetedKeysSpent(Connection connection, BoundStatement statements)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(statements.sql())) {

@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fitting, is settled with its usage rows in one statement and one round trip to the database; any other (a request
  * settled twice, a hold the sweeper released, a charge beyond its hold and the remaining credit) keeps nothing and is
  * settled again case by case in one transaction, and a batch that fails even then is settled one by one, so one bad
- * call never affects another. A call whose
- * hold the sweeper released while it still ran is charged all the same, from the available balance.
+ * call never affects another. A call whose hold the sweeper released while it still ran is charged all the same, from
+ * the available balance.
  */
 @Component
 class Settlements {
@@ -171,8 +171,9 @@ class Settlements {
 
     /**
      * The common batch, every hold still held and every charge fitting: the usage rows and then holds, keys and teams
-     * in one statement, sent in one round trip and committed as it returns, so the rows every call of a team or key
-     * updates are locked as briefly as possible.
+     * in one statement, sent in one round trip and committed as it returns (in a transaction that also records budget
+     * alerts when a key has a budget), so the rows every call of a team or key updates are locked as briefly as
+     * possible.
      */
     private Map<UUID, Credits> settleAllHeld(List<Pending> batch) {
         List<Settlement> settlements = batch.stream().map(Pending::settlement).toList();

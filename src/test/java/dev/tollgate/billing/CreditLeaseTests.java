@@ -148,12 +148,7 @@ class CreditLeaseTests {
 
         Hold late = reserve(team.id(), null, "0.05");
         // the sweeper released the lease under the running call
-        Instant later = Instant.now().plus(properties.holdTimeout()).plusSeconds(1);
-        CreditHoldRepository.OpenHold open = holdRows.staleSince(later, 500).stream()
-                .filter(hold -> hold.id().equals(lease))
-                .findFirst()
-                .orElseThrow();
-        assertThat(sweeper.release(open, later, Instant.now())).isEqualTo(1);
+        releasedBySweeper(lease);
         HoldCharge owedLate = holds.charge(late, Credits.parse("0.01"), "Chat test");
         assertThat(catchThrowable(() -> holds.settleAllHeld(List.of(owedLate), renaming(team.id(), "Never"))))
                 .as("a call whose lease was released is not settled this way")
@@ -278,12 +273,7 @@ class CreditLeaseTests {
         Hold second = reserve(team.id(), null, "0.10");
         UUID lease = second.lease();
         // the database was out of reach for longer than the hold timeout: the sweeper released the lease
-        Instant later = Instant.now().plus(properties.holdTimeout()).plusSeconds(1);
-        CreditHoldRepository.OpenHold open = holdRows.staleSince(later, 500).stream()
-                .filter(hold -> hold.id().equals(lease))
-                .findFirst()
-                .orElseThrow();
-        assertThat(sweeper.release(open, later, Instant.now())).isEqualTo(1);
+        releasedBySweeper(lease);
         leases.renew();
 
         assertThat(holds.settle(first, Credits.parse("0.04"), "Chat test")).isEqualTo(Credits.parse("0.04"));
@@ -454,6 +444,16 @@ class CreditLeaseTests {
             }
         }
         return outcomes;
+    }
+
+    /** The sweeper releases the lease as if its instance had not renewed it for longer than the hold timeout. */
+    private void releasedBySweeper(UUID lease) {
+        Instant later = Instant.now().plus(properties.holdTimeout()).plusSeconds(1);
+        CreditHoldRepository.OpenHold open = holdRows.staleSince(later, 500).stream()
+                .filter(hold -> hold.id().equals(lease))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sweeper.release(open, later, Instant.now())).isEqualTo(1);
     }
 
     /** A statement of another module's to send with a settle, one whose effect is plain to see. */

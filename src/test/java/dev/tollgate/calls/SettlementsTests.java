@@ -9,6 +9,7 @@ import dev.tollgate.billing.CreditHolds;
 import dev.tollgate.billing.Hold;
 import dev.tollgate.money.Credits;
 import dev.tollgate.support.Actors;
+import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.Books;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.usage.UsageRecorder;
@@ -371,6 +372,30 @@ class SettlementsTests {
                 .isEqualTo(2);
         assertThat(balance(funded.team())).isEqualByComparingTo("0.96");
         assertLedgerRunsConsistently(funded.team());
+    }
+
+    @Test
+    void aKeyGivenABudgetWhileItsCallRanHasTheCrossingItsSettleMadeRecorded() {
+        HeldCalls.Funded funded = calls.fund("Budget mid-call", "1", null);
+        Hold hold = calls.reserve(funded, "0.1");
+        assertThat(hold.holdsKeyBudget())
+                .as("the key had no budget when its call began")
+                .isFalse();
+        assertThat(new AdminApiClient(port, IntegrationTest.MASTER_KEY)
+                        .patch("/admin/v1/keys/" + funded.key().value(), "{\"budget\":\"0.02\"}")
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(settlements.settle(calls.settlement(funded, hold, Credits.of("0.017"))))
+                .isEqualByComparingTo(Credits.of("0.017"));
+
+        assertThat(books.keySpent(funded.key())).isEqualByComparingTo("0.017");
+        assertThat(jdbc.sql("select threshold from key_budget_alert where api_key_id = ?")
+                        .param(funded.key().value())
+                        .query(Integer.class)
+                        .list())
+                .as("settled in one round trip, the 80 % its spending crossed is recorded all the same")
+                .containsExactly(80);
     }
 
     private void assertLedgerRunsConsistently(TeamId team) {
