@@ -3,14 +3,12 @@ package dev.tollgate.billing;
 import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.database.BoundStatement;
 import dev.tollgate.money.Credits;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -114,8 +112,7 @@ class HeldSettles {
             select settle_batch_fits((select count(*) from claimed) = :calls
                                          and (select count(*) from leases_charged) = :leaseCount
                                          and (select count(*) from accounts) = :teamCount) as fits,
-                   array(select api_key_id from keys_settled where budget is not null and charged > 0)
-                       as budgeted""");
+                   (select count(*) from keys_settled where budget is not null and charged > 0) as budgeted""");
 
     private final JdbcTemplate jdbc;
 
@@ -133,9 +130,10 @@ class HeldSettles {
 
     /**
      * Settles the batch if every hold in it is still held and every team's charges fit its holds and remaining credit,
-     * after running {@code first} (when given) in the same round trip; the budgeted keys whose spending grew. Empty
-     * when the batch is not such a batch: the statement then failed, {@code first} with it, and a transaction around
-     * them must roll back. Outside a transaction, both commit as the statement returns.
+     * after running {@code first} (when given) in the same round trip; the keys whose spending grew when one of them has
+     * a budget (the crossings to check), none otherwise. Empty when the batch is not such a batch: the statement then
+     * failed, {@code first} with it, and a transaction around them must roll back. Outside a transaction, both commit
+     * as the statement returns.
      */
     Optional<List<ApiKeyId>> settle(List<HoldCharge> owed, Instant now, @Nullable BoundStatement first) {
         Map<UUID, Sums> byTeam = new TreeMap<>();
@@ -184,8 +182,9 @@ class HeldSettles {
                 NamedParameterUtils.buildValueArray(SETTLE, parameters, null));
         BoundStatement statements = first == null ? settle : first.then(settle);
         try {
-            return Optional.of(Objects.requireNonNull(jdbc.execute(
-                    (ConnectionCallback<List<ApiKeyId>>) connection -> budgetedKeysSpent(connection, statements))));
+            long budgetedSpent = Objects.requireNonNull(
+                    jdbc.execute((ConnectionCallback<Long>) connection -> budgetedKeysSpent(connection, statements)));
+            return Optional.of(budgetedSpent == 0 ? List.of() : spentMore(byKey));
         } catch (DataAccessException failed) {
             if (failed.getMostSpecificCause() instanceof SQLException cause
                     && NOT_ALL_HELD.equals(cause.getSQLState())) {
@@ -197,10 +196,11 @@ class HeldSettles {
 
     /**
      * Runs the statements in one round trip and reads the settle's row: the only rows they return, since what runs
-     * before the settle only writes.
+     * before the settle only writes. How many budgeted keys spent more is a count, not the keys: the driver sends a
+     * statement whose result row has no bounded size (an array, a text) only after a {@code Sync} of its own once it
+     * has prepared it on the server, and that would commit what came before the settle apart from it.
      */
-    private static List<ApiKeyId> budgetedKeysSpent(Connection connection, BoundStatement statements)
-            throws SQLException {
+    private static long budgetedKeysSpent(Connection connection, BoundStatement statements) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(statements.sql())) {
             new ArgumentPreparedStatementSetter(statements.arguments()).setValues(statement);
             boolean rows = statement.execute();
@@ -212,7 +212,7 @@ class HeldSettles {
             }
             try (ResultSet settled = statement.getResultSet()) {
                 settled.next();
-                return keys(settled.getArray("budgeted"));
+                return settled.getLong("budgeted");
             }
         }
     }
@@ -224,9 +224,11 @@ class HeldSettles {
                 .toArray(String[]::new);
     }
 
-    private static List<ApiKeyId> keys(Array budgeted) throws SQLException {
-        return Arrays.stream((Object[]) budgeted.getArray())
-                .map(id -> new ApiKeyId((UUID) id))
+    /** The batch's keys that were charged: those whose budget crossings are checked when one of them has a budget. */
+    private static List<ApiKeyId> spentMore(Map<ApiKeyId, Sums> byKey) {
+        return byKey.entrySet().stream()
+                .filter(key -> key.getValue().charged().isPositive())
+                .map(Map.Entry::getKey)
                 .toList();
     }
 }

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A statement with its arguments, for sending to the database together with other statements: {@link #then} joins two
  * into one that the PostgreSQL driver sends in one round trip, and that commits as a whole when run outside a
- * transaction.
+ * transaction. That holds only while every statement's result row has a bounded size (no text, numeric or array
+ * column): once the driver has prepared a statement whose rows may be any size, it sends a {@code Sync} before it, which
+ * ends the implicit transaction there.
  *
  * @param sql the statement, its parameters as {@code ?}
  * @param arguments the values of its parameters, in order
