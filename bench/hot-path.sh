@@ -12,13 +12,17 @@
 # call), the same on one connection with a prompt of about 100,000 tokens (~450 KB of prose: what a long prompt adds
 # over a short one), and streaming chat (30 chunks, the last one usage) at 64 connections. After the rounds,
 # SLOW_STREAMS concurrent streams (default 5,000) read a paced upstream (bench/SlowStreams.java: the same 30 chunks,
-# one every 50 ms, so 20 tokens/s) for SLOW_DURATION, first directly and then through the gateway: time to first byte
-# at p50/p99, errors, and the gateway's largest heap in use while they ran (SLOW_STREAMS=0 leaves this out). Every target is checked with curl and
+# one every 50 ms, so 20 tokens/s) for SLOW_DURATION, first directly and then through the gateway, each after
+# SLOW_WARMUP seconds of the same load whose figures are dropped: time to first byte at p50/p99, errors, the
+# gateway's largest heap in use while they ran and the most it kept after a collection (its live objects and the
+# garbage it had not reached yet), and how the two cores were shared (SLOW_STREAMS=0 leaves this out). Every target
+# is checked with curl and
 # warmed up, then ROUNDS interleaved rounds run each scenario on each target (the order rotates per round); the
 # table holds the median per target and the ratios.
 #
 #   bench/hot-path.sh                   # DURATION=10s ROUNDS=3 WARMUP=10s GATEWAY_WARMUP=60s CONNECTIONS=64
-#                                       # BASE_PORT=18090 SLOW_STREAMS=5000 SLOW_DURATION=20 GATEWAY_HEAP=1g
+#                                       # BASE_PORT=18090 SLOW_STREAMS=5000 SLOW_DURATION=20 SLOW_WARMUP=10
+#                                       # GATEWAY_HEAP=1g
 #   TARGETS="direct portkey" bench/hot-path.sh   # a subset
 #   CHECK_ONLY=1 bench/hot-path.sh      # start everything, check each target's answers with curl, stop
 #   CHECK_ONLY=hold bench/hot-path.sh   # the same, then keep everything running until Ctrl-C (to look at one)
@@ -38,6 +42,8 @@ CONNECTIONS=${CONNECTIONS:-64}
 BASE_PORT=${BASE_PORT:-18090}
 SLOW_STREAMS=${SLOW_STREAMS:-5000}
 SLOW_DURATION=${SLOW_DURATION:-20}
+# the slow streams' own code paths (a flush per event, thousands of parked threads) are compiled during it, not measured
+SLOW_WARMUP=${SLOW_WARMUP:-10}
 GATEWAY_HEAP=${GATEWAY_HEAP:-1g} # the most heap the gateway may use, in every scenario
 TARGETS=${TARGETS:-"direct nginx-proxy portkey gateway"}
 STUB_PORT=$BASE_PORT
@@ -230,7 +236,8 @@ case " $TARGETS " in *" gateway "*)
   mkdir -p "$WORK/gateway"
   # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS holds several options, e.g. a flight recording for a profile
   TOLLGATE_DATA_DIR=$WORK/gateway TOLLGATE_MASTER_KEY=$MASTER_KEY PORT=$GATEWAY_PORT TOLLGATE_SIMULATOR_ENABLED=false \
-  LOGGING_LEVEL_ROOT=warn "$JAVA" -Xmx"$GATEWAY_HEAP" ${GATEWAY_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
+  LOGGING_LEVEL_ROOT=warn "$JAVA" -Xmx"$GATEWAY_HEAP" -Xlog:gc:file="$WORK/gc.log" ${GATEWAY_JAVA_OPTS:-} \
+    -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
   GATEWAY_PID=$!
   wait_for "the gateway" "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 240 "$GATEWAY_PID" "$WORK/gateway.log"
   admin() { # $1 path, $2 body → response body; fails on any non-2xx
@@ -376,29 +383,65 @@ done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- slow streams: the paced stub directly, then through the gateway -------------------------------------------------------
-slow() { # $1 url, $2 key, $3 model → SLOW line
+slow() { # $1 url, $2 key, $3 model, $4 seconds → SLOW line
   printf '{"model":"%s","max_tokens":60,"stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"Tell me about tides"}]}' \
     "$3" >"$WORK/slow.json"
-  "$JAVA" bench/SlowStreams.java load "$1" "$WORK/slow.json" "$2" "$SLOW_STREAMS" "$SLOW_DURATION" 2>&1
+  "$JAVA" bench/SlowStreams.java load "$1" "$WORK/slow.json" "$2" "$SLOW_STREAMS" "$4" 2>&1
+}
+cpu_ticks() { # $1 process ids → their CPU time so far, in clock ticks (user and system)
+  local sum=0 pid
+  for pid in $1; do
+    [ -r "/proc/$pid/stat" ] && sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+  done
+  echo "$sum"
+}
+cores_used() { # $1 ticks, $2 seconds → cores
+  awk -v t="$1" -v s="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz / s }'
+}
+slow_measured() { # $1 url, $2 key, $3 model → SLOW line, with the cores the gateway, its PostgreSQL and all used
+  local gateway_pids postmaster postgres_pids g0 p0 all0 g1 p1 all1 line started ended
+  gateway_pids=${GATEWAY_PID:-}
+  postmaster=$(pgrep -f -- "-D $WORK/gateway/postgres" | head -1 || true)
+  postgres_pids=$postmaster
+  [ -z "$postmaster" ] || postgres_pids="$postmaster $(pgrep -d' ' -P "$postmaster" || true)"
+  g0=$(cpu_ticks "$gateway_pids"); p0=$(cpu_ticks "$postgres_pids")
+  all0=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)
+  started=$(date +%s.%N)
+  line=$(slow "$1" "$2" "$3" "$SLOW_DURATION")
+  ended=$(date +%s.%N)
+  g1=$(cpu_ticks "$gateway_pids"); p1=$(cpu_ticks "$postgres_pids")
+  all1=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)
+  local seconds
+  seconds=$(awk -v a="$started" -v b="$ended" 'BEGIN { print b - a }')
+  echo "$line cores_gateway=$(cores_used $((g1 - g0)) "$seconds") cores_postgres=$(cores_used $((p1 - p0)) "$seconds")" \
+    "cores_busy=$(cores_used $((all1 - all0)) "$seconds")"
 }
 SLOW_DIRECT=""
 SLOW_GATEWAY=""
 HEAP_MB="-"
+HEAP_AFTER_GC_MB="-"
 if [ "$SLOW_STREAMS" -gt 0 ]; then
-  echo "== $SLOW_STREAMS concurrent slow streams (20 tokens/s), ${SLOW_DURATION}s each: the paced stub, then the gateway"
-  SLOW_DIRECT=$(slow "http://127.0.0.1:$PACED_PORT/v1/chat/completions" "" "$STUB_MODEL")
+  echo "== $SLOW_STREAMS concurrent slow streams (20 tokens/s), ${SLOW_DURATION}s each after ${SLOW_WARMUP}s of warm-up:" \
+    "the paced stub, then the gateway"
+  slow "http://127.0.0.1:$PACED_PORT/v1/chat/completions" "" "$STUB_MODEL" "$SLOW_WARMUP" >/dev/null
+  SLOW_DIRECT=$(slow_measured "http://127.0.0.1:$PACED_PORT/v1/chat/completions" "" "$STUB_MODEL")
   echo "direct   $SLOW_DIRECT"
   if case " $ACTIVE " in *" gateway "*) true ;; *) false ;; esac; then
+    slow "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$GATEWAY_KEY" "$PACED_MODEL" "$SLOW_WARMUP" >/dev/null
     JSTAT=$(dirname "$JAVA")/jstat
     # heap in use (survivors, eden, old) once a second while the streams run; the largest is reported
     "$JSTAT" -gc "$GATEWAY_PID" 1000 >"$WORK/heap.log" 2>&1 &
     JSTAT_PID=$!
-    SLOW_GATEWAY=$(slow "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$GATEWAY_KEY" "$PACED_MODEL")
+    GC_LINES=$(wc -l <"$WORK/gc.log")
+    SLOW_GATEWAY=$(slow_measured "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$GATEWAY_KEY" "$PACED_MODEL")
     kill "$JSTAT_PID" 2>/dev/null || true
     wait "$JSTAT_PID" 2>/dev/null || true
     HEAP_MB=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = ($3 + $4 + $6 + $8) / 1024; if (used > max) max = used }
       END { printf "%.0f", max }' "$WORK/heap.log")
-    echo "gateway  $SLOW_GATEWAY (largest heap in use $HEAP_MB MB)"
+    # what each collection during the streams left in use ("Pause Young (Normal) ... 812M->403M(1024M)"): the most
+    HEAP_AFTER_GC_MB=$(tail -n +"$((GC_LINES + 1))" "$WORK/gc.log" | grep -E "Pause (Young|Full)" |
+      sed -n 's/.*[0-9]M->\([0-9]*\)M(.*/\1/p' | sort -n | tail -1)
+    echo "gateway  $SLOW_GATEWAY (heap in use at most $HEAP_MB MB, after a collection at most ${HEAP_AFTER_GC_MB:--} MB)"
     grep -q "errors=0 " <<<"$SLOW_GATEWAY" || grep -E "WARN|ERROR" "$WORK/gateway.log" | tail -5 | cut -c1-300 | sed "s/^/   gateway log: /"
   fi
 fi
@@ -471,7 +514,10 @@ if [ -n "$SLOW_GATEWAY" ]; then
     "$(slow_field "$SLOW_GATEWAY" ttfb_p99_ms): the gateway adds" \
     "$(added "$(slow_field "$SLOW_GATEWAY" ttfb_p99_ms)" "$(slow_field "$SLOW_DIRECT" ttfb_p99_ms)") ms at p99;" \
     "$(slow_field "$SLOW_GATEWAY" completed) streams completed, $(slow_field "$SLOW_GATEWAY" errors) errors," \
-    "largest heap in use $HEAP_MB MB"
+    "heap in use at most $HEAP_MB MB, after a collection at most ${HEAP_AFTER_GC_MB:--} MB;" \
+    "cores used: the gateway $(slow_field "$SLOW_GATEWAY" cores_gateway), its PostgreSQL" \
+    "$(slow_field "$SLOW_GATEWAY" cores_postgres), the machine $(slow_field "$SLOW_GATEWAY" cores_busy)" \
+    "(the paced stub alone: $(slow_field "$SLOW_DIRECT" cores_busy))"
   [ "$(slow_field "$SLOW_GATEWAY" errors)" = 0 ] && [ "$(slow_field "$SLOW_DIRECT" errors)" = 0 ] || ERRORS=1
 fi
 if [ -n "$FAILED" ] || [ $ERRORS -ne 0 ]; then
