@@ -125,45 +125,49 @@ class CreditLeaseTests {
 
     @Test
     void leasedCallsSettledOutsideATransactionCommitWithTheStatementSentBeforeThemAndTellTheLease() throws Exception {
-        TeamSummary team = testTeams.createWithBalance("Leased at once", "10.00");
-        List<Outcome> outcomes = reserveConcurrently(List.of(leases), team.id(), null, Credits.parse("0.05"), 10);
-        UUID lease = heldRows(team.id()).getFirst().id();
-        List<HoldCharge> owed = outcomes.stream()
-                .map(outcome -> holds.charge(outcome.hold(), Credits.parse("0.01"), "Chat test"))
-                .toList();
+        // past the driver's preparing of the statements, from their fifth use on a connection
+        for (int round = 1; round <= 8; round++) {
+            TeamSummary team = testTeams.createWithBalance("Leased at once " + round, "10.00");
+            List<Outcome> outcomes = reserveConcurrently(List.of(leases), team.id(), null, Credits.parse("0.05"), 10);
+            UUID lease = heldRows(team.id()).getFirst().id();
+            List<HoldCharge> owed = outcomes.stream()
+                    .map(outcome -> holds.charge(outcome.hold(), Credits.parse("0.01"), "Chat test"))
+                    .toList();
 
-        Map<UUID, Credits> charged = holds.settleAllHeld(owed, renaming(team.id(), "Renamed with the settle"));
+            Map<UUID, Credits> charged =
+                    holds.settleAllHeld(owed, renaming(team.id(), "Renamed with the settle " + round));
 
-        assertThat(charged.values()).hasSize(10).allMatch(charge -> charge.equals(Credits.parse("0.01")));
-        assertThat(teamName(team.id()))
-                .as("the statement sent before the settle committed with it")
-                .isEqualTo("Renamed with the settle");
-        assertThat(heldRows(team.id())).containsExactly(new HeldRow(lease, true, new BigDecimal("3.100000000")));
-        assertThat(actors.asPlatformAdmin(() -> holds.available(team.id())))
-                .as("the lease was told what its calls spent")
-                .isEqualTo(Credits.parse("9.90"));
-        assertThat(actors.asPlatformAdmin(() -> holds.openHolds(team.id())))
-                .as("no call of the lease is in flight any more")
-                .isZero();
+            assertThat(charged.values()).hasSize(10).allMatch(charge -> charge.equals(Credits.parse("0.01")));
+            assertThat(teamName(team.id()))
+                    .as("round %d: the statement sent before the settle committed with it", round)
+                    .isEqualTo("Renamed with the settle " + round);
+            assertThat(heldRows(team.id())).containsExactly(new HeldRow(lease, true, new BigDecimal("3.100000000")));
+            assertThat(actors.asPlatformAdmin(() -> holds.available(team.id())))
+                    .as("the lease was told what its calls spent")
+                    .isEqualTo(Credits.parse("9.90"));
+            assertThat(actors.asPlatformAdmin(() -> holds.openHolds(team.id())))
+                    .as("no call of the lease is in flight any more")
+                    .isZero();
 
-        Hold late = reserve(team.id(), null, "0.05");
-        // the sweeper released the lease under the running call
-        releasedBySweeper(lease);
-        HoldCharge owedLate = holds.charge(late, Credits.parse("0.01"), "Chat test");
-        assertThat(catchThrowable(() -> holds.settleAllHeld(List.of(owedLate), renaming(team.id(), "Never"))))
-                .as("a call whose lease was released is not settled this way")
-                .isInstanceOf(BatchNotAllHeldException.class);
-        assertThat(teamName(team.id()))
-                .as("nor is the statement sent with it kept")
-                .isEqualTo("Renamed with the settle");
-        Map<UUID, Credits> chargedLate = new TransactionTemplate(jdbcTransactions)
-                .execute(status -> holds.chargeAll(holds.claim(List.of(owedLate))));
-        assertThat(chargedLate)
-                .as("it is charged case by case instead, from the balance")
-                .containsEntry(late.id(), Credits.parse("0.01"));
-        assertThat(books().balance(team.id())).isEqualByComparingTo("9.89");
-        leases.giveBackAll();
-        books().assertBooksBalance(team.id());
+            Hold late = reserve(team.id(), null, "0.05");
+            // the sweeper released the lease under the running call
+            releasedBySweeper(lease);
+            HoldCharge owedLate = holds.charge(late, Credits.parse("0.01"), "Chat test");
+            assertThat(catchThrowable(() -> holds.settleAllHeld(List.of(owedLate), renaming(team.id(), "Never"))))
+                    .as("a call whose lease was released is not settled this way")
+                    .isInstanceOf(BatchNotAllHeldException.class);
+            assertThat(teamName(team.id()))
+                    .as("round %d: nor is the statement sent with it kept", round)
+                    .isEqualTo("Renamed with the settle " + round);
+            Map<UUID, Credits> chargedLate = new TransactionTemplate(jdbcTransactions)
+                    .execute(status -> holds.chargeAll(holds.claim(List.of(owedLate))));
+            assertThat(chargedLate)
+                    .as("it is charged case by case instead, from the balance")
+                    .containsEntry(late.id(), Credits.parse("0.01"));
+            assertThat(books().balance(team.id())).isEqualByComparingTo("9.89");
+            leases.giveBackAll();
+            books().assertBooksBalance(team.id());
+        }
     }
 
     @Test
