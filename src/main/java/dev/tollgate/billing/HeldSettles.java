@@ -182,8 +182,8 @@ class HeldSettles {
                 NamedParameterUtils.buildValueArray(SETTLE, parameters, null));
         BoundStatement statements = first == null ? settle : first.then(settle);
         try {
-            long budgetedSpent = Objects.requireNonNull(
-                    jdbc.execute((ConnectionCallback<Long>) connection -> budgetedKeysSpent(connection, statements)));
+            long budgetedSpent = Objects.requireNonNull(jdbc.execute(
+                    (ConnectionCallback<Long>) connection -> budgetedKeysThatSpent(connection, statements)));
             return Optional.of(budgetedSpent == 0 ? List.of() : spentMore(byKey));
         } catch (DataAccessException failed) {
             if (failed.getMostSpecificCause() instanceof SQLException cause
@@ -200,7 +200,7 @@ class HeldSettles {
      * statement whose result row has no bounded size (an array, a text) only after a {@code Sync} of its own once it
      * has prepared it on the server, and that would commit what came before the settle apart from it.
      */
-    private static long budgetedKeysSpent(Connection connection, BoundStatement statements) throws SQLException {
+    private static long budgetedKeysThatSpent(Connection connection, BoundStatement statements) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(statements.sql())) {
             new ArgumentPreparedStatementSetter(statements.arguments()).setValues(statement);
             boolean rows = statement.execute();

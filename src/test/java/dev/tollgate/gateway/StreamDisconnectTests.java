@@ -3,6 +3,7 @@ package dev.tollgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.support.AdminApiClient;
+import dev.tollgate.support.Books;
 import dev.tollgate.support.IntegrationTest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -131,10 +132,7 @@ class StreamDisconnectTests {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         long held;
         do {
-            held = jdbc.sql("select count(*) from credit_hold where team_id = ?::uuid and status = 'HELD'")
-                    .param(team)
-                    .query(Long.class)
-                    .single();
+            held = new Books(jdbc).openHolds(Books.team(team));
             if (held > 0) {
                 Thread.sleep(20);
             }
