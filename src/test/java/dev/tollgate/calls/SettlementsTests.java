@@ -389,6 +389,91 @@ class SettlementsTests {
     }
 
     @Test
+    void aLoneCallIsSettledByItsOwnStatementWithItsUsageRowInOneCommit() {
+        for (int round = 1; round <= ROUNDS_PAST_PREPARING; round++) {
+            HeldCalls.Funded funded = calls.fund("Lone commit " + round, "1", "10");
+            Hold hold = calls.reserve(funded, "0.1");
+
+            assertThat(settlements.settleAsOneBatch(List.of(calls.settlement(funded, hold, Credits.of("0.015")))))
+                    .containsExactly(Credits.of("0.015"));
+
+            assertThat(balance(funded.team())).isEqualByComparingTo("0.985");
+            assertThat(held(funded.team())).isEqualByComparingTo(BigDecimal.ZERO);
+            assertThat(books.keySpent(funded.key())).isEqualByComparingTo("0.015");
+            assertThat(books.keyReserved(funded.key()))
+                    .as("round %d: the key's reservation freed", round)
+                    .isEqualByComparingTo(BigDecimal.ZERO);
+            assertLedgerRunsConsistently(funded.team());
+            assertThat(jdbc.sql("""
+                            select count(*), count(distinct xmin::text) from (
+                                select xmin from usage_record where team_id = :team
+                                union all
+                                select xmin from credit_hold where team_id = :team
+                                union all
+                                select xmin from credit_account where team_id = :team
+                                union all
+                                select xmin from key_budget where api_key_id = :key
+                                union all
+                                select xmin from ledger_entry where team_id = :team and kind = 'CHARGE'
+                            ) as written""")
+                            .param("team", funded.team().value())
+                            .param("key", funded.key().value())
+                            .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
+                            .single())
+                    .as("round %d: its usage row, hold, key, balance and ledger row written by one transaction", round)
+                    .containsExactly(5L, 1L);
+        }
+    }
+
+    @Test
+    void aLoneCallWhoseHoldWasSettledBeforeKeepsNoUsageRowAndIsSettledCaseByCase() {
+        for (int round = 1; round <= ROUNDS_PAST_PREPARING; round++) {
+            HeldCalls.Funded funded = calls.fund("Lone settled twice " + round, "1", null);
+            Hold settled = calls.reserve(funded, "0.1");
+            actors.asPlatformAdmin(() -> holds.settle(settled, Credits.of("0.03"), "settled earlier"));
+            Settlements.Settlement lone = calls.settlement(funded, settled, Credits.of("0.02"));
+
+            assertThatThrownBy(
+                            () -> holds.settleAllHeld(List.of(lone.charge()), usage.insertion(List.of(lone.usage()))))
+                    .isInstanceOf(BatchNotAllHeldException.class);
+            assertThat(count("select count(*) from usage_record where team_id = ?", funded.team()))
+                    .as("round %d: the usage row, sent in the same round trip, was not kept", round)
+                    .isZero();
+            assertThat(balance(funded.team())).as("nothing charged twice").isEqualByComparingTo("0.97");
+
+            assertThat(settlements.settleAsOneBatch(List.of(lone)))
+                    .as("round %d: settled case by case, the earlier charge kept", round)
+                    .containsExactly(Credits.of("0.03"));
+            assertThat(count("select count(*) from usage_record where team_id = ?", funded.team()))
+                    .isEqualTo(1);
+            assertThat(balance(funded.team())).isEqualByComparingTo("0.97");
+            assertLedgerRunsConsistently(funded.team());
+        }
+    }
+
+    @Test
+    void aLoneChargeBeyondItsHoldAndTheRemainingCreditIsRefusedByItsStatementAndCut() {
+        for (int round = 1; round <= ROUNDS_PAST_PREPARING; round++) {
+            HeldCalls.Funded funded = calls.fund("Lone overrun " + round, "0.3", "10");
+            Hold hold = calls.reserve(funded, "0.1");
+            Settlements.Settlement overrun = calls.settlement(funded, hold, Credits.of("0.5"));
+
+            assertThatThrownBy(() ->
+                            holds.settleAllHeld(List.of(overrun.charge()), usage.insertion(List.of(overrun.usage()))))
+                    .isInstanceOf(BatchNotAllHeldException.class);
+            assertThat(held(funded.team())).as("round %d: still held", round).isEqualByComparingTo("0.1");
+
+            assertThat(settlements.settleAsOneBatch(List.of(overrun)))
+                    .as("round %d: cut to its hold, as a batch's overrun is", round)
+                    .containsExactly(Credits.of("0.1"));
+            assertThat(balance(funded.team())).isEqualByComparingTo("0.2");
+            assertThat(held(funded.team())).isEqualByComparingTo(BigDecimal.ZERO);
+            assertThat(books.keySpent(funded.key())).isEqualByComparingTo("0.1");
+            assertLedgerRunsConsistently(funded.team());
+        }
+    }
+
+    @Test
     void aKeyGivenABudgetWhileItsCallRanHasTheCrossingItsSettleMadeRecorded() {
         HeldCalls.Funded funded = calls.fund("Budget mid-call", "1", null);
         Hold hold = calls.reserve(funded, "0.1");
