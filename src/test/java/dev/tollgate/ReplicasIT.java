@@ -233,6 +233,12 @@ class ReplicasIT {
                         .param(team)
                         .query(BigDecimal.class)
                         .single());
+        assertThat(rolledUpOnceNoneWaiting(team))
+                .as("both replicas' roll-ups left no row waiting and added each one once: requests and spend")
+                .isEqualTo(db.sql("select count(*) || ' ' || sum(total_cost) from usage_record where team_id = ?::uuid")
+                        .param(team)
+                        .query(String.class)
+                        .single());
     }
 
     @Test
@@ -372,6 +378,21 @@ class ReplicasIT {
     }
 
     /** What the team holds once its leases were given back: they go back after two idle seconds. */
+    /** The team's stored daily roll-ups (requests and spend) once no row of its usage waits for a roll-up. */
+    private String rolledUpOnceNoneWaiting(String team) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (db.sql("""
+                        select count(*) from usage_unrolled w join usage_record u on u.id = w.usage_id
+                        where u.team_id = ?::uuid""").param(team).query(Long.class).single() > 0
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        return db.sql("select sum(requests) || ' ' || sum(total_cost) from usage_daily where team_id = ?::uuid")
+                .param(team)
+                .query(String.class)
+                .single();
+    }
+
     private BigDecimal heldOnceLeasesIdle(String team) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(15);
         BigDecimal held;

@@ -15,8 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the {@code usage_daily} roll-ups. Ranges are {@code [from, until)} in UTC days; every query is bounded by
- * team (except the platform's cross-team one) and days, so it reads at most a few rows per day and group.
+ * Reads the daily roll-ups through {@code usage_daily_live}: the stored sums plus the rows not yet rolled up
+ * ({@link UsageRollups}), so every report is exact the moment a call has settled. Ranges are {@code [from, until)} in
+ * UTC days; every query is bounded by team (except the platform's cross-team one) and days, so it reads at most a few
+ * rows per day and group, and the rows waiting for a roll-up.
  */
 @Repository
 class DailyUsageRows {
@@ -39,7 +41,7 @@ class DailyUsageRows {
                        coalesce(sum(cache_read_tokens), 0), coalesce(sum(cache_write_tokens), 0),
                        coalesce(sum(cache_write_1h_tokens), 0), coalesce(sum(total_cost), 0),
                        coalesce(sum(reasoning_tokens), 0)
-                from usage_daily where\s""" + where.sql(), (rs, n) -> UsageRows.totals(rs), where.args().toArray());
+                from usage_daily_live where\s""" + where.sql(), (rs, n) -> UsageRows.totals(rs), where.args().toArray());
     }
 
     /** The spend on {@code today}, the seven days and the thirty days ending with it, in that order. */
@@ -49,7 +51,7 @@ class DailyUsageRows {
                 select coalesce(sum(total_cost) filter (where day = ?), 0),
                        coalesce(sum(total_cost) filter (where day > ?), 0),
                        coalesce(sum(total_cost), 0)
-                from usage_daily where team_id = ? and day > ? and day <= ?""",
+                from usage_daily_live where team_id = ? and day > ? and day <= ?""",
                 (rs, n) -> List.of(
                         new Credits(rs.getBigDecimal(1)),
                         new Credits(rs.getBigDecimal(2)),
@@ -64,7 +66,7 @@ class DailyUsageRows {
     List<DailyModelSpend> perDayByModel(TeamId team, LocalDate from, LocalDate until) {
         return jdbc.query(
                 """
-                select day, model, sum(requests), sum(total_cost) from usage_daily
+                select day, model, sum(requests), sum(total_cost) from usage_daily_live
                 where team_id = ? and day >= ? and day < ?
                 group by day, model order by day, model""",
                 (rs, n) -> new DailyModelSpend(
@@ -82,7 +84,7 @@ class DailyUsageRows {
         return jdbc.query(
                 """
                 select d.api_key_id, k.name, d.requests, d.spend from (
-                    select api_key_id, sum(requests) as requests, sum(total_cost) as spend from usage_daily
+                    select api_key_id, sum(requests) as requests, sum(total_cost) as spend from usage_daily_live
                     where team_id = ? and day >= ? and day < ?
                     group by api_key_id) d
                 left join api_key k on k.id = d.api_key_id
@@ -98,7 +100,7 @@ class DailyUsageRows {
     List<ModelSpend> byModel(TeamId team, LocalDate from, LocalDate until, int limit) {
         return jdbc.query(
                 "select model, " + SUMS + """
-                         from usage_daily
+                         from usage_daily_live
                         where team_id = ? and day >= ? and day < ?
                         group by model order by sum(total_cost) desc, model limit ?""",
                 (rs, n) -> new ModelSpend(new ModelId(rs.getString(1)), rs.getLong(2), tokens(rs, 3), spend(rs, 8)),
@@ -111,7 +113,7 @@ class DailyUsageRows {
     List<KindTokens> byKind(TeamId team, LocalDate from, LocalDate until) {
         return jdbc.query(
                 "select kind, " + SUMS + """
-                         from usage_daily
+                         from usage_daily_live
                         where team_id = ? and day >= ? and day < ?
                         group by kind order by kind""",
                 (rs, n) ->
@@ -129,7 +131,7 @@ class DailyUsageRows {
                        coalesce(sum(d.requests) filter (where d.kind in ('IMAGE', 'EDIT')), 0),
                        coalesce(sum(d.requests) filter (where d.kind = 'VIDEO'), 0)
                 from generate_series(?::date, ?::date - 1, interval '1 day') as days(day)
-                left join usage_daily d on d.team_id = ? and d.day = days.day::date
+                left join usage_daily_live d on d.team_id = ? and d.day = days.day::date
                                        and d.kind in ('IMAGE', 'EDIT', 'VIDEO')
                 group by days.day order by days.day""",
                 (rs, n) -> new DailyMediaCount(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3)),
@@ -139,7 +141,8 @@ class DailyUsageRows {
     }
 
     List<UsageGroup> grouped(TeamId team, LocalDate from, LocalDate until, UsageGrouping grouping) {
-        String sums = "select %s, " + SUMS + " from usage_daily where team_id = ? and day >= ? and day < ? group by 1";
+        String sums =
+                "select %s, " + SUMS + " from usage_daily_live where team_id = ? and day >= ? and day < ? group by 1";
         String sql = switch (grouping) {
             case DAY -> sums.formatted("day::text") + " order by 1";
             case MODEL -> sums.formatted("model") + " order by 1";
@@ -162,7 +165,7 @@ class DailyUsageRows {
         return jdbc.query(
                 """
                 select d.team_id, t.name, d.model, d.requests, d.spend from (
-                    select team_id, model, sum(requests) as requests, sum(total_cost) as spend from usage_daily
+                    select team_id, model, sum(requests) as requests, sum(total_cost) as spend from usage_daily_live
                     where day >= ? and day < ?
                     group by team_id, model) d
                 join team t on t.id = d.team_id

@@ -23,7 +23,7 @@ record UsageConditions(String sql, List<Object> args) {
         return where.build();
     }
 
-    /** Conditions on {@code usage_daily}; the filter's bounds must be whole days. */
+    /** Conditions on {@code usage_daily_live}; the filter's bounds must be whole days. */
     static UsageConditions onDays(TeamId team, UsageFilter filter) {
         if (!filter.coversWholeDays()) {
             throw new IllegalArgumentException("Daily roll-ups answer only whole-day ranges");

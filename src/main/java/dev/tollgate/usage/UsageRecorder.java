@@ -11,18 +11,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes usage rows on the request hot path, in the transaction that settles the requests' credit. */
+/**
+ * Writes usage rows on the request hot path, in the transaction that settles the requests' credit. Each row also waits
+ * in {@code usage_unrolled} until {@link UsageRollups} adds it to its day's roll-up, after the settle has committed.
+ */
 @Service
 public class UsageRecorder {
 
     private static final String INSERT = """
-            insert into usage_record (
+            with recorded as (insert into usage_record (
                 %s, kind, model, channel, status,
                 input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens,
                 input_cost, output_cost, cache_read_cost, cache_write_cost, cache_write_1h_cost, request_cost,
                 total_cost, latency_ms, first_token_ms, finish_reason, error, created_at, requested_model,
                 session_id, reasoning_tokens)
             values\s""".formatted(CallerColumns.NAMES);
+    private static final String TO_ROLL_UP =
+            " returning id) insert into usage_unrolled (usage_id) select id from recorded";
     private static final int COLUMNS = 30;
     private static final String ROW = "(" + String.join(", ", Collections.nCopies(COLUMNS, "?")) + ")";
 
@@ -37,7 +42,7 @@ public class UsageRecorder {
         recordAll(List.of(usage));
     }
 
-    /** Writes many rows in one statement, so the roll-up trigger fires once for them all. */
+    /** Writes many rows in one statement. */
     @Transactional(transactionManager = "jdbcTransactionManager")
     public void recordAll(List<UsageRecord> usage) {
         if (!usage.isEmpty()) {
@@ -55,13 +60,14 @@ public class UsageRecorder {
             throw new IllegalArgumentException("An insertion writes at least one row");
         }
         @Nullable Object[] arguments = new Object[usage.size() * COLUMNS];
-        StringBuilder sql = new StringBuilder(INSERT.length() + usage.size() * (ROW.length() + 2)).append(INSERT);
+        StringBuilder sql = new StringBuilder(INSERT.length() + usage.size() * (ROW.length() + 2) + TO_ROLL_UP.length())
+                .append(INSERT);
         for (int row = 0; row < usage.size(); row++) {
             Object[] columns = columns(usage.get(row));
             System.arraycopy(columns, 0, arguments, row * COLUMNS, COLUMNS);
             sql.append(row == 0 ? "" : ", ").append(ROW);
         }
-        return new BoundStatement(sql.toString(), arguments);
+        return new BoundStatement(sql.append(TO_ROLL_UP).toString(), arguments);
     }
 
     private static Object[] columns(UsageRecord usage) {

@@ -58,6 +58,9 @@ class ReasoningTokenUsageTests {
     UsageHistory history;
 
     @Autowired
+    UsageRollups rollups;
+
+    @Autowired
     Actors actors;
 
     FundedTeam team;
@@ -180,6 +183,7 @@ class ReasoningTokenUsageTests {
         assertThat(recorded).isPositive();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
+        rollups.rollUpAll();
         long rolledUp = jdbc.sql("select sum(reasoning_tokens) from usage_daily where team_id = ?::uuid")
                 .param(team.id())
                 .query(Long.class)

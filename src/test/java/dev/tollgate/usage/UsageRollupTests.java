@@ -12,6 +12,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class UsageRollupTests {
 
-    /** Every group of raw rows whose sums differ from its roll-up row, or that exists on one side only. */
+    /**
+     * Every group of raw rows whose sums differ from its roll-up row, or that exists on one side only: of the stored
+     * roll-ups ({@code usage_daily}) or of what reports read ({@code usage_daily_live}), whose groups are summed first.
+     */
     private static final String MISMATCHES = """
             with raw as (
                 select team_id, (created_at at time zone 'UTC')::date as day, model, api_key_id, kind, source, status,
@@ -34,7 +43,17 @@ class UsageRollupTests {
                        sum(latency_ms) as latency_ms_sum
                 from usage_record where team_id = ?
                 group by 1, 2, 3, 4, 5, 6, 7),
-            daily as (select * from usage_daily where team_id = ?)
+            daily as (
+                select team_id, day, model, api_key_id, kind, source, status, sum(requests) as requests,
+                       sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens,
+                       sum(cache_read_tokens) as cache_read_tokens, sum(cache_write_tokens) as cache_write_tokens,
+                       sum(cache_write_1h_tokens) as cache_write_1h_tokens, sum(reasoning_tokens) as reasoning_tokens,
+                       sum(input_cost) as input_cost, sum(output_cost) as output_cost,
+                       sum(cache_read_cost) as cache_read_cost, sum(cache_write_cost) as cache_write_cost,
+                       sum(cache_write_1h_cost) as cache_write_1h_cost, sum(request_cost) as request_cost,
+                       sum(total_cost) as total_cost, sum(latency_ms_sum) as latency_ms_sum
+                from %s where team_id = ?
+                group by 1, 2, 3, 4, 5, 6, 7)
             select concat_ws(' ', coalesce(r.day, d.day), coalesce(r.model, d.model), coalesce(r.kind, d.kind),
                              coalesce(r.status, d.status), 'raw', r.requests, r.total_cost,
                              'rolled up', d.requests, d.total_cost)
@@ -60,6 +79,9 @@ class UsageRollupTests {
     UsageRecorder recorder;
 
     @Autowired
+    UsageRollups rollups;
+
+    @Autowired
     Actors actors;
 
     @Autowired
@@ -72,9 +94,16 @@ class UsageRollupTests {
     void rollUpsEqualTheSumsOfRawRowsForEveryGroup() {
         Seeded seeded = fixture().seed("Roll-ups", 240, 1);
 
-        assertThat(mismatches(seeded))
+        assertThat(liveMismatches(seeded))
+                .as("report groups that differ from the sums of their raw rows, before the roll-up")
+                .isEmpty();
+        rollups.rollUpAll();
+
+        assertThat(storedMismatches(seeded))
                 .as("roll-up groups that differ from the sums of their raw rows")
                 .isEmpty();
+        assertThat(liveMismatches(seeded)).isEmpty();
+        assertThat(waiting(seeded)).isZero();
         assertThat(groups(seeded))
                 .as("the fixture spreads rows over many groups (days, models, keys, kinds, sources, statuses)")
                 .isGreaterThan(60);
@@ -83,6 +112,7 @@ class UsageRollupTests {
     @Test
     void laterBatchesAddToTheGroupsTheyShareWithEarlierRows() {
         Seeded seeded = fixture().seed("Roll-up batches", 90, 2);
+        rollups.rollUpAll();
         UsageSamples samples = new UsageSamples(3);
         List<UsageRecord> more = seeded.rows().stream()
                 .map(row -> samples.row(
@@ -96,19 +126,23 @@ class UsageRollupTests {
                 .toList();
 
         recorder.recordAll(more);
+        assertThat(liveMismatches(seeded))
+                .as("report groups out of step with a second batch not yet rolled up")
+                .isEmpty();
+        rollups.rollUpAll();
 
-        assertThat(mismatches(seeded))
+        assertThat(storedMismatches(seeded))
                 .as("groups out of step after a second batch")
                 .isEmpty();
         assertThat(rolledUpRequests(seeded)).isEqualTo(180);
     }
 
     /**
-     * The settle writes a batch of usage rows at a time; the driver sends them as one multi-row insert, so the roll-up
-     * trigger (one per statement) adds the batch to its group once, not once per row.
+     * A settle's transaction writes its usage rows and a waiting row each, and nothing to the roll-ups: the group's
+     * upsert is the roll-up's work, once per group for a batch of rows.
      */
     @Test
-    void aBatchOfRowsIsRolledUpInOneStatement() {
+    void aSettleWritesNoRollUpAndARollUpAddsABatchOfOneGroupOnce() {
         Seeded seeded = fixture().seed("Roll-up once", 0, 8);
         UsageSamples samples = new UsageSamples(9);
         Instant at = Instant.parse("2026-04-12T09:00:00Z");
@@ -120,17 +154,106 @@ class UsageRollupTests {
         // the backend's counts not yet reported, read before and after on the one connection of one transaction
         String rollUpRowWrites =
                 "select n_tup_ins + n_tup_upd from pg_stat_xact_user_tables where relname = 'usage_daily'";
-        long rollUpWrites = transactions.execute(status -> {
-            long before = jdbc.queryForObject(rollUpRowWrites, Long.class);
+        String waitingRowWrites = "select n_tup_ins from pg_stat_xact_user_tables where relname = 'usage_unrolled'";
+        List<Long> writes = transactions.execute(status -> {
+            long rollUpBefore = jdbc.queryForObject(rollUpRowWrites, Long.class);
+            long waitingBefore = jdbc.queryForObject(waitingRowWrites, Long.class);
             recorder.recordAll(batch);
+            return List.of(
+                    jdbc.queryForObject(rollUpRowWrites, Long.class) - rollUpBefore,
+                    jdbc.queryForObject(waitingRowWrites, Long.class) - waitingBefore);
+        });
+        assertThat(writes).as("writes to the roll-ups and to the waiting rows").containsExactly(0L, 16L);
+        long groupWrites = transactions.execute(status -> {
+            long before = jdbc.queryForObject(rollUpRowWrites, Long.class);
+            rollups.rollUpAll();
             return jdbc.queryForObject(rollUpRowWrites, Long.class) - before;
         });
 
-        assertThat(rollUpWrites)
-                .as("writes to the daily roll-up for 16 rows of one group")
-                .isEqualTo(1);
+        assertThat(groupWrites)
+                .as("writes to the daily roll-up for 16 rows of one group (none if another run took them first)")
+                .isLessThanOrEqualTo(1);
+        assertThat(groups(seeded)).isEqualTo(1);
         assertThat(rolledUpRequests(seeded)).isEqualTo(16);
-        assertThat(mismatches(seeded)).isEmpty();
+        assertThat(storedMismatches(seeded)).isEmpty();
+    }
+
+    /**
+     * Rows another replica is rolling up (here: rows locked by an open transaction) are skipped by every other run, and
+     * reports count them all the while.
+     */
+    @Test
+    void rowsAnotherRunHoldsAreSkippedAndReportsCountThemMeanwhile() throws Exception {
+        Seeded seeded = fixture().seed("Roll-up skipped", 40, 10);
+        List<Object> held = transactions.execute(status -> {
+            jdbc.queryForList("""
+                    select w.usage_id from usage_unrolled w join usage_record u on u.id = w.usage_id
+                    where u.team_id = ? for update of w""", Long.class, seeded.id().value());
+            // a run that waited for the held rows instead of skipping them would not end before they are released
+            CompletableFuture.supplyAsync(rollups::rollUpAll)
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
+            return List.of(waiting(seeded), groups(seeded), liveMismatches(seeded));
+        });
+        assertThat(held)
+                .as("rows waiting, stored groups and report mismatches while another run holds the rows")
+                .containsExactly(40L, 0L, List.of());
+
+        rollups.rollUpAll();
+
+        assertThat(waiting(seeded)).isZero();
+        assertThat(rolledUpRequests(seeded)).isEqualTo(40);
+        assertThat(storedMismatches(seeded)).isEmpty();
+    }
+
+    /** Replicas settle and roll up at the same time: every row is added once, and no two runs deadlock. */
+    @Test
+    void rollUpsRunningAtOnceWithSettlesAddEveryRowOnce() throws Exception {
+        Seeded seeded = fixture().seed("Roll-up at once", 0, 11);
+        UsageSamples samples = new UsageSamples(12);
+        Instant at = Instant.parse("2026-04-14T10:00:00Z");
+        AtomicBoolean settling = new AtomicBoolean(true);
+        try (ExecutorService threads = Executors.newFixedThreadPool(7)) {
+            List<Future<?>> rollers = IntStream.range(0, 3)
+                    .<Future<?>>mapToObj(i -> threads.submit(() -> {
+                        while (settling.get()) {
+                            rollups.rollUpAll();
+                        }
+                    }))
+                    .toList();
+            List<Future<?>> settles = IntStream.range(0, 4)
+                    .<Future<?>>mapToObj(t -> threads.submit(() -> {
+                        for (int b = 0; b < 50; b++) {
+                            List<UsageRecord> rows = IntStream.range(0, 5)
+                                    .mapToObj(i -> samples.row(
+                                            seeded.id(),
+                                            i % 2 == 0 ? seeded.ci() : seeded.batch(),
+                                            null,
+                                            UsageKind.CHAT,
+                                            UsageFixture.MODELS.get(i % 2),
+                                            UsageStatus.SUCCEEDED,
+                                            at))
+                                    .toList();
+                            recorder.recordAll(rows);
+                        }
+                    }))
+                    .toList();
+            try {
+                for (Future<?> settle : settles) {
+                    settle.get();
+                }
+            } finally {
+                settling.set(false);
+            }
+            for (Future<?> roller : rollers) {
+                roller.get();
+            }
+        }
+        rollups.rollUpAll();
+
+        assertThat(waiting(seeded)).isZero();
+        assertThat(rolledUpRequests(seeded)).isEqualTo(1_000);
+        assertThat(storedMismatches(seeded)).isEmpty();
     }
 
     @Test
@@ -147,8 +270,9 @@ class UsageRollupTests {
 
         recorder.recordAll(List.of(failed, succeeded));
         recorder.record(refunded);
+        rollups.rollUpWaiting();
 
-        assertThat(mismatches(seeded)).isEmpty();
+        assertThat(storedMismatches(seeded)).isEmpty();
         assertThat(jdbc.queryForObject(
                         "select requests from usage_daily where team_id = ? and status = 'FAILED'",
                         Long.class,
@@ -189,9 +313,16 @@ class UsageRollupTests {
                         "openai/gpt-5-mini",
                         UsageStatus.SUCCEEDED,
                         lastMoment.plusMillis(1))));
+        String perDay = "select day::text || ':' || sum(requests) from %s where team_id = ? group by day order by day";
 
         assertThat(jdbc.queryForList(
-                        "select day::text || ':' || requests from usage_daily where team_id = ? order by day",
+                        perDay.formatted("usage_daily_live"),
+                        String.class,
+                        seeded.id().value()))
+                .containsExactly("2026-04-10:1", "2026-04-11:1");
+        rollups.rollUpAll();
+        assertThat(jdbc.queryForList(
+                        perDay.formatted("usage_daily"),
                         String.class,
                         seeded.id().value()))
                 .containsExactly("2026-04-10:1", "2026-04-11:1");
@@ -201,14 +332,29 @@ class UsageRollupTests {
         return new UsageFixture(teams, keys, recorder, actors);
     }
 
-    private List<String> mismatches(Seeded seeded) {
+    private List<String> storedMismatches(Seeded seeded) {
+        return mismatches("usage_daily", seeded);
+    }
+
+    private List<String> liveMismatches(Seeded seeded) {
+        return mismatches("usage_daily_live", seeded);
+    }
+
+    private List<String> mismatches(String rollUps, Seeded seeded) {
         UUID team = seeded.id().value();
-        return jdbc.queryForList(MISMATCHES, String.class, team, team);
+        return jdbc.queryForList(MISMATCHES.formatted(rollUps), String.class, team, team);
     }
 
     private long groups(Seeded seeded) {
         return jdbc.queryForObject(
                 "select count(*) from usage_daily where team_id = ?",
+                Long.class,
+                seeded.id().value());
+    }
+
+    private long waiting(Seeded seeded) {
+        return jdbc.queryForObject(
+                "select count(*) from usage_unrolled w join usage_record u on u.id = w.usage_id where u.team_id = ?",
                 Long.class,
                 seeded.id().value());
     }
