@@ -20,13 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 class UsageRollups {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageRollups.class);
-    /** Rows one batch takes at most, so a backlog is rolled up in statements of bounded size. */
+    /**
+     * Rows one batch takes at most, so a backlog is rolled up in statements of bounded size. The ids are taken as an
+     * array so that the delete finds them by key; written as {@code in (select …)} it scanned the whole table.
+     */
     static final int BATCH = 10_000;
 
     private static final String ROLL_UP = """
             with taken as (
-                delete from usage_unrolled where usage_id in (
-                    select usage_id from usage_unrolled order by usage_id limit ? for update skip locked)
+                delete from usage_unrolled where usage_id = any(array(
+                    select usage_id from usage_unrolled order by usage_id limit ? for update skip locked))
                 returning usage_id),
             grouped as (
                 select u.team_id, (u.created_at at time zone 'UTC')::date as day, u.model, u.api_key_id, u.kind,
