@@ -1,6 +1,7 @@
 package dev.tollgate.observability;
 
 import dev.tollgate.billing.CreditHolds;
+import dev.tollgate.usage.UsageRollupBacklog;
 import dev.tollgate.video.VideoQueue;
 import dev.tollgate.webhook.WebhookBacklog;
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the deployment holds at the moment of a scrape: calls of this instance holding credit (counted in memory), and
- * the shared video queue and webhook backlog (read from the database, at most once per
+ * the shared video queue, webhook backlog and usage rows waiting for their roll-up (read from the database, at most once per
  * {@code tollgate.metrics.database-reading-age}).
  */
 @Component
@@ -23,17 +24,25 @@ class OperationalGauges implements MeterBinder {
     static final String VIDEO_QUEUE_DEPTH = "tollgate.video.queue.depth";
     static final String VIDEO_QUEUE_OLDEST_AGE = "tollgate.video.queue.oldest.age";
     static final String WEBHOOK_BACKLOG = "tollgate.webhook.backlog";
+    static final String USAGE_ROLLUP_WAITING = "tollgate.usage.rollup.waiting";
 
     private final CreditHolds holds;
     private final DatabaseReading<VideoQueue.Depth> queue;
     private final DatabaseReading<Long> backlog;
+    private final DatabaseReading<Long> unrolled;
     private final Clock clock;
 
     OperationalGauges(
-            CreditHolds holds, VideoQueue queue, WebhookBacklog backlog, MetricsProperties properties, Clock clock) {
+            CreditHolds holds,
+            VideoQueue queue,
+            WebhookBacklog backlog,
+            UsageRollupBacklog unrolled,
+            MetricsProperties properties,
+            Clock clock) {
         this.holds = holds;
         this.queue = new DatabaseReading<>(queue::depth, properties.databaseReadingAge(), clock);
         this.backlog = new DatabaseReading<>(backlog::undelivered, properties.databaseReadingAge(), clock);
+        this.unrolled = new DatabaseReading<>(unrolled::waiting, properties.databaseReadingAge(), clock);
         this.clock = clock;
     }
 
@@ -51,6 +60,10 @@ class OperationalGauges implements MeterBinder {
                 .register(registry);
         Gauge.builder(WEBHOOK_BACKLOG, this, gauges -> gauges.backlog.current())
                 .description("Webhook events not yet delivered that will be tried again")
+                .register(registry);
+        Gauge.builder(USAGE_ROLLUP_WAITING, this, gauges -> gauges.unrolled.current())
+                .description(
+                        "Usage rows waiting for their daily roll-up; reports count them, but it grows if roll-ups stop")
                 .register(registry);
     }
 

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * skipped by the others, and groups are written in key order, so two batches never deadlock.
  */
 @Component
-class UsageRollups {
+class UsageRollups implements UsageRollupBacklog {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageRollups.class);
     /**
@@ -100,6 +100,11 @@ class UsageRollups {
             rolled += batch;
         } while (batch == BATCH);
         return rolled;
+    }
+
+    @Override
+    public long waiting() {
+        return Objects.requireNonNull(jdbc.queryForObject("select count(*) from usage_unrolled", Long.class));
     }
 
     /** Rolls up at most {@link #BATCH} waiting rows, in one transaction; how many. */

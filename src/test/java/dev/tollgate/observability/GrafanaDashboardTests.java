@@ -59,6 +59,7 @@ class GrafanaDashboardTests {
                         "tollgate_video_queue_depth",
                         "tollgate_video_queue_oldest_age_seconds",
                         "tollgate_webhook_backlog",
+                        "tollgate_usage_rollup_waiting",
                         "tollgate_channel_circuit_state");
         assertThat(served).as("the metrics a scrape serves").containsAll(named);
     }

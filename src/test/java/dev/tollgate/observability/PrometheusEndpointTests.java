@@ -61,7 +61,10 @@ class PrometheusEndpointTests {
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.headers().firstValue("content-type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
-        assertThat(scrape.body()).contains("tollgate_holds_open").contains("tollgate_video_queue_depth");
+        assertThat(scrape.body())
+                .contains("tollgate_holds_open")
+                .contains("tollgate_video_queue_depth")
+                .contains("tollgate_usage_rollup_waiting");
         assertThat(health.statusCode()).as("health needs no credentials").isEqualTo(200);
     }
 

@@ -206,6 +206,26 @@ class UsageRollupTests {
         assertThat(storedMismatches(seeded)).isEmpty();
     }
 
+    /** What the metrics report as waiting: the rows settles wrote that no roll-up has taken yet. */
+    @Test
+    void theBacklogCountsTheRowsWaitingUntilARollUpTakesThem() {
+        Seeded seeded = fixture().seed("Roll-up backlog", 0, 13);
+        UsageSamples samples = new UsageSamples(14);
+        Instant at = Instant.parse("2026-04-16T08:00:00Z");
+        long before = rollups.waiting();
+
+        recorder.recordAll(IntStream.range(0, 5)
+                .mapToObj(i -> samples.row(
+                        seeded.id(), seeded.ci(), null, UsageKind.CHAT, "openai/gpt-5-mini", UsageStatus.SUCCEEDED, at))
+                .toList());
+        long settled = rollups.waiting();
+        rollups.rollUpAll();
+
+        assertThat(settled).as("waiting after a settle of five rows").isGreaterThanOrEqualTo(before + 5);
+        assertThat(rollups.waiting()).as("waiting after a roll-up").isLessThanOrEqualTo(settled - 5);
+        assertThat(waiting(seeded)).isZero();
+    }
+
     /** Replicas settle and roll up at the same time: every row is added once, and no two runs deadlock. */
     @Test
     void rollUpsRunningAtOnceWithSettlesAddEveryRowOnce() throws Exception {
