@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the deployment holds at the moment of a scrape: calls of this instance holding credit (counted in memory), and
- * the shared video queue, webhook backlog and usage rows waiting for their roll-up (read from the database, at most once per
- * {@code tollgate.metrics.database-reading-age}).
+ * the shared video queue, webhook backlog and usage rows waiting for their roll-up (read from the database, at most
+ * once per {@code tollgate.metrics.database-reading-age}).
  */
 @Component
 class OperationalGauges implements MeterBinder {

@@ -146,10 +146,7 @@ class UsageRollupTests {
         Seeded seeded = fixture().seed("Roll-up once", 0, 8);
         UsageSamples samples = new UsageSamples(9);
         Instant at = Instant.parse("2026-04-12T09:00:00Z");
-        List<UsageRecord> batch = IntStream.range(0, 16)
-                .mapToObj(i -> samples.row(
-                        seeded.id(), seeded.ci(), null, UsageKind.CHAT, "openai/gpt-5-mini", UsageStatus.SUCCEEDED, at))
-                .toList();
+        List<UsageRecord> batch = oneGroup(seeded, samples, 16, at);
 
         // the backend's counts not yet reported, read before and after on the one connection of one transaction
         String rollUpRowWrites =
@@ -199,11 +196,7 @@ class UsageRollupTests {
                 .as("rows waiting, stored groups and report mismatches while another run holds the rows")
                 .containsExactly(40L, 0L, List.of());
 
-        rollups.rollUpAll();
-
-        assertThat(waiting(seeded)).isZero();
-        assertThat(rolledUpRequests(seeded)).isEqualTo(40);
-        assertThat(storedMismatches(seeded)).isEmpty();
+        assertRolledUpOnce(seeded, 40);
     }
 
     /** What the metrics report as waiting: the rows settles wrote that no roll-up has taken yet. */
@@ -214,10 +207,7 @@ class UsageRollupTests {
         Instant at = Instant.parse("2026-04-16T08:00:00Z");
         long before = rollups.waiting();
 
-        recorder.recordAll(IntStream.range(0, 5)
-                .mapToObj(i -> samples.row(
-                        seeded.id(), seeded.ci(), null, UsageKind.CHAT, "openai/gpt-5-mini", UsageStatus.SUCCEEDED, at))
-                .toList());
+        recorder.recordAll(oneGroup(seeded, samples, 5, at));
         long settled = rollups.waiting();
         rollups.rollUpAll();
 
@@ -269,11 +259,7 @@ class UsageRollupTests {
                 roller.get();
             }
         }
-        rollups.rollUpAll();
-
-        assertThat(waiting(seeded)).isZero();
-        assertThat(rolledUpRequests(seeded)).isEqualTo(1_000);
-        assertThat(storedMismatches(seeded)).isEmpty();
+        assertRolledUpOnce(seeded, 1_000);
     }
 
     @Test
@@ -346,6 +332,23 @@ class UsageRollupTests {
                         String.class,
                         seeded.id().value()))
                 .containsExactly("2026-04-10:1", "2026-04-11:1");
+    }
+
+    /** {@code count} chat rows of one group: one team, key, model, status and day. */
+    private static List<UsageRecord> oneGroup(Seeded seeded, UsageSamples samples, int count, Instant at) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> samples.row(
+                        seeded.id(), seeded.ci(), null, UsageKind.CHAT, "openai/gpt-5-mini", UsageStatus.SUCCEEDED, at))
+                .toList();
+    }
+
+    /** After a last roll-up, no row of the team waits and its stored roll-ups hold each row once. */
+    private void assertRolledUpOnce(Seeded seeded, long requests) {
+        rollups.rollUpAll();
+
+        assertThat(waiting(seeded)).isZero();
+        assertThat(rolledUpRequests(seeded)).isEqualTo(requests);
+        assertThat(storedMismatches(seeded)).isEmpty();
     }
 
     private UsageFixture fixture() {
