@@ -17,10 +17,12 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -43,6 +45,10 @@ public final class UpstreamHttp implements AutoCloseable {
     private static final int ERROR_BODY_LIMIT = 8 * 1024;
     /** Connections one channel may hold open; each running stream holds one. */
     private static final int MOST_CONNECTIONS = 20_000;
+    /** Longer than any header line a provider sends (their longest are a few hundred bytes). */
+    private static final int LONGEST_HEADER_LINE = 64 * 1024;
+
+    private static final int MOST_HEADERS = 256;
 
     private final ChannelConfig channel;
     private final PoolingHttpClientConnectionManager connections;
@@ -53,6 +59,15 @@ public final class UpstreamHttp implements AutoCloseable {
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MOST_CONNECTIONS)
                 .setMaxConnPerRoute(MOST_CONNECTIONS)
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        // the buffers keep their 8 KB: what the input buffer holds is what a stream sees as already
+                        // arrived, so a smaller one split a burst of events into more writes to the caller (0066)
+                        .http1Config(Http1Config.custom()
+                                // an upstream's head is read into memory: bounded, not grown for as long as it sends
+                                .setMaxLineLength(LONGEST_HEADER_LINE)
+                                .setMaxHeaderCount(MOST_HEADERS)
+                                .build())
+                        .build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(channel.connectTimeout()))
                         // the answer's headers have their own deadline, a stream's silences none (see above)

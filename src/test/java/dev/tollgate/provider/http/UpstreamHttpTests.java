@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -200,6 +201,39 @@ class UpstreamHttpTests {
                 .isLessThan(Duration.ofSeconds(2));
     }
 
+    @Test
+    void aHeaderLineThatDoesNotEndIsRefusedWithoutReadingItAll() throws Exception {
+        AtomicLong sent = new AtomicLong();
+        try (RawUpstream server = new RawUpstream(connection ->
+                        answerWithHead(connection, "X-Padding: " + "a".repeat(64 * 1024 - 11), 512, sent));
+                UpstreamHttp client = channel(server.baseUrl(), Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.send(client.request("/models").GET().build()))
+                    .isInstanceOfSatisfying(UpstreamException.class, e -> {
+                        assertThat(e.getMessage())
+                                .isEqualTo("The upstream connection failed: " + "Maximum line length limit exceeded");
+                        assertThat(e.retryable())
+                                .as("another channel may answer properly")
+                                .isTrue();
+                    });
+            assertThat(sent.get())
+                    .as("the client stopped reading long before the 32 MB header line ended")
+                    .isLessThan(16L * 1024 * 1024);
+        }
+    }
+
+    @Test
+    void anAnswerWithEndlessHeadersIsRefused() throws Exception {
+        try (RawUpstream server =
+                        new RawUpstream(connection -> answerWithHead(connection, "X-Many: 1\r\n", 100_000, null));
+                UpstreamHttp client = channel(server.baseUrl(), Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> client.send(client.request("/models").GET().build()))
+                    .isInstanceOfSatisfying(
+                            UpstreamException.class,
+                            e -> assertThat(e.getMessage())
+                                    .isEqualTo("The upstream connection failed: Maximum header count exceeded"));
+        }
+    }
+
     private static UpstreamHttp channel(URI baseUrl, Duration timeout) {
         return new UpstreamHttp(new ChannelConfig(
                 "timed", ChannelKind.OPENAI_COMPATIBLE, baseUrl, null, null, Map.of(), Duration.ofSeconds(1), timeout));
@@ -222,6 +256,30 @@ class UpstreamHttpTests {
             out.write(event.getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
+    }
+
+    /**
+     * Answers with a head of {@code times} copies of {@code piece} after the status line, then {@code {}}; counts in
+     * {@code sent} what the client took before it hung up.
+     */
+    private static void answerWithHead(Socket connection, String piece, int times, AtomicLong sent) throws IOException {
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII));
+        String line;
+        while ((line = in.readLine()) != null && !line.isEmpty()) {
+            // the request's head
+        }
+        OutputStream out = connection.getOutputStream();
+        out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] bytes = piece.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < times; i++) {
+            out.write(bytes);
+            if (sent != null) {
+                sent.addAndGet(bytes.length);
+            }
+        }
+        out.write("\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
     }
 
     /** Answers every request on the connection with {@code {}}, keeping it open. */
