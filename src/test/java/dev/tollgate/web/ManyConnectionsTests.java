@@ -3,9 +3,11 @@ package dev.tollgate.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.support.IntegrationTest;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import org.apache.catalina.connector.Connector;
 import org.apache.coyote.AbstractProtocol;
 import org.apache.coyote.ProtocolHandler;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
-/** Thousands of clients connected at once: streams held open, and bursts of new connections. */
+/** Thousands of clients connected at once: streams held open, what each keeps, and bursts of new connections. */
 @IntegrationTest
 class ManyConnectionsTests {
 
@@ -34,6 +36,18 @@ class ManyConnectionsTests {
         assertThat(protocol.getAcceptCount())
                 .as("connections that may wait to be accepted")
                 .isGreaterThanOrEqualTo(4_096);
+    }
+
+    @Test
+    void eachOpenConnectionKeepsAReadBufferOfFourKilobytes() {
+        Connector connector =
+                ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+
+        assertThat(List.of(
+                        connector.getProperty("socket.appReadBufSize"),
+                        connector.getProperty("socket.appWriteBufSize")))
+                .as("the socket's read buffer (Tomcat's own: 8 KB) and its write buffer, left at 8 KB")
+                .containsExactly("4096", "8192");
     }
 
     @Test
