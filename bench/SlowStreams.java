@@ -14,13 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Slow streams for bench/hot-path.sh, run as a single-file program ({@code java bench/SlowStreams.java ...}).
  *
  * <pre>
- *   stub PORT CHUNKS_FILE INTERVAL_MS          an upstream that sends each SSE event of the file, then waits INTERVAL_MS
+ *   stub PORT CHUNKS_FILE INTERVAL_MS          an upstream that sends each SSE event of the file, then waits INTERVAL_MS;
+ *                                              GET /open answers how many streams it is sending at that moment
  *   load URL BODY_FILE KEY STREAMS SECONDS     STREAMS connections, each posting BODY_FILE and reading the stream to its
  *                                              end, again and again for SECONDS; prints time to first byte and errors
  * </pre>
@@ -49,12 +51,22 @@ public class SlowStreams {
         }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 8192);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", exchange -> pace(exchange, events, intervalMillis));
+        AtomicInteger open = new AtomicInteger();
+        server.createContext("/", exchange -> pace(exchange, events, intervalMillis, open));
+        server.createContext("/open", exchange -> {
+            try (exchange) {
+                byte[] count = Integer.toString(open.get()).getBytes(StandardCharsets.US_ASCII);
+                exchange.sendResponseHeaders(200, count.length);
+                exchange.getResponseBody().write(count);
+            }
+        });
         server.start();
         System.out.println("paced stub on " + port + ": " + events.size() + " events, " + intervalMillis + " ms apart");
     }
 
-    private static void pace(HttpExchange exchange, List<byte[]> events, int intervalMillis) throws IOException {
+    private static void pace(HttpExchange exchange, List<byte[]> events, int intervalMillis, AtomicInteger open)
+            throws IOException {
+        open.incrementAndGet();
         try (exchange) {
             exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
@@ -69,6 +81,8 @@ public class SlowStreams {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            open.decrementAndGet();
         }
     }
 

@@ -420,6 +420,7 @@ SLOW_DIRECT=""
 SLOW_GATEWAY=""
 HEAP_MB="-"
 HEAP_AFTER_GC_MB="-"
+STREAM_KB="-"
 if [ "$SLOW_STREAMS" -gt 0 ]; then
   echo "== $SLOW_STREAMS concurrent slow streams (20 tokens/s), ${SLOW_DURATION}s each after ${SLOW_WARMUP}s of warm-up:" \
     "the paced stub, then the gateway"
@@ -427,8 +428,24 @@ if [ "$SLOW_STREAMS" -gt 0 ]; then
   SLOW_DIRECT=$(slow_measured "http://127.0.0.1:$PACED_PORT/v1/chat/completions" "" "$STUB_MODEL")
   echo "direct   $SLOW_DIRECT"
   if case " $ACTIVE " in *" gateway "*) true ;; *) false ;; esac; then
-    slow "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$GATEWAY_KEY" "$PACED_MODEL" "$SLOW_WARMUP" >/dev/null
     JSTAT=$(dirname "$JAVA")/jstat
+    live_heap_mb() { # the gateway's heap in use right after a full collection: what it keeps alive, in MB
+      "$(dirname "$JAVA")/jcmd" "$GATEWAY_PID" GC.run >/dev/null 2>&1
+      "$JSTAT" -gc "$GATEWAY_PID" | awk 'NR == 2 { printf "%.0f", ($3 + $4 + $6 + $8) / 1024 }'
+    }
+    # what a call in flight keeps: the live heap with the clients' calls in flight (halfway through the warm-up, whose
+    # figures are dropped anyway, so the full collection pauses nothing measured) less the live heap before them, over
+    # the clients, each of which has a call in the gateway all the time; and how many of those calls the paced stub was
+    # streaming right then (fewer when calls queue in the gateway)
+    LIVE_IDLE_MB=$(live_heap_mb)
+    slow "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$GATEWAY_KEY" "$PACED_MODEL" "$SLOW_WARMUP" >/dev/null &
+    SLOW_WARMUP_PID=$!
+    sleep $((SLOW_WARMUP / 2 + 1))
+    OPEN_STREAMS=$(curl -fsS "http://127.0.0.1:$PACED_PORT/open" || echo 0)
+    LIVE_OPEN_MB=$(live_heap_mb)
+    wait "$SLOW_WARMUP_PID"
+    STREAM_KB=$(awk -v open="$LIVE_OPEN_MB" -v idle="$LIVE_IDLE_MB" -v n="$SLOW_STREAMS" \
+      'BEGIN { printf "%.0f", (open - idle) * 1024 / n }')
     # heap in use (survivors, eden, old) once a second while the streams run; the largest is reported
     "$JSTAT" -gc "$GATEWAY_PID" 1000 >"$WORK/heap.log" 2>&1 &
     JSTAT_PID=$!
@@ -441,7 +458,9 @@ if [ "$SLOW_STREAMS" -gt 0 ]; then
     # what each collection during the streams left in use ("Pause Young (Normal) ... 812M->403M(1024M)"): the most
     HEAP_AFTER_GC_MB=$(tail -n +"$((GC_LINES + 1))" "$WORK/gc.log" | grep -E "Pause (Young|Full)" |
       sed -n 's/.*[0-9]M->\([0-9]*\)M(.*/\1/p' | sort -n | tail -1)
-    echo "gateway  $SLOW_GATEWAY (heap in use at most $HEAP_MB MB, after a collection at most ${HEAP_AFTER_GC_MB:--} MB)"
+    echo "gateway  $SLOW_GATEWAY (heap in use at most $HEAP_MB MB, after a collection at most ${HEAP_AFTER_GC_MB:--} MB;" \
+      "live with the calls in flight $LIVE_OPEN_MB MB against $LIVE_IDLE_MB MB before them: $STREAM_KB KB a call;" \
+      "$OPEN_STREAMS of them streaming from the upstream then)"
     grep -q "errors=0 " <<<"$SLOW_GATEWAY" || grep -E "WARN|ERROR" "$WORK/gateway.log" | tail -5 | cut -c1-300 | sed "s/^/   gateway log: /"
   fi
 fi
@@ -514,7 +533,8 @@ if [ -n "$SLOW_GATEWAY" ]; then
     "$(slow_field "$SLOW_GATEWAY" ttfb_p99_ms): the gateway adds" \
     "$(added "$(slow_field "$SLOW_GATEWAY" ttfb_p99_ms)" "$(slow_field "$SLOW_DIRECT" ttfb_p99_ms)") ms at p99;" \
     "$(slow_field "$SLOW_GATEWAY" completed) streams completed, $(slow_field "$SLOW_GATEWAY" errors) errors," \
-    "heap in use at most $HEAP_MB MB, after a collection at most ${HEAP_AFTER_GC_MB:--} MB;" \
+    "heap in use at most $HEAP_MB MB, after a collection at most ${HEAP_AFTER_GC_MB:--} MB," \
+    "$STREAM_KB KB live a call in flight;" \
     "cores used: the gateway $(slow_field "$SLOW_GATEWAY" cores_gateway), its PostgreSQL" \
     "$(slow_field "$SLOW_GATEWAY" cores_postgres), the machine $(slow_field "$SLOW_GATEWAY" cores_busy)" \
     "(the paced stub alone: $(slow_field "$SLOW_DIRECT" cores_busy))"
