@@ -47,7 +47,7 @@ public final class UpstreamHttp implements AutoCloseable {
     private static final int MOST_CONNECTIONS = 20_000;
     /** Longer than any header line a provider sends (their longest are a few hundred bytes). */
     private static final int LONGEST_HEADER_LINE = 64 * 1024;
-
+    /** Far more than any provider sends (a few dozen). */
     private static final int MOST_HEADERS = 256;
 
     private final ChannelConfig channel;

@@ -210,7 +210,7 @@ class UpstreamHttpTests {
             assertThatThrownBy(() -> client.send(client.request("/models").GET().build()))
                     .isInstanceOfSatisfying(UpstreamException.class, e -> {
                         assertThat(e.getMessage())
-                                .isEqualTo("The upstream connection failed: " + "Maximum line length limit exceeded");
+                                .isEqualTo("The upstream connection failed: Maximum line length limit exceeded");
                         assertThat(e.retryable())
                                 .as("another channel may answer properly")
                                 .isTrue();
