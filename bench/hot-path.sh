@@ -12,10 +12,12 @@
 # call), the same on one connection with a prompt of about 100,000 tokens (~450 KB of prose: what a long prompt adds
 # over a short one), and streaming chat (30 chunks, the last one usage) at 64 connections. After the rounds,
 # SLOW_STREAMS concurrent streams (default 5,000) read a paced upstream (bench/SlowStreams.java: the same 30 chunks,
-# one every 50 ms, so 20 tokens/s) for SLOW_DURATION, first directly and then through the gateway, each after
-# SLOW_WARMUP seconds of the same load whose figures are dropped: time to first byte at p50/p99, errors, the
-# gateway's largest heap in use while they ran and the most it kept after a collection (its live objects and the
-# garbage it had not reached yet), and how the two cores were shared (SLOW_STREAMS=0 leaves this out). Every target
+# one every 50 ms, so 20 tokens/s) for SLOW_DURATION, first directly, then relayed by nginx-proxy and then through
+# the gateway, each after SLOW_WARMUP seconds of the same load whose figures are dropped (the gateway's until its
+# compilers have settled): time to first byte at p50/p99, errors, the gateway's largest heap in use while they ran and
+# the most it kept after a collection (its live objects and the garbage it had not reached yet), what a call in flight
+# keeps and what stays once they end, how the two cores were shared, and the gateway against nginx in streams
+# completed and CPU a stream (SLOW_STREAMS=0 leaves this out). Every target
 # is checked with curl and
 # warmed up, then ROUNDS interleaved rounds run each scenario on each target (the order rotates per round); the
 # table holds the median per target and the ratios.
@@ -167,13 +169,15 @@ awk 'BEGIN { srand(17); n = split("the of and to in is was that for on as with b
   for (i = 0; i < 95000; i++) printf "%s%s", (i ? " " : ""), w[int(rand() * n) + 1] }' >"$WORK/long-prompt.txt"
 
 # ---- nginx: the stub and the proxy in one instance of its own --------------------------------------------------------
+# each slow stream relayed is two connections, the caller's and the upstream's
+NGINX_CONNECTIONS=$((SLOW_STREAMS * 2 + 4096))
 # POST to a static file is 405 in nginx; error_page turns that into the file, so the stub reads no script at all.
 cat >"$WORK/nginx.conf" <<EOF
 worker_processes auto;
 daemon off;
 pid $WORK/nginx.pid;
 error_log $WORK/nginx-error.log warn;
-events { worker_connections 4096; }
+events { worker_connections $NGINX_CONNECTIONS; }
 http {
   access_log off;
   client_body_temp_path $WORK/client_body;
@@ -199,11 +203,17 @@ http {
     keepalive_requests 1000000;
   }
   server { # the plain reverse proxy
-    listen 127.0.0.1:$PROXY_PORT;
+    listen 127.0.0.1:$PROXY_PORT backlog=4096; # as the gateway's accept-count: thousands of streams connect at once
     proxy_http_version 1.1;
     proxy_set_header Connection "";
     location /v1/ { proxy_pass http://stub; }
     location /stream/v1/ { proxy_pass http://stub; proxy_buffering off; }
+    location /paced/v1/ { proxy_pass http://paced/v1/; proxy_buffering off; }
+  }
+  upstream paced { # the slow streams' paced stub, started below
+    server 127.0.0.1:$PACED_PORT;
+    keepalive $((SLOW_STREAMS + 128));
+    keepalive_requests 1000000;
   }
 }
 EOF
@@ -398,35 +408,46 @@ cpu_ticks() { # $1 process ids → their CPU time so far, in clock ticks (user a
 cores_used() { # $1 ticks, $2 seconds → cores
   awk -v t="$1" -v s="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz / s }'
 }
-slow_measured() { # $1 url, $2 key, $3 model → SLOW line, with the cores the gateway, its PostgreSQL and all used
-  local gateway_pids postmaster postgres_pids g0 p0 all0 g1 p1 all1 line started ended
-  gateway_pids=${GATEWAY_PID:-}
+slow_measured() { # $1 url, $2 key, $3 model, $4 the relay's processes → SLOW line, with the cores the relay, the
+  # gateway's PostgreSQL and all used
+  local relay_pids=$4 postmaster postgres_pids g0 p0 all0 g1 p1 all1 line started ended
   postmaster=$(pgrep -f -- "-D $WORK/gateway/postgres" | head -1 || true)
   postgres_pids=$postmaster
   [ -z "$postmaster" ] || postgres_pids="$postmaster $(pgrep -d' ' -P "$postmaster" || true)"
-  g0=$(cpu_ticks "$gateway_pids"); p0=$(cpu_ticks "$postgres_pids")
+  g0=$(cpu_ticks "$relay_pids"); p0=$(cpu_ticks "$postgres_pids")
   all0=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)
   started=$(date +%s.%N)
   line=$(slow "$1" "$2" "$3" "$SLOW_DURATION")
   ended=$(date +%s.%N)
-  g1=$(cpu_ticks "$gateway_pids"); p1=$(cpu_ticks "$postgres_pids")
+  g1=$(cpu_ticks "$relay_pids"); p1=$(cpu_ticks "$postgres_pids")
   all1=$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat)
   local seconds
   seconds=$(awk -v a="$started" -v b="$ended" 'BEGIN { print b - a }')
-  echo "$line cores_gateway=$(cores_used $((g1 - g0)) "$seconds") cores_postgres=$(cores_used $((p1 - p0)) "$seconds")" \
+  echo "$line cores_relay=$(cores_used $((g1 - g0)) "$seconds") cores_postgres=$(cores_used $((p1 - p0)) "$seconds")" \
     "cores_busy=$(cores_used $((all1 - all0)) "$seconds")"
 }
+has() { case " $ACTIVE " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 SLOW_DIRECT=""
+SLOW_NGINX=""
 SLOW_GATEWAY=""
 HEAP_MB="-"
 HEAP_AFTER_GC_MB="-"
 STREAM_KB="-"
+LIVE_AFTER_MB="-"
 if [ "$SLOW_STREAMS" -gt 0 ]; then
   echo "== $SLOW_STREAMS concurrent slow streams (20 tokens/s), ${SLOW_DURATION}s each after ${SLOW_WARMUP}s of warm-up:" \
-    "the paced stub, then the gateway"
+    "the paced stub$(has nginx-proxy && echo ", then nginx relaying it")$(has gateway && echo ", then the gateway")"
   slow "http://127.0.0.1:$PACED_PORT/v1/chat/completions" "" "$STUB_MODEL" "$SLOW_WARMUP" >/dev/null
-  SLOW_DIRECT=$(slow_measured "http://127.0.0.1:$PACED_PORT/v1/chat/completions" "" "$STUB_MODEL")
+  SLOW_DIRECT=$(slow_measured "http://127.0.0.1:$PACED_PORT/v1/chat/completions" "" "$STUB_MODEL" "")
   echo "direct   $SLOW_DIRECT"
+  # nginx relaying the same streams unbuffered: what a relay with an event loop in C costs on this machine, the floor
+  # for the gateway's figures (it bills nothing, and its workers' CPU is cores_relay)
+  if has nginx-proxy; then
+    slow "http://127.0.0.1:$PROXY_PORT/paced/v1/chat/completions" "" "$STUB_MODEL" "$SLOW_WARMUP" >/dev/null
+    SLOW_NGINX=$(slow_measured "http://127.0.0.1:$PROXY_PORT/paced/v1/chat/completions" "" "$STUB_MODEL" \
+      "$(pgrep -d' ' -P "$NGINX_PID" || true)")
+    echo "nginx    $SLOW_NGINX"
+  fi
   if case " $ACTIVE " in *" gateway "*) true ;; *) false ;; esac; then
     JSTAT=$(dirname "$JAVA")/jstat
     live_heap_mb() { # the gateway's heap in use right after a full collection: what it keeps alive, in MB
@@ -446,21 +467,38 @@ if [ "$SLOW_STREAMS" -gt 0 ]; then
     wait "$SLOW_WARMUP_PID"
     STREAM_KB=$(awk -v open="$LIVE_OPEN_MB" -v idle="$LIVE_IDLE_MB" -v n="$SLOW_STREAMS" \
       'BEGIN { printf "%.0f", (open - idle) * 1024 / n }')
+    # the streams' own code (a flush per event, thousands of parked threads) keeps the compilers busy for a minute or
+    # more on two busy cores, so further warm-up slices run until they use less than a tenth of a core (at most six)
+    compile_seconds() { "$JSTAT" -compiler "$GATEWAY_PID" | awk 'NR == 2 { print $4 }'; }
+    WARMUP_SLICES=0
+    while [ "$WARMUP_SLICES" -lt 6 ]; do
+      before=$(compile_seconds)
+      slow "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$GATEWAY_KEY" "$PACED_MODEL" "$SLOW_WARMUP" >/dev/null
+      WARMUP_SLICES=$((WARMUP_SLICES + 1))
+      COMPILING=$(awk -v a="$before" -v b="$(compile_seconds)" -v s="$SLOW_WARMUP" 'BEGIN { printf "%.2f", (b - a) / s }')
+      awk -v c="$COMPILING" 'BEGIN { exit !(c < 0.1) }' && break
+    done
+    echo "gateway  warmed up for $WARMUP_SLICES x ${SLOW_WARMUP}s; its compilers were busy ${COMPILING} of the last slice"
     # heap in use (survivors, eden, old) once a second while the streams run; the largest is reported
     "$JSTAT" -gc "$GATEWAY_PID" 1000 >"$WORK/heap.log" 2>&1 &
     JSTAT_PID=$!
     GC_LINES=$(wc -l <"$WORK/gc.log")
-    SLOW_GATEWAY=$(slow_measured "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$GATEWAY_KEY" "$PACED_MODEL")
+    SLOW_GATEWAY=$(slow_measured "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$GATEWAY_KEY" "$PACED_MODEL" \
+      "$GATEWAY_PID")
     kill "$JSTAT_PID" 2>/dev/null || true
     wait "$JSTAT_PID" 2>/dev/null || true
+    # what stays once the streams are over: Tomcat keeps the request processors of the largest burst for reuse
+    sleep 2
+    LIVE_AFTER_MB=$(live_heap_mb)
     HEAP_MB=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = ($3 + $4 + $6 + $8) / 1024; if (used > max) max = used }
       END { printf "%.0f", max }' "$WORK/heap.log")
     # what each collection during the streams left in use ("Pause Young (Normal) ... 812M->403M(1024M)"): the most
-    HEAP_AFTER_GC_MB=$(tail -n +"$((GC_LINES + 1))" "$WORK/gc.log" | grep -E "Pause (Young|Full)" |
+    # (G1's and Parallel's pauses; another collector chosen in GATEWAY_JAVA_OPTS leaves it "-")
+    HEAP_AFTER_GC_MB=$(tail -n +"$((GC_LINES + 1))" "$WORK/gc.log" | { grep -E "Pause (Young|Full)" || true; } |
       sed -n 's/.*[0-9]M->\([0-9]*\)M(.*/\1/p' | sort -n | tail -1)
     echo "gateway  $SLOW_GATEWAY (heap in use at most $HEAP_MB MB, after a collection at most ${HEAP_AFTER_GC_MB:--} MB;" \
       "live with the calls in flight $LIVE_OPEN_MB MB against $LIVE_IDLE_MB MB before them: $STREAM_KB KB a call;" \
-      "$OPEN_STREAMS of them streaming from the upstream then)"
+      "$OPEN_STREAMS of them streaming from the upstream then; $LIVE_AFTER_MB MB live once they ended)"
     grep -q "errors=0 " <<<"$SLOW_GATEWAY" || grep -E "WARN|ERROR" "$WORK/gateway.log" | tail -5 | cut -c1-300 | sed "s/^/   gateway log: /"
   fi
 fi
@@ -497,7 +535,6 @@ for s in $SCENARIOS; do
 done
 for t in $FAILED; do printf '%-32s %-12s %s\n' "every scenario" "$t" "FAILED its check, not measured"; done
 
-has() { case " $ACTIVE " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 added() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-") print "n/a"; else printf "%+.2f", a - b }'; }
 echo
@@ -534,11 +571,23 @@ if [ -n "$SLOW_GATEWAY" ]; then
     "$(added "$(slow_field "$SLOW_GATEWAY" ttfb_p99_ms)" "$(slow_field "$SLOW_DIRECT" ttfb_p99_ms)") ms at p99;" \
     "$(slow_field "$SLOW_GATEWAY" completed) streams completed, $(slow_field "$SLOW_GATEWAY" errors) errors," \
     "heap in use at most $HEAP_MB MB, after a collection at most ${HEAP_AFTER_GC_MB:--} MB," \
-    "$STREAM_KB KB live a call in flight;" \
-    "cores used: the gateway $(slow_field "$SLOW_GATEWAY" cores_gateway), its PostgreSQL" \
+    "$STREAM_KB KB live a call in flight, $LIVE_AFTER_MB MB live once they ended;" \
+    "cores used: the gateway $(slow_field "$SLOW_GATEWAY" cores_relay), its PostgreSQL" \
     "$(slow_field "$SLOW_GATEWAY" cores_postgres), the machine $(slow_field "$SLOW_GATEWAY" cores_busy)" \
     "(the paced stub alone: $(slow_field "$SLOW_DIRECT" cores_busy))"
   [ "$(slow_field "$SLOW_GATEWAY" errors)" = 0 ] && [ "$(slow_field "$SLOW_DIRECT" errors)" = 0 ] || ERRORS=1
+fi
+if [ -n "$SLOW_NGINX" ]; then
+  echo "$SLOW_STREAMS slow streams relayed by nginx: time to first byte p50 / p99 in ms $(slow_field "$SLOW_NGINX" ttfb_p50_ms) /" \
+    "$(slow_field "$SLOW_NGINX" ttfb_p99_ms): nginx adds" \
+    "$(added "$(slow_field "$SLOW_NGINX" ttfb_p99_ms)" "$(slow_field "$SLOW_DIRECT" ttfb_p99_ms)") ms at p99;" \
+    "$(slow_field "$SLOW_NGINX" completed) streams completed, $(slow_field "$SLOW_NGINX" errors) errors," \
+    "nginx's workers used $(slow_field "$SLOW_NGINX" cores_relay) cores, the machine $(slow_field "$SLOW_NGINX" cores_busy)"
+  [ -n "$SLOW_GATEWAY" ] && echo "  streams completed, gateway/nginx-proxy" \
+    "$(ratio "$(slow_field "$SLOW_GATEWAY" completed)" "$(slow_field "$SLOW_NGINX" completed)"); CPU per stream completed," \
+    "gateway/nginx-proxy $(ratio "$(awk -v c="$(slow_field "$SLOW_GATEWAY" cores_relay)" -v n="$(slow_field "$SLOW_GATEWAY" completed)" 'BEGIN { if (n > 0) print c / n; else print "-" }')" \
+      "$(awk -v c="$(slow_field "$SLOW_NGINX" cores_relay)" -v n="$(slow_field "$SLOW_NGINX" completed)" 'BEGIN { if (n > 0) print c / n; else print "-" }')")"
+  [ "$(slow_field "$SLOW_NGINX" errors)" = 0 ] || ERRORS=1
 fi
 if [ -n "$FAILED" ] || [ $ERRORS -ne 0 ]; then
   echo "!! some targets failed or answered errors (see above)"

@@ -4,7 +4,8 @@
     jfr print --events jdk.ExecutionSample --stack-depth 300 recording.jfr > samples.txt
     bench/profile-stages.py samples.txt [CPU microseconds per request]
 
-or from async-profiler's collapsed stacks (one line per stack, frames root first, separated by ';', then the count):
+or from async-profiler's collapsed stacks (one line per stack, frames root first, separated by ';', then the count),
+which also name the system calls and the JVM's collector and compiler threads:
 
     bench/profile-stages.py profile.collapsed [CPU microseconds per request]
 
@@ -18,6 +19,13 @@ import re
 import sys
 
 STAGES = [
+    # async-profiler's stacks go on into the C library and the kernel: a socket's system calls are charged to the
+    # system call, not to whoever made it, and so are the JVM's own threads by what they do
+    ("socket writes (system calls)", ["__GI_write", "__libc_write", "writev"]),
+    ("socket reads (system calls)", ["__GI_read", "__libc_read", "readv"]),
+    ("epoll (the JDK's poller for virtual threads)", ["epoll_wait", "epoll_ctl"]),
+    ("garbage collection", ["G1", "ZGC", "ZHeap", "PSScavenge", "ParallelScavenge"]),
+    ("JIT compilers", ["CompileBroker"]),
     ("token counting (BPE)", ["com.knuddels.jtokkit", "dev.tollgate.provider.tokens", "TokenCounter"]),
     ("upstream HTTP client", ["org.apache.hc", "jdk.internal.net.http", "java.net.http", "dev.tollgate.provider.http"]),
     ("upstream adapter, SSE parsing", ["dev.tollgate.provider.openai"]),
@@ -46,7 +54,7 @@ def stage_of(frames):
         for name, markers in STAGES:
             if any(frame.startswith(marker) or marker in frame for marker in markers):
                 return name
-    return "JVM threads (GC, JIT, pools)"
+    return "JVM threads and the JDK (schedulers, pools)"
 
 
 def collapsed_counts(path):
