@@ -448,7 +448,7 @@ if [ "$SLOW_STREAMS" -gt 0 ]; then
       "$(pgrep -d' ' -P "$NGINX_PID" || true)")
     echo "nginx    $SLOW_NGINX"
   fi
-  if case " $ACTIVE " in *" gateway "*) true ;; *) false ;; esac; then
+  if has gateway; then
     JSTAT=$(dirname "$JAVA")/jstat
     live_heap_mb() { # the gateway's heap in use right after a full collection: what it keeps alive, in MB
       "$(dirname "$JAVA")/jcmd" "$GATEWAY_PID" GC.run >/dev/null 2>&1
@@ -487,15 +487,16 @@ if [ "$SLOW_STREAMS" -gt 0 ]; then
       "$GATEWAY_PID")
     kill "$JSTAT_PID" 2>/dev/null || true
     wait "$JSTAT_PID" 2>/dev/null || true
-    # what stays once the streams are over: Tomcat keeps the request processors of the largest burst for reuse
-    sleep 2
-    LIVE_AFTER_MB=$(live_heap_mb)
     HEAP_MB=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = ($3 + $4 + $6 + $8) / 1024; if (used > max) max = used }
       END { printf "%.0f", max }' "$WORK/heap.log")
     # what each collection during the streams left in use ("Pause Young (Normal) ... 812M->403M(1024M)"): the most
     # (G1's and Parallel's pauses; another collector chosen in GATEWAY_JAVA_OPTS leaves it "-")
     HEAP_AFTER_GC_MB=$(tail -n +"$((GC_LINES + 1))" "$WORK/gc.log" | { grep -E "Pause (Young|Full)" || true; } |
       sed -n 's/.*[0-9]M->\([0-9]*\)M(.*/\1/p' | sort -n | tail -1)
+    # what stays once the streams are over (after the figures above, whose log this collection would join): Tomcat
+    # keeps the request processors of the largest burst for reuse
+    sleep 2
+    LIVE_AFTER_MB=$(live_heap_mb)
     echo "gateway  $SLOW_GATEWAY (heap in use at most $HEAP_MB MB, after a collection at most ${HEAP_AFTER_GC_MB:--} MB;" \
       "live with the calls in flight $LIVE_OPEN_MB MB against $LIVE_IDLE_MB MB before them: $STREAM_KB KB a call;" \
       "$OPEN_STREAMS of them streaming from the upstream then; $LIVE_AFTER_MB MB live once they ended)"
