@@ -471,14 +471,14 @@ if [ "$SLOW_STREAMS" -gt 0 ]; then
     # more on two busy cores, so further warm-up slices run until they use less than a tenth of a core (at most six)
     compile_seconds() { "$JSTAT" -compiler "$GATEWAY_PID" | awk 'NR == 2 { print $4 }'; }
     WARMUP_SLICES=0
-    while [ "$WARMUP_SLICES" -lt 6 ]; do
+    while [ "$SLOW_WARMUP" -gt 0 ] && [ "$WARMUP_SLICES" -lt 6 ]; do
       before=$(compile_seconds)
       slow "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$GATEWAY_KEY" "$PACED_MODEL" "$SLOW_WARMUP" >/dev/null
       WARMUP_SLICES=$((WARMUP_SLICES + 1))
       COMPILING=$(awk -v a="$before" -v b="$(compile_seconds)" -v s="$SLOW_WARMUP" 'BEGIN { printf "%.2f", (b - a) / s }')
       awk -v c="$COMPILING" 'BEGIN { exit !(c < 0.1) }' && break
     done
-    echo "gateway  warmed up for $WARMUP_SLICES x ${SLOW_WARMUP}s; its compilers were busy ${COMPILING} of the last slice"
+    echo "gateway  warmed up for $WARMUP_SLICES x ${SLOW_WARMUP}s; its compilers were busy ${COMPILING:--} of the last slice"
     # heap in use (survivors, eden, old) once a second while the streams run; the largest is reported
     "$JSTAT" -gc "$GATEWAY_PID" 1000 >"$WORK/heap.log" 2>&1 &
     JSTAT_PID=$!

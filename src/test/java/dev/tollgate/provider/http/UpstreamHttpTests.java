@@ -241,12 +241,7 @@ class UpstreamHttpTests {
 
     /** Headers and a first event at once, then two more events 1.5 s apart, then the end of the body. */
     private static void slowEvents(Socket connection) throws IOException, InterruptedException {
-        BufferedReader in =
-                new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII));
-        String line;
-        while ((line = in.readLine()) != null && !line.isEmpty()) {
-            // the request's head; its small body stays unread
-        }
+        skipRequestHead(connection);
         OutputStream out = connection.getOutputStream();
         out.write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\ndata: one\n\n"
                 .getBytes(StandardCharsets.US_ASCII));
@@ -263,12 +258,7 @@ class UpstreamHttpTests {
      * {@code sent} what the client took before it hung up.
      */
     private static void answerWithHead(Socket connection, String piece, int times, AtomicLong sent) throws IOException {
-        BufferedReader in =
-                new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII));
-        String line;
-        while ((line = in.readLine()) != null && !line.isEmpty()) {
-            // the request's head
-        }
+        skipRequestHead(connection);
         OutputStream out = connection.getOutputStream();
         out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
         byte[] bytes = piece.getBytes(StandardCharsets.US_ASCII);
@@ -280,6 +270,16 @@ class UpstreamHttpTests {
         }
         out.write("\r\nContent-Length: 2\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII));
         out.flush();
+    }
+
+    /** Reads the request's head; a small body stays unread. */
+    private static void skipRequestHead(Socket connection) throws IOException {
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII));
+        String line;
+        while ((line = in.readLine()) != null && !line.isEmpty()) {
+            // header lines
+        }
     }
 
     /** Answers every request on the connection with {@code {}}, keeping it open. */
