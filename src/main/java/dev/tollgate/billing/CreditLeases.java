@@ -2,6 +2,7 @@ package dev.tollgate.billing;
 
 import dev.tollgate.account.TeamId;
 import dev.tollgate.apikey.ApiKeyId;
+import dev.tollgate.database.FailureStreak;
 import dev.tollgate.money.Credits;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
@@ -48,6 +49,7 @@ class CreditLeases {
     private final BigDecimal callsPerGrant;
     private final Map<Scope, CreditLease> byScope = new ConcurrentHashMap<>();
     private final Map<UUID, CreditLease> byId = new ConcurrentHashMap<>();
+    private final FailureStreak giveBackFailures;
 
     CreditLeases(LeaseRows rows, CreditHoldRepository holds, Clock clock, HoldProperties properties) {
         this.rows = rows;
@@ -57,6 +59,7 @@ class CreditLeases {
         this.idle = properties.leaseIdle();
         this.abandoned = properties.holdTimeout();
         this.callsPerGrant = BigDecimal.valueOf(properties.leaseCalls());
+        this.giveBackFailures = new FailureStreak(log, "Giving back idle credit leases", clock);
     }
 
     boolean enabled() {
@@ -296,15 +299,23 @@ class CreditLeases {
     @Scheduled(fixedDelayString = "${tollgate.billing.lease-check-interval:1s}")
     void giveBackIdle() {
         Instant now = clock.instant();
-        for (CreditLease lease : List.copyOf(byScope.values())) {
+        List<CreditLease> leases = List.copyOf(byScope.values());
+        DataAccessException failed = null;
+        for (CreditLease lease : leases) {
             lease.lock.lock();
             try {
                 giveBackIfIdle(lease, now);
             } catch (DataAccessException unreachable) {
-                log.warn("Could not give back the idle credit lease {}", lease.id(), unreachable);
+                // the lease stays this instance's and is tried again on the next run
+                failed = unreachable;
             } finally {
                 lease.lock.unlock();
             }
+        }
+        if (failed != null) {
+            giveBackFailures.failed(failed);
+        } else if (!leases.isEmpty()) {
+            giveBackFailures.succeeded();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tollgate.usage;
 
+import dev.tollgate.database.FailureStreak;
+import java.time.Clock;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,10 +75,13 @@ class UsageRollups implements UsageRollupBacklog {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final FailureStreak failures;
 
-    UsageRollups(JdbcTemplate jdbc, JdbcTransactionManager jdbcTransactions) {
+    UsageRollups(JdbcTemplate jdbc, JdbcTransactionManager jdbcTransactions, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(jdbcTransactions);
+        // the rows keep waiting and reports keep counting them; the next run tries again
+        this.failures = new FailureStreak(LOG, "Rolling up usage", clock);
     }
 
     @Scheduled(
@@ -85,9 +90,9 @@ class UsageRollups implements UsageRollupBacklog {
     void rollUpWaiting() {
         try {
             rollUpAll();
+            failures.succeeded();
         } catch (RuntimeException e) {
-            // the rows keep waiting and reports keep counting them; the next run tries again
-            LOG.warn("Rolling up usage failed; the rows wait for the next run", e);
+            failures.failed(e);
         }
     }
 

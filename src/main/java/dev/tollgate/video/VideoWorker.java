@@ -1,6 +1,7 @@
 package dev.tollgate.video;
 
 import dev.tollgate.account.TeamAgent;
+import dev.tollgate.database.FailureStreak;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,6 +26,7 @@ final class VideoWorker implements Runnable {
     private final NewJobSignal newJobs;
     private final VideoProperties properties;
     private final Clock clock;
+    private final FailureStreak queueFailures;
 
     VideoWorker(
             String name,
@@ -43,6 +45,7 @@ final class VideoWorker implements Runnable {
         this.newJobs = newJobs;
         this.properties = properties;
         this.clock = clock;
+        this.queueFailures = new FailureStreak(log, "Video worker " + name + " reaching the queue", clock);
     }
 
     String name() {
@@ -54,13 +57,15 @@ final class VideoWorker implements Runnable {
     public void run() {
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                if (!workOne()) {
+                boolean worked = workOne();
+                queueFailures.succeeded();
+                if (!worked) {
                     newJobs.await(properties.pollInterval());
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                log.error("Video worker {} could not reach the queue", name, e);
+                queueFailures.failed(e);
                 if (!pause()) {
                     return;
                 }

@@ -1,5 +1,6 @@
 package dev.tollgate.webhook;
 
+import dev.tollgate.database.FailureStreak;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,7 @@ final class DeliveryWorker {
     private final EventDelivery delivery;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final FailureStreak outboxFailures;
     private final OutboxSignal signal = new OutboxSignal();
     private final Semaphore slots = new Semaphore(MOST_AT_ONCE);
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
@@ -46,6 +48,7 @@ final class DeliveryWorker {
         this.delivery = delivery;
         this.properties = properties;
         this.clock = clock;
+        this.outboxFailures = new FailureStreak(LOG, "Webhook worker " + name + " reaching the outbox", clock);
         this.posts = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("webhook-post-", 0).factory());
         this.poller = Thread.ofVirtual().name("webhook-worker").unstarted(this::poll);
@@ -96,13 +99,14 @@ final class DeliveryWorker {
             try {
                 int free = slots.availablePermits();
                 int claimed = free == 0 ? 0 : claimDue(free);
+                outboxFailures.succeeded();
                 if (claimed < free || free == 0) {
                     signal.await(properties.pollInterval());
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.error("Webhook worker {} could not reach the outbox", name, e);
+                outboxFailures.failed(e);
                 if (!pause()) {
                     return;
                 }

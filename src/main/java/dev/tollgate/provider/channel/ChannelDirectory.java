@@ -2,6 +2,7 @@ package dev.tollgate.provider.channel;
 
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.ModelKind;
+import dev.tollgate.database.FailureStreak;
 import dev.tollgate.secret.SecretBox;
 import dev.tollgate.secret.UnreadableSecretException;
 import java.time.Clock;
@@ -36,6 +37,7 @@ class ChannelDirectory implements DisposableBean {
     private final RoutingProperties properties;
     private final ChannelCooldowns cooldowns;
     private final Clock clock;
+    private final FailureStreak followFailures;
     private final Map<ChannelId, ChannelGuard> guards = new ConcurrentHashMap<>();
     private volatile Map<ChannelId, LiveChannel> live = Map.of();
     private volatile @Nullable String version;
@@ -53,6 +55,7 @@ class ChannelDirectory implements DisposableBean {
         this.properties = properties;
         this.cooldowns = cooldowns;
         this.clock = clock;
+        this.followFailures = new FailureStreak(log, "Reading the channels other instances changed", clock);
     }
 
     /**
@@ -99,8 +102,14 @@ class ChannelDirectory implements DisposableBean {
 
     @Scheduled(fixedDelayString = "${tollgate.routing.refresh-interval:5s}")
     void followOtherInstances() {
-        if (!store.version().equals(version)) {
-            reload();
+        try {
+            if (!store.version().equals(version)) {
+                reload();
+            }
+            followFailures.succeeded();
+        } catch (RuntimeException e) {
+            // the channels last read keep serving calls
+            followFailures.failed(e);
         }
     }
 
