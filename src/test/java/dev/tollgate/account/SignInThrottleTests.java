@@ -137,7 +137,7 @@ class SignInThrottleTests {
         }
     }
 
-    private static SignInAttempt attempt(String email, String address) {
+    static SignInAttempt attempt(String email, String address) {
         return SignInAttempt.of(typed(email, address));
     }
 
