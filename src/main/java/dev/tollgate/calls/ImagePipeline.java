@@ -26,12 +26,14 @@ import dev.tollgate.usage.UsageRecorder;
 import dev.tollgate.usage.UsageStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,6 +59,7 @@ public class ImagePipeline {
     private final ImageRouter router;
     private final MediaService media;
     private final UsageRecorder usage;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ImagePipeline(
@@ -67,6 +70,7 @@ public class ImagePipeline {
             ImageRouter router,
             MediaService media,
             UsageRecorder usage,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.catalog = catalog;
         this.availability = availability;
@@ -75,6 +79,7 @@ public class ImagePipeline {
         this.router = router;
         this.media = media;
         this.usage = usage;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -91,7 +96,45 @@ public class ImagePipeline {
      */
     public ImageResult execute(ImageCall call) {
         Instant started = clock.instant();
+        ServedBy served = new ServedBy();
+        CallOutcome outcome = CallOutcome.ERROR;
+        ImageResult result = null;
+        try {
+            result = execute(call, started, served);
+            outcome = CallOutcome.OK;
+            return result;
+        } catch (CallRefusedException refused) {
+            outcome = CallOutcome.of(refused.refusal());
+            throw refused;
+        } finally {
+            announce(new ImageCallFinished(
+                    served.model,
+                    served.channel,
+                    outcome,
+                    Duration.between(started, clock.instant()),
+                    result == null ? 0 : result.images().size(),
+                    result == null ? Credits.ZERO : result.charged()));
+        }
+    }
+
+    /** Tells metrics how the call ended; the call is settled by then, so a listener's failure is only logged. */
+    private void announce(ImageCallFinished finished) {
+        try {
+            events.publishEvent(finished);
+        } catch (RuntimeException listenerFailed) {
+            log.warn("A listener of finished image calls failed", listenerFailed);
+        }
+    }
+
+    /** What served a call, learnt along the way. */
+    private static final class ServedBy {
+        private @Nullable ModelId model;
+        private @Nullable String channel;
+    }
+
+    private ImageResult execute(ImageCall call, Instant started, ServedBy served) {
         CatalogModel model = authorize(call);
+        served.model = model.id();
         Resolution resolution = model.resolution();
         if (resolution == null) {
             throw new IllegalStateException("An image model has a resolution: " + model.id());
@@ -115,6 +158,7 @@ public class ImagePipeline {
                 return upload.stream();
             });
             channel = routed.channel();
+            served.channel = channel;
             List<GeneratedImage> images = routed.value();
             if (images.size() != call.count() || uploads.size() != call.count()) {
                 throw new UpstreamException(

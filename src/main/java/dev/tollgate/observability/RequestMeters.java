@@ -122,11 +122,16 @@ class RequestMeters {
                 tokens(model, "output"),
                 tokens(model, "cached"),
                 tokens(model, "cache_write"),
-                Counter.builder(COST)
-                        .baseUnit("credits")
-                        .description("Credits charged for chat calls")
-                        .tag("model", model)
-                        .register(registry));
+                cost(registry, model));
+    }
+
+    /** The credits charged for the model's calls: chat, image and video alike. */
+    static Counter cost(MeterRegistry registry, String model) {
+        return Counter.builder(COST)
+                .baseUnit("credits")
+                .description("Credits charged for calls of the model: chat, images and videos")
+                .tag("model", model)
+                .register(registry);
     }
 
     private Counter tokens(String model, String type) {

@@ -28,4 +28,13 @@ class JobChanges {
             log.warn("A listener failed on the change of video job {} to {}", id, status, e);
         }
     }
+
+    /** Tells metrics how a job ended; it has ended by then, so a listener's failure is only logged. */
+    void finished(VideoJobFinished finished) {
+        try {
+            events.publishEvent(finished);
+        } catch (RuntimeException e) {
+            log.warn("A listener of finished video jobs failed", e);
+        }
+    }
 }

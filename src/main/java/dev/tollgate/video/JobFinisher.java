@@ -8,6 +8,7 @@ import dev.tollgate.usage.UsageRecord;
 import dev.tollgate.usage.UsageRecorder;
 import dev.tollgate.usage.UsageStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,8 @@ class JobFinisher {
         });
         if (Boolean.TRUE.equals(completed)) {
             changes.publish(job.id(), job.team(), VideoStatus.COMPLETED, 100);
+            changes.finished(new VideoJobFinished(
+                    job.model(), job.channel(), true, Duration.between(job.createdAt(), now), job.cost()));
             return true;
         }
         return false;
@@ -90,6 +93,8 @@ class JobFinisher {
         failed.ifPresent(job -> {
             log.info("Video job {} failed and was refunded: {}", job.id(), reason);
             changes.publish(job.id(), job.team(), VideoStatus.FAILED, job.progress());
+            changes.finished(new VideoJobFinished(
+                    job.model(), job.channel(), false, Duration.between(job.createdAt(), now), Credits.ZERO));
         });
         return failed.isPresent();
     }

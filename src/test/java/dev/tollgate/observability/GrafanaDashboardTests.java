@@ -2,8 +2,14 @@ package dev.tollgate.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.openai.models.images.ImageGenerateParams;
+import com.openai.models.videos.Video;
+import com.openai.models.videos.VideoCreateParams;
+import com.openai.models.videos.VideoSeconds;
+import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
+import dev.tollgate.support.VideoPolls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +36,7 @@ class GrafanaDashboardTests {
     int port;
 
     @Test
-    void everyMetricTheDashboardQueriesIsServed() {
+    void everyMetricTheDashboardQueriesIsServed() throws Exception {
         JsonNode dashboard = JsonMapper.builder().build().readTree(DASHBOARD.toFile());
         List<String> queries = new ArrayList<>();
         dashboard.findValues("expr").forEach(expr -> queries.add(expr.asString()));
@@ -41,8 +47,23 @@ class GrafanaDashboardTests {
                 named.add(metric.group());
             }
         });
-        FundedTeam team = FundedTeam.create(port, "Dashboard", "5.00");
+        FundedTeam team = FundedTeam.create(port, "Dashboard", "20.00");
         team.client().chat().completions().create(PrometheusEndpointTests.params(PrometheusEndpointTests.MODEL));
+        team.client()
+                .images()
+                .generate(ImageGenerateParams.builder()
+                        .model(MediaMetricsTests.IMAGE_MODEL)
+                        .prompt("A kite")
+                        .build());
+        Video video = team.client()
+                .videos()
+                .create(VideoCreateParams.builder()
+                        .model(MediaMetricsTests.VIDEO_MODEL)
+                        .prompt("A kite over a beach")
+                        .seconds(VideoSeconds._4)
+                        .size(VideoSize._1280X720)
+                        .build());
+        VideoPolls.untilFinished(team.client(), video.id());
 
         Set<String> served = PrometheusScrape.of(port).names();
 
@@ -60,7 +81,11 @@ class GrafanaDashboardTests {
                         "tollgate_video_queue_oldest_age_seconds",
                         "tollgate_webhook_backlog",
                         "tollgate_usage_rollup_waiting",
-                        "tollgate_channel_circuit_state");
+                        "tollgate_channel_circuit_state",
+                        "tollgate_image_requests_total",
+                        "tollgate_images_total",
+                        "tollgate_video_jobs_total",
+                        "tollgate_video_job_duration_seconds_bucket");
         assertThat(served).as("the metrics a scrape serves").containsAll(named);
     }
 

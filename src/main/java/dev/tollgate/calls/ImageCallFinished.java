@@ -1,0 +1,31 @@
+package dev.tollgate.calls;
+
+import dev.tollgate.catalog.ModelId;
+import dev.tollgate.money.Credits;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An image call (a generation or an edit) has ended, served or refused, published on the thread that ran it once its
+ * charge was confirmed or refunded. Like {@link ChatCallFinished} it carries only what metrics may show.
+ *
+ * @param model the catalog model that served the call; null when the call was refused before its model was known
+ * @param channel the upstream channel that answered, if one did
+ * @param images how many images the caller received
+ * @param charged what the team was charged, none when the call failed
+ */
+public record ImageCallFinished(
+        @Nullable ModelId model,
+        @Nullable String channel,
+        CallOutcome outcome,
+        Duration latency,
+        int images,
+        Credits charged) {
+
+    public ImageCallFinished {
+        Objects.requireNonNull(outcome);
+        Objects.requireNonNull(latency);
+        Objects.requireNonNull(charged);
+    }
+}
