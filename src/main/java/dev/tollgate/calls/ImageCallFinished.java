@@ -3,6 +3,7 @@ package dev.tollgate.calls;
 import dev.tollgate.catalog.ModelId;
 import dev.tollgate.money.Credits;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -11,20 +12,25 @@ import org.jspecify.annotations.Nullable;
  * charge was confirmed or refunded. Like {@link ChatCallFinished} it carries only what metrics may show.
  *
  * @param model the catalog model that served the call; null when the call was refused before its model was known
+ * @param requested the model id the caller named
  * @param channel the upstream channel that answered, if one did
  * @param images how many images the caller received
  * @param charged what the team was charged, none when the call failed
  */
 public record ImageCallFinished(
         @Nullable ModelId model,
+        String requested,
         @Nullable String channel,
         CallOutcome outcome,
+        Instant started,
         Duration latency,
         int images,
         Credits charged) {
 
     public ImageCallFinished {
+        Objects.requireNonNull(requested);
         Objects.requireNonNull(outcome);
+        Objects.requireNonNull(started);
         Objects.requireNonNull(latency);
         Objects.requireNonNull(charged);
     }

@@ -109,8 +109,10 @@ public class ImagePipeline {
         } finally {
             announce(new ImageCallFinished(
                     served.model,
+                    call.model(),
                     served.channel,
                     outcome,
+                    started,
                     Duration.between(started, clock.instant()),
                     result == null ? 0 : result.images().size(),
                     result == null ? Credits.ZERO : result.charged()));

@@ -2,6 +2,7 @@ package dev.tollgate.observability.tracing;
 
 import dev.tollgate.calls.CallOutcome;
 import dev.tollgate.calls.ChatCallFinished;
+import dev.tollgate.calls.ImageCallFinished;
 import dev.tollgate.catalog.ModelKind;
 import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.provider.channel.ChannelKind;
@@ -12,6 +13,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +21,8 @@ import org.springframework.context.event.EventListener;
 
 /**
  * A span per chat call in OpenTelemetry's GenAI conventions ({@code chat {model}}: operation, provider, requested and
- * served model, token usage) with the credits charged and the channel, and beneath it a span per upstream attempt
+ * served model, token usage) with the credits charged and the channel, and one per image call
+ * ({@code generate_content {model}}, with the images delivered), and beneath each a span per upstream attempt
  * (channel, HTTP status, {@code error.type}). Both are made when the call has ended, from its events, with the times
  * they carry; the attempts are gathered on the thread that runs the call, which is the one that makes them. Nothing of
  * a prompt, a reply or a key is recorded.
@@ -31,6 +34,9 @@ final class ModelCallSpans {
 
     private static final String OPERATION = "chat";
 
+    /** The conventions' operation for multimodal generation; images have none of their own. */
+    private static final String IMAGE_OPERATION = "generate_content";
+
     private final Tracer tracer;
     private final ThreadLocal<List<UpstreamAttempted>> attempts = new ThreadLocal<>();
 
@@ -40,7 +46,7 @@ final class ModelCallSpans {
 
     @EventListener
     void on(UpstreamAttempted attempt) {
-        if (attempt.kind() != ModelKind.CHAT) {
+        if (attempt.kind() != ModelKind.CHAT && attempt.kind() != ModelKind.IMAGE) {
             return;
         }
         List<UpstreamAttempted> tried = attempts.get();
@@ -55,28 +61,84 @@ final class ModelCallSpans {
 
     @EventListener
     void on(ChatCallFinished call) {
-        List<UpstreamAttempted> gathered = attempts.get();
-        attempts.remove();
-        List<UpstreamAttempted> ofThisCall = gathered == null
-                ? List.of()
-                : gathered.stream()
-                        .filter(attempt -> !attempt.started().isBefore(call.started()))
-                        .toList();
+        List<UpstreamAttempted> ofThisCall = attemptsSince(call.started(), ModelKind.CHAT);
         String model =
                 call.model() == null ? call.requested().value() : call.model().value();
         Span span = callSpan(call, model, answering(ofThisCall)).startSpan();
-        if (call.outcome() != CallOutcome.OK) {
+        end(span, call.outcome(), OPERATION, model, ofThisCall, call.started().plus(call.latency()));
+    }
+
+    @EventListener
+    void on(ImageCallFinished call) {
+        List<UpstreamAttempted> ofThisCall = attemptsSince(call.started(), ModelKind.IMAGE);
+        String model = call.model() == null ? call.requested() : call.model().value();
+        Span span = imageSpan(call, model, answering(ofThisCall)).startSpan();
+        end(
+                span,
+                call.outcome(),
+                IMAGE_OPERATION,
+                model,
+                ofThisCall,
+                call.started().plus(call.latency()));
+    }
+
+    /** The attempts of the call that began at {@code started} on this thread; forgets every one gathered. */
+    private List<UpstreamAttempted> attemptsSince(Instant started, ModelKind kind) {
+        List<UpstreamAttempted> gathered = attempts.get();
+        attempts.remove();
+        return gathered == null
+                ? List.of()
+                : gathered.stream()
+                        .filter(attempt -> attempt.kind() == kind)
+                        .filter(attempt -> !attempt.started().isBefore(started))
+                        .toList();
+    }
+
+    /** Ends the call's span with a child for each of its attempts. */
+    private void end(
+            Span span,
+            CallOutcome outcome,
+            String operation,
+            String model,
+            List<UpstreamAttempted> ofThisCall,
+            Instant ended) {
+        if (outcome != CallOutcome.OK) {
             span.setStatus(StatusCode.ERROR);
         }
         Context parent = Context.current().with(span);
         for (UpstreamAttempted attempt : ofThisCall) {
-            Span tried = attemptSpan(attempt, model, parent).startSpan();
+            Span tried = attemptSpan(attempt, operation, model, parent).startSpan();
             if (!attempt.answered()) {
                 tried.setStatus(StatusCode.ERROR);
             }
             tried.end(attempt.started().plus(attempt.took()));
         }
-        span.end(call.started().plus(call.latency()));
+        span.end(ended);
+    }
+
+    private SpanBuilder imageSpan(ImageCallFinished call, String model, @Nullable UpstreamAttempted answered) {
+        SpanBuilder span = tracer.spanBuilder(IMAGE_OPERATION + " " + model)
+                .setSpanKind(SpanKind.CLIENT)
+                .setStartTimestamp(call.started())
+                .setAttribute("gen_ai.operation.name", IMAGE_OPERATION)
+                .setAttribute("gen_ai.output.type", "image")
+                .setAttribute("gen_ai.request.model", call.requested())
+                .setAttribute("tollgate.images", call.images())
+                .setAttribute("tollgate.cost.credits", call.charged().amount().doubleValue())
+                .setAttribute("tollgate.outcome", call.outcome().label());
+        if (call.model() != null && answered != null) {
+            span.setAttribute("gen_ai.response.model", call.model().value());
+        }
+        if (answered != null) {
+            span.setAttribute("gen_ai.provider.name", providerName(answered.channelKind()));
+        }
+        if (call.channel() != null) {
+            span.setAttribute("tollgate.channel", call.channel());
+        }
+        if (call.outcome() != CallOutcome.OK) {
+            span.setAttribute("error.type", call.outcome().label());
+        }
+        return span;
     }
 
     private SpanBuilder callSpan(ChatCallFinished call, String model, @Nullable UpstreamAttempted answered) {
@@ -109,12 +171,12 @@ final class ModelCallSpans {
         return span;
     }
 
-    private SpanBuilder attemptSpan(UpstreamAttempted attempt, String model, Context parent) {
-        SpanBuilder span = tracer.spanBuilder(OPERATION + " " + model + " on " + attempt.channel())
+    private SpanBuilder attemptSpan(UpstreamAttempted attempt, String operation, String model, Context parent) {
+        SpanBuilder span = tracer.spanBuilder(operation + " " + model + " on " + attempt.channel())
                 .setParent(parent)
                 .setSpanKind(SpanKind.CLIENT)
                 .setStartTimestamp(attempt.started())
-                .setAttribute("gen_ai.operation.name", OPERATION)
+                .setAttribute("gen_ai.operation.name", operation)
                 .setAttribute("gen_ai.provider.name", providerName(attempt.channelKind()))
                 .setAttribute("gen_ai.request.model", model)
                 .setAttribute("tollgate.channel", attempt.channel());

@@ -1,9 +1,11 @@
 package dev.tollgate.observability.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.images.ImageGenerateParams;
 import dev.tollgate.observability.tracing.OtlpReceiver.ReceivedSpan;
 import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
@@ -29,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +50,7 @@ class ModelCallTracingTests {
 
     static final String MODEL = "aws/minimax-m2.1";
     static final String PROMPT = "Tell me the secret word";
+    static final String IMAGE_MODEL = "enterprise/image-2";
     static final OtlpReceiver RECEIVER = new OtlpReceiver();
 
     @DynamicPropertySource
@@ -66,6 +70,9 @@ class ModelCallTracingTests {
 
     @Autowired
     SdkTracerProvider tracerProvider;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final UpstreamStandIn a = new UpstreamStandIn();
     final UpstreamStandIn b = new UpstreamStandIn();
@@ -158,6 +165,51 @@ class ModelCallTracingTests {
                                 || value.contains("sk-trace")
                                 || value.contains(team.key())));
         assertThat(RECEIVER.contentTypes()).allMatch(type -> type.startsWith("application/x-protobuf"));
+    }
+
+    @Test
+    void anImageCallIsAGenerateContentSpanWithASpanForItsAttempt() {
+        FundedTeam team = FundedTeam.create(port, "Traced images", "10.00");
+        RECEIVER.clear();
+
+        team.client()
+                .images()
+                .generate(ImageGenerateParams.builder()
+                        .model(IMAGE_MODEL)
+                        .prompt("A secret lighthouse")
+                        .n(2)
+                        .build());
+        assertThat(tracerProvider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
+                .isTrue();
+
+        List<ReceivedSpan> spans = RECEIVER.spans();
+        ReceivedSpan call = spans.stream()
+                .filter(span -> span.name().equals("generate_content " + IMAGE_MODEL))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no image span among " + names(spans)));
+        assertThat(call.attributes())
+                .containsEntry("gen_ai.operation.name", "generate_content")
+                .containsEntry("gen_ai.output.type", "image")
+                .containsEntry("gen_ai.provider.name", "tollgate.simulator")
+                .containsEntry("gen_ai.request.model", IMAGE_MODEL)
+                .containsEntry("gen_ai.response.model", IMAGE_MODEL)
+                .containsEntry("tollgate.images", "2")
+                .containsEntry("tollgate.channel", "simulator")
+                .containsEntry("tollgate.outcome", "ok");
+        assertThat(Double.parseDouble(call.attribute("tollgate.cost.credits")))
+                .as("what the two images were charged")
+                .isEqualTo(10.0 - team.balance(jdbc).doubleValue(), within(1e-9));
+        assertThat(spans)
+                .filteredOn(
+                        span -> span.span().getParentSpanId().equals(call.span().getSpanId()))
+                .singleElement()
+                .satisfies(attempt -> assertThat(attempt.attributes())
+                        .containsEntry("gen_ai.operation.name", "generate_content")
+                        .containsEntry("tollgate.channel", "simulator"));
+        assertThat(spans)
+                .as("no prompt in any span")
+                .allSatisfy(span ->
+                        assertThat(span.attributes().values()).noneMatch(value -> value.contains("secret lighthouse")));
     }
 
     @Test
