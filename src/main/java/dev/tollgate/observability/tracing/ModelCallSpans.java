@@ -3,6 +3,7 @@ package dev.tollgate.observability.tracing;
 import dev.tollgate.calls.CallOutcome;
 import dev.tollgate.calls.ChatCallFinished;
 import dev.tollgate.calls.ImageCallFinished;
+import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.ModelKind;
 import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.provider.channel.ChannelKind;
@@ -126,19 +127,7 @@ final class ModelCallSpans {
                 .setAttribute("tollgate.images", call.images())
                 .setAttribute("tollgate.cost.credits", call.charged().amount().doubleValue())
                 .setAttribute("tollgate.outcome", call.outcome().label());
-        if (call.model() != null && answered != null) {
-            span.setAttribute("gen_ai.response.model", call.model().value());
-        }
-        if (answered != null) {
-            span.setAttribute("gen_ai.provider.name", providerName(answered.channelKind()));
-        }
-        if (call.channel() != null) {
-            span.setAttribute("tollgate.channel", call.channel());
-        }
-        if (call.outcome() != CallOutcome.OK) {
-            span.setAttribute("error.type", call.outcome().label());
-        }
-        return span;
+        return servedBy(span, call.model(), call.channel(), call.outcome(), answered);
     }
 
     private SpanBuilder callSpan(ChatCallFinished call, String model, @Nullable UpstreamAttempted answered) {
@@ -156,17 +145,27 @@ final class ModelCallSpans {
                 .setAttribute(
                         "tollgate.dialect",
                         call.dialect() == null ? "portal" : call.dialect().storedName());
-        if (call.model() != null && answered != null) {
-            span.setAttribute("gen_ai.response.model", call.model().value());
+        return servedBy(span, call.model(), call.channel(), call.outcome(), answered);
+    }
+
+    /** What served a call and how it ended, alike for chat and image calls. */
+    private static SpanBuilder servedBy(
+            SpanBuilder span,
+            @Nullable ModelId model,
+            @Nullable String channel,
+            CallOutcome outcome,
+            @Nullable UpstreamAttempted answered) {
+        if (model != null && answered != null) {
+            span.setAttribute("gen_ai.response.model", model.value());
         }
         if (answered != null) {
             span.setAttribute("gen_ai.provider.name", providerName(answered.channelKind()));
         }
-        if (call.channel() != null) {
-            span.setAttribute("tollgate.channel", call.channel());
+        if (channel != null) {
+            span.setAttribute("tollgate.channel", channel);
         }
-        if (call.outcome() != CallOutcome.OK) {
-            span.setAttribute("error.type", call.outcome().label());
+        if (outcome != CallOutcome.OK) {
+            span.setAttribute("error.type", outcome.label());
         }
         return span;
     }
