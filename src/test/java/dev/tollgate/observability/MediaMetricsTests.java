@@ -12,6 +12,7 @@ import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.VideoPolls;
+import java.time.Duration;
 import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,7 @@ class MediaMetricsTests {
         FundedTeam team = FundedTeam.create(port, "Filmed", "10.00");
         Map<String, String> completed = Map.of("model", VIDEO_MODEL, "channel", "simulator", "outcome", "completed");
         Map<String, String> model = Map.of("model", VIDEO_MODEL);
+        awaitNoUnfinishedJobOfTheModel();
         PrometheusScrape before = PrometheusScrape.of(port);
 
         Video created = team.client()
@@ -129,5 +131,23 @@ class MediaMetricsTests {
                 .as("the job's price, kept once it completed")
                 .isCloseTo(spent, Offset.offset(1e-9))
                 .isPositive();
+    }
+
+    /** A job of the model another test left running would move its series while this test watches them. */
+    private void awaitNoUnfinishedJobOfTheModel() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (unfinishedJobsOfTheModel() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(unfinishedJobsOfTheModel())
+                .as("jobs of %s other tests left unfinished", VIDEO_MODEL)
+                .isZero();
+    }
+
+    private long unfinishedJobsOfTheModel() {
+        return jdbc.sql("select count(*) from video_job where model = ? and status in ('QUEUED', 'IN_PROGRESS')")
+                .param(VIDEO_MODEL)
+                .query(Long.class)
+                .single();
     }
 }
