@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Reserves chat calls' credit in memory from leases this instance holds, one per team and key (decision 0057). A call
@@ -290,7 +291,7 @@ class CreditLeases {
                     }
                 }
             }
-        } catch (DataAccessException unreachable) {
+        } catch (DataAccessException | TransactionException unreachable) {
             log.warn("Could not renew the {} credit leases of this instance", ids.size(), unreachable);
         }
     }
@@ -299,13 +300,13 @@ class CreditLeases {
     @Scheduled(fixedDelayString = "${tollgate.billing.lease-check-interval:1s}")
     void giveBackIdle() {
         Instant now = clock.instant();
-        List<CreditLease> leases = List.copyOf(byScope.values());
-        DataAccessException failed = null;
-        for (CreditLease lease : leases) {
+        RuntimeException failed = null;
+        boolean gaveBack = false;
+        for (CreditLease lease : List.copyOf(byScope.values())) {
             lease.lock.lock();
             try {
-                giveBackIfIdle(lease, now);
-            } catch (DataAccessException unreachable) {
+                gaveBack |= giveBackIfIdle(lease, now);
+            } catch (DataAccessException | TransactionException unreachable) {
                 // the lease stays this instance's and is tried again on the next run
                 failed = unreachable;
             } finally {
@@ -314,7 +315,7 @@ class CreditLeases {
         }
         if (failed != null) {
             giveBackFailures.failed(failed);
-        } else if (!leases.isEmpty()) {
+        } else if (gaveBack) {
             giveBackFailures.succeeded();
         }
     }
@@ -328,7 +329,7 @@ class CreditLeases {
                 if (lease.callsRunning() == 0) {
                     giveBack(lease);
                 }
-            } catch (DataAccessException unreachable) {
+            } catch (DataAccessException | TransactionException unreachable) {
                 log.warn("Could not give back the credit lease {}; the sweeper will", lease.id(), unreachable);
             } finally {
                 lease.lock.unlock();
@@ -336,10 +337,13 @@ class CreditLeases {
         }
     }
 
-    private void giveBackIfIdle(CreditLease lease, Instant now) {
+    /** Whether it gave the lease back. */
+    private boolean giveBackIfIdle(CreditLease lease, Instant now) {
         if (lease.ended() ? lease.callsRunning() == 0 : lease.returnable(now, idle, abandoned)) {
             giveBack(lease);
+            return true;
         }
+        return false;
     }
 
     private void giveBack(CreditLease lease) {

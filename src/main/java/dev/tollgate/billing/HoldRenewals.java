@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The holds of the calls this instance is running, renewed together: one statement per interval for all of them, not
@@ -60,7 +61,7 @@ class HoldRenewals {
                         renewed.size(),
                         running.size());
             }
-        } catch (DataAccessException unreachable) {
+        } catch (DataAccessException | TransactionException unreachable) {
             log.warn("Could not renew the holds of {} running calls", running.size(), unreachable);
         }
     }
