@@ -1,12 +1,12 @@
 package dev.tollgate.account;
 
+import dev.tollgate.redis.LocalFallback;
 import dev.tollgate.redis.SharedRedis;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,7 +33,8 @@ class SignInThrottle {
     private final Clock clock;
     private final Allowances local;
     private final @Nullable Allowances shared;
-    private final AtomicBoolean sharedFailing = new AtomicBoolean();
+    private final LocalFallback fallback = new LocalFallback(
+            log, "sign-in allowances are shared by every replica", "each replica counts failed sign-ins on its own");
 
     @Autowired
     SignInThrottle(SignInProperties limits, Clock clock, Optional<SharedRedis> redis) {
@@ -100,18 +101,13 @@ class SignInThrottle {
         if (redis != null) {
             try {
                 step.accept(redis);
-                if (sharedFailing.compareAndSet(true, false)) {
-                    log.info("Redis answers again: sign-in allowances are shared by every replica again");
-                }
+                fallback.answered();
                 return;
             } catch (SignInThrottledException refused) {
+                fallback.answered();
                 throw refused;
             } catch (RuntimeException e) {
-                if (sharedFailing.compareAndSet(false, true)) {
-                    log.warn(
-                            "Redis cannot be reached ({}): each replica counts failed sign-ins on its own meanwhile",
-                            e.toString());
-                }
+                fallback.unreachable(e);
             }
         }
         step.accept(local);

@@ -1,6 +1,7 @@
 package dev.tollgate.calls;
 
 import dev.tollgate.apikey.AuthenticatedKey;
+import dev.tollgate.redis.LocalFallback;
 import dev.tollgate.redis.SharedRedis;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,8 @@ class KeyRateLimiter {
 
     private final Map<BucketKey, Bucket> local = new ConcurrentHashMap<>();
     private final @Nullable ProxyManager<String> shared;
-    private final AtomicBoolean sharedFailing = new AtomicBoolean();
+    private final LocalFallback fallback =
+            new LocalFallback(log, "request limits are shared by every replica", "each replica limits keys on its own");
 
     KeyRateLimiter(Optional<SharedRedis> redis) {
         this.shared = redis.map(KeyRateLimiter::proxyManager).orElse(null);
@@ -77,16 +78,10 @@ class KeyRateLimiter {
             try {
                 ConsumptionProbe probe = redis.getProxy(bucket.redisKey(), () -> configuration(bucket.rpm()))
                         .tryConsumeAndReturnRemaining(1);
-                if (sharedFailing.compareAndSet(true, false)) {
-                    log.info("Redis answers again: request limits are shared by every replica again");
-                }
+                fallback.answered();
                 return probe;
             } catch (RuntimeException e) {
-                if (sharedFailing.compareAndSet(false, true)) {
-                    log.warn(
-                            "Redis cannot be reached ({}): each replica limits keys on its own meanwhile",
-                            e.toString());
-                }
+                fallback.unreachable(e);
             }
         }
         return local.computeIfAbsent(
