@@ -3,35 +3,24 @@ package dev.tollgate.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.tollgate.support.CapturedLog;
 import dev.tollgate.support.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 class FailureStreakTests {
 
-    private final Logger log = (Logger) LoggerFactory.getLogger(FailureStreakTests.class.getName() + ".task");
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final CapturedLog logged = CapturedLog.of(FailureStreakTests.class.getName() + ".task");
     private final MutableClock clock = new MutableClock();
-    private final FailureStreak streak = new FailureStreak(log, "Rolling up usage", clock);
-
-    @BeforeEach
-    void listen() {
-        logged.start();
-        log.addAppender(logged);
-        log.setLevel(Level.INFO);
-    }
+    private final FailureStreak streak = new FailureStreak(logged.logger(), "Rolling up usage", clock);
 
     @AfterEach
     void stopListening() {
-        log.detachAppender(logged);
+        logged.close();
     }
 
     @Test
@@ -43,7 +32,7 @@ class FailureStreakTests {
         streak.succeeded();
         streak.succeeded();
 
-        List<ILoggingEvent> events = logged.list;
+        List<ILoggingEvent> events = logged.events();
         assertThat(events).hasSize(4);
         assertThat(events.getFirst().getLevel()).isEqualTo(Level.WARN);
         assertThat(events.getFirst().getFormattedMessage())
@@ -72,7 +61,7 @@ class FailureStreakTests {
         clock.advance(Duration.ofSeconds(5));
         streak.failed(new DataAccessResourceFailureException("second outage"));
 
-        assertThat(logged.list)
+        assertThat(logged.events())
                 .extracting(event -> event.getThrowableProxy() == null
                         ? null
                         : event.getThrowableProxy().getMessage())
@@ -85,6 +74,6 @@ class FailureStreakTests {
             streak.succeeded();
         }
 
-        assertThat(logged.list).isEmpty();
+        assertThat(logged.events()).isEmpty();
     }
 }

@@ -4,32 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.tollgate.support.CapturedLog;
 import io.lettuce.core.RedisConnectionException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class LocalFallbackTests {
 
-    private final Logger log = (Logger) LoggerFactory.getLogger(LocalFallbackTests.class.getName() + ".limits");
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    private final LocalFallback fallback =
-            new LocalFallback(log, "request limits are shared by every replica", "each replica limits keys on its own");
-
-    @BeforeEach
-    void listen() {
-        logged.start();
-        log.addAppender(logged);
-        log.setLevel(Level.INFO);
-    }
+    private final CapturedLog logged = CapturedLog.of(LocalFallbackTests.class.getName() + ".limits");
+    private final LocalFallback fallback = new LocalFallback(
+            logged.logger(), "request limits are shared by every replica", "each replica limits keys on its own");
 
     @AfterEach
     void stopListening() {
-        log.detachAppender(logged);
+        logged.close();
     }
 
     @Test
@@ -41,7 +30,7 @@ class LocalFallbackTests {
         fallback.answered();
         fallback.answered();
 
-        assertThat(logged.list)
+        assertThat(logged.events())
                 .extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
                 .containsExactly(
                         tuple(

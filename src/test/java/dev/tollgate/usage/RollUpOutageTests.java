@@ -2,16 +2,15 @@ package dev.tollgate.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.tollgate.support.CapturedLog;
 import dev.tollgate.support.MutableClock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
@@ -26,20 +25,16 @@ class RollUpOutageTests {
         MutableClock clock = new MutableClock();
         UsageRollups rollups =
                 new UsageRollups(new JdbcTemplate(unreachable), new JdbcTransactionManager(unreachable), clock);
-        Logger log = (Logger) LoggerFactory.getLogger(UsageRollups.class);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        log.addAppender(logged);
-        try {
+        List<ILoggingEvent> logged;
+        try (CapturedLog log = CapturedLog.of(UsageRollups.class)) {
             for (int run = 0; run < 30; run++) {
                 rollups.rollUpWaiting();
                 clock.advance(Duration.ofSeconds(1));
             }
-        } finally {
-            log.detachAppender(logged);
+            logged = log.events();
         }
 
-        assertThat(logged.list).singleElement().satisfies(event -> {
+        assertThat(logged).singleElement().satisfies(event -> {
             assertThat(event.getFormattedMessage()).startsWith("Rolling up usage failed");
             assertThat(event.getThrowableProxy()).isNotNull();
         });
