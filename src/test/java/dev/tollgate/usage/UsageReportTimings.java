@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -27,12 +28,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * How long the usage views' queries take over one team's 1,000,000 usage rows spread across 90 days, printed rather
  * than asserted. Left out of ordinary builds; {@code bench/usage-reports.sh} runs it.
  */
 @IntegrationTest
+@TestPropertySource(properties = "tollgate.usage.rollup-interval=1h")
 @EnabledIfSystemProperty(named = "tollgate.bench", matches = "true")
 class UsageReportTimings {
 
@@ -117,11 +120,22 @@ class UsageReportTimings {
         long start = System.nanoTime();
         jdbc.update(GENERATE, team.id().toString(), team.id().value(), keyIds, Timestamp.from(now), ROWS, ROWS);
         long generated = System.nanoTime() - start;
+        jdbc.execute("analyze usage_record");
+        jdbc.execute("analyze usage_unrolled");
+        TeamId id = team.id();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // the worst case of a roll-up that stopped: every row still waiting, grouped by each report as it reads
+        System.out.printf("backlog: all %,d rows waiting for their roll-up%n", waiting());
+        System.out.println("query                                             median ms   min ms   max ms");
+        time(member, "dashboard data, 30 days, all rows waiting", () -> dashboard(id, now, today, 30));
+        time(member, "grid totals, no filter, all rows waiting", () -> history.totals(id, UsageFilter.ALL));
         start = System.nanoTime();
         rollups.rollUpAll();
         long rolledUp = System.nanoTime() - start;
         jdbc.execute("analyze usage_record");
         jdbc.execute("analyze usage_daily");
+        // as autovacuum would once the backlog is gone: statistics of a full table plan the reports for one
+        jdbc.execute("analyze usage_unrolled");
         System.out.printf(
                 "generated %,d rows over 90 days in %.1f s, rolled up in %.1f s (%,d roll-up rows)%n",
                 ROWS,
@@ -132,20 +146,11 @@ class UsageReportTimings {
                         Long.class,
                         team.id().value()));
 
-        TeamId id = team.id();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         System.out.println("query                                             median ms   min ms   max ms");
         for (int days : new int[] {30, 90}) {
             LocalDate from = today.minusDays(days - 1);
-            time(member, "dashboard data, " + days + " days (all 7 reports)", () -> {
-                reports.summary(id, now);
-                reports.spendPerDayByModel(id, from, today);
-                reports.spendByKey(id, from, today);
-                reports.tokensByKind(id, from, today);
-                reports.mediaPerDay(id, from, today);
-                reports.topKeys(id, from, today, 5);
-                return reports.topModels(id, from, today, 5);
-            });
+            int span = days;
+            time(member, "dashboard data, " + days + " days (all 7 reports)", () -> dashboard(id, now, today, span));
             time(
                     member,
                     "  spend per day by model, " + days + " days",
@@ -179,6 +184,22 @@ class UsageReportTimings {
             System.out.printf(
                     "CSV export run %d: %,d rows in %.2f s = %,.0f rows/s%n", run, rows, seconds, rows / seconds);
         }
+    }
+
+    /** The seven reports of the dashboard over the last {@code days}. */
+    private Object dashboard(TeamId id, Instant now, LocalDate today, int days) {
+        LocalDate from = today.minusDays(days - 1);
+        reports.summary(id, now);
+        reports.spendPerDayByModel(id, from, today);
+        reports.spendByKey(id, from, today);
+        reports.tokensByKind(id, from, today);
+        reports.mediaPerDay(id, from, today);
+        reports.topKeys(id, from, today, 5);
+        return reports.topModels(id, from, today, 5);
+    }
+
+    private long waiting() {
+        return Objects.requireNonNull(jdbc.queryForObject("select count(*) from usage_unrolled", Long.class));
     }
 
     private void time(UserDetails member, String what, Callable<?> query) {
