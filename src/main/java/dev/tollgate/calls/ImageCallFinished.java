@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * charge was confirmed or refunded. Like {@link ChatCallFinished} it carries only what metrics may show.
  *
  * @param model the catalog model that served the call; null when the call was refused before its model was known
- * @param requested the model id the caller named
+ * @param requested the model id the caller named, or {@link #NOT_A_MODEL_ID} when what it named is none
  * @param channel the upstream channel that answered, if one did
  * @param images how many images the caller received
  * @param charged what the team was charged, none when the call failed
@@ -26,6 +26,8 @@ public record ImageCallFinished(
         Duration latency,
         int images,
         Credits charged) {
+
+    public static final String NOT_A_MODEL_ID = "unknown";
 
     public ImageCallFinished {
         Objects.requireNonNull(requested);

@@ -109,7 +109,8 @@ public class ImagePipeline {
         } finally {
             announce(new ImageCallFinished(
                     served.model,
-                    call.model(),
+                    // a caller's name that is no model id (any length, any characters) goes no further
+                    ModelId.tryParse(call.model()).map(ModelId::value).orElse(ImageCallFinished.NOT_A_MODEL_ID),
                     served.channel,
                     outcome,
                     started,

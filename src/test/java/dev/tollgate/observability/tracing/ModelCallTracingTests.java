@@ -1,8 +1,10 @@
 package dev.tollgate.observability.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.openai.errors.OpenAIServiceException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.images.ImageGenerateParams;
@@ -210,6 +212,34 @@ class ModelCallTracingTests {
                 .as("no prompt in any span")
                 .allSatisfy(span ->
                         assertThat(span.attributes().values()).noneMatch(value -> value.contains("secret lighthouse")));
+    }
+
+    @Test
+    void anImageCallForANameThatIsNoModelIdIsTracedWithoutIt() {
+        FundedTeam team = FundedTeam.create(port, "Traced refusals", "10.00");
+        String name = "Not A Model " + "x".repeat(5_000);
+        RECEIVER.clear();
+
+        assertThatThrownBy(() -> team.client()
+                        .images()
+                        .generate(ImageGenerateParams.builder()
+                                .model(name)
+                                .prompt("A lighthouse")
+                                .build()))
+                .isInstanceOf(OpenAIServiceException.class);
+        assertThat(tracerProvider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
+                .isTrue();
+
+        assertThat(RECEIVER.spans())
+                .filteredOn(span -> span.name().startsWith("generate_content "))
+                .singleElement()
+                .satisfies(span -> {
+                    assertThat(span.name()).isEqualTo("generate_content unknown");
+                    assertThat(span.attributes())
+                            .containsEntry("gen_ai.request.model", "unknown")
+                            .containsEntry("tollgate.outcome", "invalid_request");
+                    assertThat(span.attributes().values()).noneMatch(value -> value.contains("xxxx"));
+                });
     }
 
     @Test
