@@ -17,10 +17,10 @@
 # compilers have settled): time to first byte at p50/p99, errors, the gateway's largest heap in use while they ran and
 # the most it kept after a collection (its live objects and the garbage it had not reached yet), what a call in flight
 # keeps and what stays once they end, how the two cores were shared, and the gateway against nginx in streams
-# completed and CPU a stream (SLOW_STREAMS=0 leaves this out). Every target
-# is checked with curl and
-# warmed up, then ROUNDS interleaved rounds run each scenario on each target (the order rotates per round); the
-# table holds the median per target and the ratios.
+# completed and CPU a stream (SLOW_STREAMS=0 leaves this out). Every target is checked with curl and warmed up (the
+# gateway, with its heap at full size from the start, until its compilers have settled), then ROUNDS interleaved
+# rounds run each scenario on each target (the order rotates per round); the table holds the median per target and
+# the ratios.
 #
 #   bench/hot-path.sh                   # DURATION=10s ROUNDS=3 WARMUP=10s GATEWAY_WARMUP=60s CONNECTIONS=64
 #                                       # BASE_PORT=18090 SLOW_STREAMS=5000 SLOW_DURATION=20 SLOW_WARMUP=10
@@ -245,8 +245,11 @@ GATEWAY_KEY=""
 case " $TARGETS " in *" gateway "*)
   mkdir -p "$WORK/gateway"
   # shellcheck disable=SC2086 # GATEWAY_JAVA_OPTS holds several options, e.g. a flight recording for a profile
+  # The heap starts at its full size, as README advises for production: from G1's small initial heap it stayed at
+  # ~290 MB under load, marking concurrently almost back to back (decision 0071).
   TOLLGATE_DATA_DIR=$WORK/gateway TOLLGATE_MASTER_KEY=$MASTER_KEY PORT=$GATEWAY_PORT TOLLGATE_SIMULATOR_ENABLED=false \
-  LOGGING_LEVEL_ROOT=warn "$JAVA" -Xmx"$GATEWAY_HEAP" -Xlog:gc:file="$WORK/gc.log" ${GATEWAY_JAVA_OPTS:-} \
+  LOGGING_LEVEL_ROOT=warn "$JAVA" -Xms"$GATEWAY_HEAP" -Xmx"$GATEWAY_HEAP" -Xlog:gc:file="$WORK/gc.log" \
+    ${GATEWAY_JAVA_OPTS:-} \
     -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
   GATEWAY_PID=$!
   wait_for "the gateway" "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 240 "$GATEWAY_PID" "$WORK/gateway.log"
@@ -375,6 +378,29 @@ for t in $ACTIVE; do
   for kind in plain stream; do load "$t" $kind "$CONNECTIONS" "$warmup" >/dev/null; done
   load "$t" long 1 "$WARMUP" >/dev/null
 done
+has() { case " $ACTIVE " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+JSTAT=$(dirname "$JAVA")/jstat
+compile_seconds() { "$JSTAT" -compiler "$GATEWAY_PID" | awk 'NR == 2 { print $4 }'; }
+# slices of WARMUP more, each kind in turn, until one leaves the gateway's compilers busy less than a tenth of a core
+# (at most six): after GATEWAY_WARMUP they were still at work, and its throughput rose over minutes (decision 0071)
+settle_compilers() { # $1 the slices' load, a function of no arguments; sets WARMUP_SLICES and COMPILING
+  local before start
+  WARMUP_SLICES=0
+  while [ "$WARMUP_SLICES" -lt 6 ]; do
+    before=$(compile_seconds); start=$(date +%s.%N)
+    "$1"
+    WARMUP_SLICES=$((WARMUP_SLICES + 1))
+    COMPILING=$(awk -v a="$before" -v b="$(compile_seconds)" -v s="$start" -v e="$(date +%s.%N)" \
+      'BEGIN { printf "%.2f", (b - a) / (e - s) }')
+    awk -v c="$COMPILING" 'BEGIN { exit !(c < 0.1) }' && break
+  done
+}
+fast_slice() { for kind in plain stream; do load gateway $kind "$CONNECTIONS" "$WARMUP" >/dev/null; done; }
+if has gateway; then
+  settle_compilers fast_slice
+  echo "gateway  warmed up for $GATEWAY_WARMUP and $WARMUP_SLICES slices of 2 x $WARMUP;" \
+    "its compilers were busy $COMPILING of the last"
+fi
 
 mkdir -p "$WORK/results"
 read -r -a ORDER <<<"$ACTIVE"
@@ -426,7 +452,6 @@ slow_measured() { # $1 url, $2 key, $3 model, $4 the relay's processes → SLOW 
   echo "$line cores_relay=$(cores_used $((g1 - g0)) "$seconds") cores_postgres=$(cores_used $((p1 - p0)) "$seconds")" \
     "cores_busy=$(cores_used $((all1 - all0)) "$seconds")"
 }
-has() { case " $ACTIVE " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 SLOW_DIRECT=""
 SLOW_NGINX=""
 SLOW_GATEWAY=""
@@ -449,7 +474,6 @@ if [ "$SLOW_STREAMS" -gt 0 ]; then
     echo "nginx    $SLOW_NGINX"
   fi
   if has gateway; then
-    JSTAT=$(dirname "$JAVA")/jstat
     live_heap_mb() { # the gateway's heap in use right after a full collection: what it keeps alive, in MB
       "$(dirname "$JAVA")/jcmd" "$GATEWAY_PID" GC.run >/dev/null 2>&1
       "$JSTAT" -gc "$GATEWAY_PID" | awk 'NR == 2 { printf "%.0f", ($3 + $4 + $6 + $8) / 1024 }'
@@ -469,15 +493,10 @@ if [ "$SLOW_STREAMS" -gt 0 ]; then
       'BEGIN { printf "%.0f", (open - idle) * 1024 / n }')
     # the streams' own code (a flush per event, thousands of parked threads) keeps the compilers busy for a minute or
     # more on two busy cores, so further warm-up slices run until they use less than a tenth of a core (at most six)
-    compile_seconds() { "$JSTAT" -compiler "$GATEWAY_PID" | awk 'NR == 2 { print $4 }'; }
-    WARMUP_SLICES=0
-    while [ "$SLOW_WARMUP" -gt 0 ] && [ "$WARMUP_SLICES" -lt 6 ]; do
-      before=$(compile_seconds)
+    slow_slice() {
       slow "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" "$GATEWAY_KEY" "$PACED_MODEL" "$SLOW_WARMUP" >/dev/null
-      WARMUP_SLICES=$((WARMUP_SLICES + 1))
-      COMPILING=$(awk -v a="$before" -v b="$(compile_seconds)" -v s="$SLOW_WARMUP" 'BEGIN { printf "%.2f", (b - a) / s }')
-      awk -v c="$COMPILING" 'BEGIN { exit !(c < 0.1) }' && break
-    done
+    }
+    if [ "$SLOW_WARMUP" -gt 0 ]; then settle_compilers slow_slice; else WARMUP_SLICES=0; COMPILING=""; fi
     echo "gateway  warmed up for $WARMUP_SLICES x ${SLOW_WARMUP}s; its compilers were busy ${COMPILING:--} of the last slice"
     # heap in use (survivors, eden, old) once a second while the streams run; the largest is reported
     "$JSTAT" -gc "$GATEWAY_PID" 1000 >"$WORK/heap.log" 2>&1 &

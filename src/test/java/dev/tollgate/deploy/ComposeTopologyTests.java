@@ -76,6 +76,18 @@ class ComposeTopologyTests {
     }
 
     @Test
+    void everyReplicaStartsItsHeapAtItsFullSize() {
+        for (String replica : REPLICAS) {
+            String options = environment(replica).get("JAVA_TOOL_OPTIONS").toString();
+            assertThat(percentage(options, "InitialRAMPercentage"))
+                    .as(
+                            "%s: a heap grown from a small one is marked almost continuously by G1 (decision 0071)",
+                            replica)
+                    .isEqualTo(percentage(options, "MaxRAMPercentage"));
+        }
+    }
+
+    @Test
     void theBalancerSendsApiCallsAndThePortalToEveryReplica() {
         Matcher upstreams = Pattern.compile("upstream (\\w+) \\{([^}]*)}").matcher(nginxConf);
         int found = 0;
@@ -94,6 +106,12 @@ class ComposeTopologyTests {
                     .doesNotContain("proxy_set_header");
         }
         assertThat(services.get("lb").get("volumes").toString()).contains("./docs/deploy/nginx.conf:");
+    }
+
+    private static String percentage(String options, String flag) {
+        Matcher value = Pattern.compile("-XX:" + flag + "=(\\d+(?:\\.\\d+)?)").matcher(options);
+        assertThat(value.find()).as("%s sets -XX:%s", options, flag).isTrue();
+        return value.group(1);
     }
 
     @SuppressWarnings("unchecked")
