@@ -16,6 +16,15 @@ record Deadline(long endNanos, Duration length) {
         return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
     }
 
+    /**
+     * What is left in whole milliseconds, rounded up: a socket's time-out is whole milliseconds, and one rounded down
+     * could end a read just before the deadline, which would then be reported as a server that stopped answering.
+     */
+    long remainingMillis() {
+        long nanos = Math.max(0, endNanos - System.nanoTime());
+        return (nanos + 999_999) / 1_000_000;
+    }
+
     boolean passed() {
         return endNanos - System.nanoTime() <= 0;
     }

@@ -144,7 +144,7 @@ public class SafeUrlFetcher implements AutoCloseable {
         if (deadline.passed()) {
             throw timedOut(deadline, null);
         }
-        Timeout remaining = Timeout.of(deadline.remaining());
+        Timeout remaining = Timeout.ofMilliseconds(deadline.remainingMillis());
         request.setConfig(RequestConfig.custom()
                 .setConnectionRequestTimeout(remaining)
                 .setResponseTimeout(remaining)
