@@ -80,12 +80,7 @@ class MediaMeters {
     }
 
     private Counter imageRequestCounter(Outcome key) {
-        return Counter.builder(IMAGE_REQUESTS)
-                .description("Image generations and edits by how they ended")
-                .tag("model", key.route().model())
-                .tag("channel", key.route().channel())
-                .tag("outcome", key.outcome())
-                .register(registry);
+        return outcomeCounter(IMAGE_REQUESTS, "Image generations and edits by how they ended", key);
     }
 
     private Timer imageTimer(Route route) {
@@ -103,8 +98,12 @@ class MediaMeters {
     }
 
     private Counter videoJobCounter(Outcome key) {
-        return Counter.builder(VIDEO_JOBS)
-                .description("Video jobs by how they ended: completed, or failed and refunded")
+        return outcomeCounter(VIDEO_JOBS, "Video jobs by how they ended: completed, or failed and refunded", key);
+    }
+
+    private Counter outcomeCounter(String name, String description, Outcome key) {
+        return Counter.builder(name)
+                .description(description)
                 .tag("model", key.route().model())
                 .tag("channel", key.route().channel())
                 .tag("outcome", key.outcome())

@@ -7,21 +7,21 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tollgate.redis.SharedRedis;
 import dev.tollgate.support.MutableClock;
+import dev.tollgate.support.RedisPerClass;
 import dev.tollgate.support.RedisServer;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Failed sign-ins counted in a real Redis by two throttles playing two replicas. */
 class SharedSignInThrottleTests {
 
     static final SignInProperties LIMITS = new SignInProperties(3, 5, Duration.ofMinutes(15));
 
-    static RedisServer redis;
+    @RegisterExtension
+    static final RedisPerClass redis = new RedisPerClass();
 
     final MutableClock clock = new MutableClock();
     SharedRedis redisOfA;
@@ -29,29 +29,13 @@ class SharedSignInThrottleTests {
     SignInThrottle replicaA;
     SignInThrottle replicaB;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void twoReplicas() {
         redis.command("FLUSHALL");
-        redisOfA = SharedRedis.connect(redis.url(), Duration.ofSeconds(1));
-        redisOfB = SharedRedis.connect(redis.url(), Duration.ofSeconds(1));
+        redisOfA = redis.replica();
+        redisOfB = redis.replica();
         replicaA = new SignInThrottle(LIMITS, clock, Optional.of(redisOfA));
         replicaB = new SignInThrottle(LIMITS, clock, Optional.of(redisOfB));
-    }
-
-    @AfterEach
-    void closeReplicas() {
-        redisOfA.close();
-        redisOfB.close();
     }
 
     @Test

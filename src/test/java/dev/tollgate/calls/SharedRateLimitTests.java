@@ -7,6 +7,7 @@ import dev.tollgate.account.TeamId;
 import dev.tollgate.apikey.ApiKeyId;
 import dev.tollgate.apikey.AuthenticatedKey;
 import dev.tollgate.redis.SharedRedis;
+import dev.tollgate.support.RedisPerClass;
 import dev.tollgate.support.RedisServer;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,46 +23,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two replicas' limiters, each with its own connection to one real Redis, share each key's requests-per-minute limit.
  */
 class SharedRateLimitTests {
 
-    static RedisServer redis;
+    @RegisterExtension
+    static final RedisPerClass redis = new RedisPerClass();
 
     SharedRedis replicaA;
     SharedRedis replicaB;
     KeyRateLimiter limiterA;
     KeyRateLimiter limiterB;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void twoReplicas() {
-        replicaA = SharedRedis.connect(redis.url(), Duration.ofSeconds(1));
-        replicaB = SharedRedis.connect(redis.url(), Duration.ofSeconds(1));
+        replicaA = redis.replica();
+        replicaB = redis.replica();
         limiterA = new KeyRateLimiter(Optional.of(replicaA));
         limiterB = new KeyRateLimiter(Optional.of(replicaB));
-    }
-
-    @AfterEach
-    void closeReplicas() {
-        replicaA.close();
-        replicaB.close();
     }
 
     @Test

@@ -52,21 +52,18 @@ class MediaMetricsTests {
                         .build());
 
         PrometheusScrape after = PrometheusScrape.of(port);
-        assertThat(after.value("tollgate_image_requests_total", served)
-                        - before.value("tollgate_image_requests_total", served))
+        assertThat(after.increaseSince(before, "tollgate_image_requests_total", served))
                 .as("one served image call through the simulator")
                 .isEqualTo(1.0);
-        assertThat(after.value("tollgate_images_total", model) - before.value("tollgate_images_total", model))
+        assertThat(after.increaseSince(before, "tollgate_images_total", model))
                 .as("the two images it delivered")
                 .isEqualTo(2.0);
         Map<String, String> timing = Map.of("model", IMAGE_MODEL, "channel", "simulator");
-        assertThat(after.value("tollgate_image_request_latency_seconds_count", timing)
-                        - before.value("tollgate_image_request_latency_seconds_count", timing))
+        assertThat(after.increaseSince(before, "tollgate_image_request_latency_seconds_count", timing))
                 .isEqualTo(1.0);
         double spent = 10.0 - team.balance(jdbc).doubleValue();
         assertThat(spent).as("two images cost something").isPositive();
-        assertThat(after.value("tollgate_cost_credits_total", model)
-                        - before.value("tollgate_cost_credits_total", model))
+        assertThat(after.increaseSince(before, "tollgate_cost_credits_total", model))
                 .as("the model's cost counts what the images were charged")
                 .isCloseTo(spent, Offset.offset(1e-9));
     }
@@ -88,11 +85,9 @@ class MediaMetricsTests {
                 .isInstanceOf(BadRequestException.class);
 
         PrometheusScrape after = PrometheusScrape.of(port);
-        assertThat(after.value("tollgate_image_requests_total", refused)
-                        - before.value("tollgate_image_requests_total", refused))
+        assertThat(after.increaseSince(before, "tollgate_image_requests_total", refused))
                 .isEqualTo(1.0);
-        assertThat(after.value("tollgate_cost_credits_total", model)
-                        - before.value("tollgate_cost_credits_total", model))
+        assertThat(after.increaseSince(before, "tollgate_cost_credits_total", model))
                 .isZero();
     }
 
@@ -118,16 +113,13 @@ class MediaMetricsTests {
                 .isEqualTo("completed");
 
         PrometheusScrape after = PrometheusScrape.of(port);
-        assertThat(after.value("tollgate_video_jobs_total", completed)
-                        - before.value("tollgate_video_jobs_total", completed))
+        assertThat(after.increaseSince(before, "tollgate_video_jobs_total", completed))
                 .isEqualTo(1.0);
         Map<String, String> timing = Map.of("model", VIDEO_MODEL, "channel", "simulator");
-        assertThat(after.value("tollgate_video_job_duration_seconds_count", timing)
-                        - before.value("tollgate_video_job_duration_seconds_count", timing))
+        assertThat(after.increaseSince(before, "tollgate_video_job_duration_seconds_count", timing))
                 .isEqualTo(1.0);
         double spent = 10.0 - team.balance(jdbc).doubleValue();
-        assertThat(after.value("tollgate_cost_credits_total", model)
-                        - before.value("tollgate_cost_credits_total", model))
+        assertThat(after.increaseSince(before, "tollgate_cost_credits_total", model))
                 .as("the job's price, kept once it completed")
                 .isCloseTo(spent, Offset.offset(1e-9))
                 .isPositive();

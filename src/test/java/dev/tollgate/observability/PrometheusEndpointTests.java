@@ -78,23 +78,19 @@ class PrometheusEndpointTests {
         team.client().chat().completions().create(params(MODEL));
 
         PrometheusScrape after = PrometheusScrape.of(port);
-        assertThat(after.value("tollgate_requests_total", route) - before.value("tollgate_requests_total", route))
+        assertThat(after.increaseSince(before, "tollgate_requests_total", route))
                 .as("one served call of the model through the simulator in the OpenAI dialect")
                 .isEqualTo(1.0);
         Map<String, String> timing = Map.of("model", MODEL, "channel", "simulator", "dialect", "openai");
-        assertThat(after.value("tollgate_request_latency_seconds_count", timing)
-                        - before.value("tollgate_request_latency_seconds_count", timing))
+        assertThat(after.increaseSince(before, "tollgate_request_latency_seconds_count", timing))
                 .isEqualTo(1.0);
-        assertThat(after.value("tollgate_time_to_first_token_seconds_count", timing)
-                        - before.value("tollgate_time_to_first_token_seconds_count", timing))
+        assertThat(after.increaseSince(before, "tollgate_time_to_first_token_seconds_count", timing))
                 .isEqualTo(1.0);
-        assertThat(after.value("tollgate_tokens_total", Map.of("model", MODEL, "type", "output"))
-                        - before.value("tollgate_tokens_total", Map.of("model", MODEL, "type", "output")))
+        assertThat(after.increaseSince(before, "tollgate_tokens_total", Map.of("model", MODEL, "type", "output")))
                 .as("the reply's output tokens")
                 .isPositive();
         double spent = 10.0 - team.balance(jdbc).doubleValue();
-        assertThat(after.value("tollgate_cost_credits_total", Map.of("model", MODEL))
-                        - before.value("tollgate_cost_credits_total", Map.of("model", MODEL)))
+        assertThat(after.increaseSince(before, "tollgate_cost_credits_total", Map.of("model", MODEL)))
                 .as("the credits the call was charged")
                 .isCloseTo(spent, Offset.offset(1e-9));
         assertThat(after.series().keySet())
@@ -112,7 +108,7 @@ class PrometheusEndpointTests {
                 .isInstanceOf(NotFoundException.class);
 
         PrometheusScrape after = PrometheusScrape.of(port);
-        assertThat(after.value("tollgate_requests_total", refused) - before.value("tollgate_requests_total", refused))
+        assertThat(after.increaseSince(before, "tollgate_requests_total", refused))
                 .isEqualTo(1.0);
         assertThat(after.series().keySet())
                 .as("a caller's made-up model name is no label")

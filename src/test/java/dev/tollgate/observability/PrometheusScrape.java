@@ -65,4 +65,9 @@ record PrometheusScrape(Map<String, Double> series) {
                 .mapToDouble(Map.Entry::getValue)
                 .sum();
     }
+
+    /** How much the series of {@code name} with {@code labels} grew since {@code before}, a scrape taken earlier. */
+    double increaseSince(PrometheusScrape before, String name, Map<String, String> labels) {
+        return value(name, labels) - before.value(name, labels);
+    }
 }

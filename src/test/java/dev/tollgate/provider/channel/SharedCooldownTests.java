@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.provider.UpstreamException;
 import dev.tollgate.redis.SharedRedis;
 import dev.tollgate.support.ConnectionGate;
+import dev.tollgate.support.RedisPerClass;
 import dev.tollgate.support.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,16 +13,15 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A {@code retry-after} one replica's channel got keeps the channel out on another replica too, for as long. */
 class SharedCooldownTests {
 
-    static RedisServer redis;
+    @RegisterExtension
+    static final RedisPerClass redis = new RedisPerClass();
 
     final Clock clock = Clock.systemUTC();
     final ChannelId channel = new ChannelId(UUID.randomUUID());
@@ -30,28 +30,12 @@ class SharedCooldownTests {
     ChannelGuard guardA;
     ChannelGuard guardB;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void twoReplicas() {
-        connectionA = SharedRedis.connect(redis.url(), Duration.ofSeconds(1));
-        connectionB = SharedRedis.connect(redis.url(), Duration.ofSeconds(1));
+        connectionA = redis.replica();
+        connectionB = redis.replica();
         guardA = guard(connectionA);
         guardB = guard(connectionB);
-    }
-
-    @AfterEach
-    void closeReplicas() {
-        connectionA.close();
-        connectionB.close();
     }
 
     @Test
