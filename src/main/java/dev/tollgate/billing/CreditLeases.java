@@ -51,6 +51,7 @@ class CreditLeases {
     private final Map<Scope, CreditLease> byScope = new ConcurrentHashMap<>();
     private final Map<UUID, CreditLease> byId = new ConcurrentHashMap<>();
     private final FailureStreak giveBackFailures;
+    private final FailureStreak renewFailures;
 
     CreditLeases(LeaseRows rows, CreditHoldRepository holds, Clock clock, HoldProperties properties) {
         this.rows = rows;
@@ -61,6 +62,7 @@ class CreditLeases {
         this.abandoned = properties.holdTimeout();
         this.callsPerGrant = BigDecimal.valueOf(properties.leaseCalls());
         this.giveBackFailures = new FailureStreak(log, "Giving back idle credit leases", clock);
+        this.renewFailures = new FailureStreak(log, "Renewing this instance's credit leases", clock);
     }
 
     boolean enabled() {
@@ -291,8 +293,9 @@ class CreditLeases {
                     }
                 }
             }
+            renewFailures.succeeded();
         } catch (DataAccessException | TransactionException unreachable) {
-            log.warn("Could not renew the {} credit leases of this instance", ids.size(), unreachable);
+            renewFailures.failed(unreachable);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.billing;
 
+import dev.tollgate.database.FailureStreak;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -24,10 +25,12 @@ class HoldRenewals {
     private final CreditHoldRepository holds;
     private final Clock clock;
     private final Set<UUID> live = ConcurrentHashMap.newKeySet();
+    private final FailureStreak failures;
 
     HoldRenewals(CreditHoldRepository holds, Clock clock) {
         this.holds = holds;
         this.clock = clock;
+        this.failures = new FailureStreak(log, "Renewing the holds of running calls", clock);
     }
 
     LiveHold keepAlive(Hold hold) {
@@ -61,8 +64,9 @@ class HoldRenewals {
                         renewed.size(),
                         running.size());
             }
+            failures.succeeded();
         } catch (DataAccessException | TransactionException unreachable) {
-            log.warn("Could not renew the holds of {} running calls", running.size(), unreachable);
+            failures.failed(unreachable);
         }
     }
 }
