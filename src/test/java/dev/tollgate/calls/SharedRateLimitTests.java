@@ -148,6 +148,33 @@ class SharedRateLimitTests {
     }
 
     @Test
+    void aRedisThatStopsAnsweringMidRequestDelaysACallerNoLongerThanItsTimeOut() {
+        try (RedisServer stalled = RedisServer.start()) {
+            SharedRedis replica = SharedRedis.connect(stalled.url(), Duration.ofMillis(300));
+            try {
+                KeyRateLimiter limiter = new KeyRateLimiter(Optional.of(replica));
+                AuthenticatedKey key = key(3);
+                assertThat(admits(limiter, key)).isTrue();
+                // every command from now on waits three seconds for an answer, as from a Redis that hangs
+                assertThat(stalled.command("CLIENT", "PAUSE", "3000", "ALL")).isEqualTo("+OK\r\n");
+
+                long started = System.nanoTime();
+                boolean admitted = admits(limiter, key);
+                Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+                assertThat(admitted)
+                        .as("served, limited on this replica meanwhile")
+                        .isTrue();
+                assertThat(waited)
+                        .as("the request waited for Redis as long as its time-out, not for Redis to answer")
+                        .isBetween(Duration.ofMillis(250), Duration.ofMillis(2_000));
+            } finally {
+                replica.close();
+            }
+        }
+    }
+
+    @Test
     void withoutRedisTheLimitIsThisInstancesOwn() {
         KeyRateLimiter alone = new KeyRateLimiter(Optional.empty());
         AuthenticatedKey key = key(2);
