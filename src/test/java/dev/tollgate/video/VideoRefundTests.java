@@ -9,6 +9,8 @@ import dev.tollgate.billing.PrepaidCharges;
 import dev.tollgate.provider.VideoTaskStatus;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.TestTeams;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +66,9 @@ class VideoRefundTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     PaidJobs paid;
     TestWorkers workers;
 
@@ -92,6 +97,8 @@ class VideoRefundTests {
         FakeVideoProvider upstream = new FakeVideoProvider(
                 (prompt, poll) -> new VideoTaskStatus(VideoTaskStatus.State.FAILED, 0, "Refused by the content policy"),
                 Duration.ZERO);
+        double failedBefore = videoJobsEnded("failed");
+        double completedBefore = videoJobsEnded("completed");
 
         assertThat(workers.worker("worker-a", upstream).workOne()).isTrue();
         paid.backdate(job, properties.timeout().plusMinutes(1));
@@ -109,6 +116,10 @@ class VideoRefundTests {
         assertThat(paid.balance(team)).as("the balance is back where it was").isEqualByComparingTo("1.00");
         assertThat(paid.ledger(job)).containsExactly("CHARGE -0.600000000", "REFUND 0.600000000");
         assertThat(paid.usage(job)).containsExactly("FAILED 0.000000000");
+        assertThat(videoJobsEnded("failed") - failedBefore)
+                .as("the metric of video jobs counts it once as failed")
+                .isEqualTo(1.0);
+        assertThat(videoJobsEnded("completed")).isEqualTo(completedBefore);
     }
 
     @Test
@@ -199,5 +210,12 @@ class VideoRefundTests {
         assertThat(paid.ledger(job))
                 .as("deleting changes nothing that was paid")
                 .containsExactly("CHARGE -0.600000000", "REFUND 0.600000000");
+    }
+
+    /** Video jobs that ended so, of any model and channel, by {@code tollgate_video_jobs_total}. */
+    private double videoJobsEnded(String outcome) {
+        return meters.find("tollgate.video.jobs").tag("outcome", outcome).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 }
