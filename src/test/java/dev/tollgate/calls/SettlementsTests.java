@@ -426,6 +426,25 @@ class SettlementsTests {
     }
 
     @Test
+    void aSettleAskedForInsideATransactionCommitsOnItsOwnAndOutlivesThatTransactionsRollBack() {
+        HeldCalls.Funded funded = calls.fund("Settled inside a transaction", "1", "10");
+        Settlements.Settlement settlement = calls.settlement(funded, calls.reserve(funded, "0.1"), Credits.of("0.02"));
+
+        transactions.executeWithoutResult(status -> {
+            assertThat(settlements.settle(settlement)).isEqualByComparingTo(Credits.of("0.02"));
+            status.setRollbackOnly();
+        });
+
+        assertThat(balance(funded.team()))
+                .as("the charge committed on its own, not in the caller's transaction")
+                .isEqualByComparingTo("0.98");
+        assertThat(count("select count(*) from usage_record where team_id = ?", funded.team()))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from credit_hold where team_id = ? and status = 'HELD'", funded.team()))
+                .isZero();
+    }
+
+    @Test
     void aLoneCallWhoseHoldWasSettledBeforeKeepsNoUsageRowAndIsSettledCaseByCase() {
         for (int round = 1; round <= ROUNDS_PAST_PREPARING; round++) {
             HeldCalls.Funded funded = calls.fund("Lone settled twice " + round, "1", null);
