@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -126,48 +127,45 @@ class SharedRateLimitTests {
 
     @Test
     void withRedisGoneEachReplicaLimitsOnItsOwn() {
-        try (RedisServer doomed = RedisServer.start()) {
-            SharedRedis replica = SharedRedis.connect(doomed.url(), Duration.ofMillis(300));
-            try {
-                KeyRateLimiter limiter = new KeyRateLimiter(Optional.of(replica));
-                AuthenticatedKey key = key(3);
-                assertThat(admits(limiter, key)).isTrue();
-                doomed.close();
+        onARedisOfItsOwn((doomed, limiter) -> {
+            AuthenticatedKey key = key(3);
+            assertThat(admits(limiter, key)).isTrue();
+            doomed.close();
 
-                List<Boolean> admitted = IntStream.range(0, 4)
-                        .mapToObj(i -> admits(limiter, key))
-                        .toList();
+            List<Boolean> admitted =
+                    IntStream.range(0, 4).mapToObj(i -> admits(limiter, key)).toList();
 
-                assertThat(admitted)
-                        .as("callers are served, within the key's limit counted on this replica alone")
-                        .containsExactly(true, true, true, false);
-            } finally {
-                replica.close();
-            }
-        }
+            assertThat(admitted)
+                    .as("callers are served, within the key's limit counted on this replica alone")
+                    .containsExactly(true, true, true, false);
+        });
     }
 
     @Test
     void aRedisThatStopsAnsweringMidRequestDelaysACallerNoLongerThanItsTimeOut() {
-        try (RedisServer stalled = RedisServer.start()) {
-            SharedRedis replica = SharedRedis.connect(stalled.url(), Duration.ofMillis(300));
+        onARedisOfItsOwn((stalled, limiter) -> {
+            AuthenticatedKey key = key(3);
+            assertThat(admits(limiter, key)).isTrue();
+            // every command from now on waits three seconds for an answer, as from a Redis that hangs
+            assertThat(stalled.command("CLIENT", "PAUSE", "3000", "ALL")).isEqualTo("+OK\r\n");
+
+            long started = System.nanoTime();
+            boolean admitted = admits(limiter, key);
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(admitted).as("served, limited on this replica meanwhile").isTrue();
+            assertThat(waited)
+                    .as("the request waited for Redis as long as its time-out, not for Redis to answer")
+                    .isBetween(Duration.ofMillis(250), Duration.ofMillis(2_000));
+        });
+    }
+
+    /** A limiter on a Redis of the test's own, which it may stop or stall, with a short time-out for its commands. */
+    private static void onARedisOfItsOwn(BiConsumer<RedisServer, KeyRateLimiter> test) {
+        try (RedisServer server = RedisServer.start()) {
+            SharedRedis replica = SharedRedis.connect(server.url(), Duration.ofMillis(300));
             try {
-                KeyRateLimiter limiter = new KeyRateLimiter(Optional.of(replica));
-                AuthenticatedKey key = key(3);
-                assertThat(admits(limiter, key)).isTrue();
-                // every command from now on waits three seconds for an answer, as from a Redis that hangs
-                assertThat(stalled.command("CLIENT", "PAUSE", "3000", "ALL")).isEqualTo("+OK\r\n");
-
-                long started = System.nanoTime();
-                boolean admitted = admits(limiter, key);
-                Duration waited = Duration.ofNanos(System.nanoTime() - started);
-
-                assertThat(admitted)
-                        .as("served, limited on this replica meanwhile")
-                        .isTrue();
-                assertThat(waited)
-                        .as("the request waited for Redis as long as its time-out, not for Redis to answer")
-                        .isBetween(Duration.ofMillis(250), Duration.ofMillis(2_000));
+                test.accept(server, new KeyRateLimiter(Optional.of(replica)));
             } finally {
                 replica.close();
             }
