@@ -402,6 +402,17 @@ if has gateway; then
     "its compilers were busy $COMPILING of the last"
 fi
 
+# A fixed piece of single-threaded work, timed with the load off before each scenario of each round: how fast the
+# machine itself ran. On a shared host that moves by half as much again within minutes, and every target's figures
+# move with it; the interleaved rounds spread it over all targets, and the summary says how large it was.
+machine_probe() { # → milliseconds the work took
+  local started ended
+  started=$(date +%s%N)
+  awk 'BEGIN { for (i = 0; i < 3000000; i++) s += i * 1.0001 }'
+  ended=$(date +%s%N)
+  echo $(((ended - started) / 1000000))
+}
+
 mkdir -p "$WORK/results"
 read -r -a ORDER <<<"$ACTIVE"
 for round in $(seq 1 "$ROUNDS"); do
@@ -409,6 +420,7 @@ for round in $(seq 1 "$ROUNDS"); do
   shift_by=$(((round - 1) % ${#ORDER[@]}))
   rotated=("${ORDER[@]:shift_by}" "${ORDER[@]:0:shift_by}")
   for s in $SCENARIOS; do
+    machine_probe >>"$WORK/results/probe"
     for t in "${rotated[@]}"; do
       line=$(load "$t" "$(kind_of "$s")" "$(conns_of "$s")" "$DURATION")
       echo "round $round  $(printf '%-9s %-12s' "$s" "$t") $line"
@@ -554,6 +566,9 @@ for s in $SCENARIOS; do
   done
 done
 for t in $FAILED; do printf '%-32s %-12s %s\n' "every scenario" "$t" "FAILED its check, not measured"; done
+sort -n "$WORK/results/probe" | awk '{ v[NR] = $1 } END {
+  printf "the machine: a fixed single-core task took %d-%d ms (median %d) in %d probes between the rounds, a spread of %.0f %%\n",
+    v[1], v[NR], v[int((NR + 1) / 2)], NR, (v[NR] - v[1]) * 100 / v[1] }'
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 added() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-") print "n/a"; else printf "%+.2f", a - b }'; }
