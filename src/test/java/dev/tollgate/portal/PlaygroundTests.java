@@ -352,17 +352,22 @@ class PlaygroundTests {
                        prompt.hasAttribute('invalid'), prompt.hasAttribute('disabled'), prompt.hasAttribute('readonly')]
                       .join(' ')""";
 
-    /** Notes the prompt's look on every frame while the render's progress shows. */
+    /**
+     * Records the prompt's look whenever the progress shows: after every change to the page (a simulated image can
+     * render before the browser paints a frame) and on every frame.
+     */
     private static final String WATCH_PROMPT_WHILE_RENDERING = "() => {"
             + " const look = " + PROMPT_LOOK + ";"
             + " window.promptLooksWhileRendering = new Set();"
-            + " const watch = () => {"
+            + " const record = () => {"
             + "   const progress = document.querySelector('#image-progress');"
             + "   if (progress && !progress.hidden) {"
             + "     window.promptLooksWhileRendering.add(look(document.querySelector('#image-prompt')));"
             + "   }"
-            + "   requestAnimationFrame(watch);"
             + " };"
+            + " new MutationObserver(record).observe(document.body,"
+            + "   { attributes: true, childList: true, subtree: true });"
+            + " const watch = () => { record(); requestAnimationFrame(watch); };"
             + " watch();"
             + "}";
 
