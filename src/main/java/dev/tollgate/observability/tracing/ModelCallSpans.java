@@ -10,6 +10,7 @@ import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.UpstreamAttempted;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -25,8 +26,9 @@ import org.springframework.context.event.EventListener;
  * served model, token usage) with the credits charged and the channel, and one per image call
  * ({@code generate_content {model}}, with the images delivered), and beneath each a span per upstream attempt
  * (channel, HTTP status, {@code error.type}). Both are made when the call has ended, from its events, with the times
- * they carry; the attempts are gathered on the thread that runs the call, which is the one that makes them. Nothing of
- * a prompt, a reply or a key is recorded.
+ * they carry; the attempts are gathered on the thread that runs the call, which is the one that makes them. An
+ * attempt's span takes the ids its {@code traceparent} told the upstream, and the call's span the trace they named
+ * ({@link AttemptSpanIds}). Nothing of a prompt, a reply or a key is recorded.
  */
 final class ModelCallSpans {
 
@@ -39,10 +41,12 @@ final class ModelCallSpans {
     private static final String IMAGE_OPERATION = "generate_content";
 
     private final Tracer tracer;
+    private final AttemptSpanIds ids;
     private final ThreadLocal<List<UpstreamAttempted>> attempts = new ThreadLocal<>();
 
-    ModelCallSpans(Tracer tracer) {
+    ModelCallSpans(Tracer tracer, AttemptSpanIds ids) {
         this.tracer = tracer;
+        this.ids = ids;
     }
 
     @EventListener
@@ -65,7 +69,7 @@ final class ModelCallSpans {
         List<UpstreamAttempted> ofThisCall = attemptsSince(call.started(), ModelKind.CHAT);
         String model =
                 call.model() == null ? call.requested().value() : call.model().value();
-        Span span = callSpan(call, model, answering(ofThisCall)).startSpan();
+        Span span = start(callSpan(call, model, answering(ofThisCall)), ofThisCall);
         end(span, call.outcome(), OPERATION, model, ofThisCall, call.started().plus(call.latency()));
     }
 
@@ -73,7 +77,7 @@ final class ModelCallSpans {
     void on(ImageCallFinished call) {
         List<UpstreamAttempted> ofThisCall = attemptsSince(call.started(), ModelKind.IMAGE);
         String model = call.model() == null ? call.requested() : call.model().value();
-        Span span = imageSpan(call, model, answering(ofThisCall)).startSpan();
+        Span span = start(imageSpan(call, model, answering(ofThisCall)), ofThisCall);
         end(
                 span,
                 call.outcome(),
@@ -95,6 +99,16 @@ final class ModelCallSpans {
                         .toList();
     }
 
+    /** Starts a call's span in the trace its attempts named to their upstreams, if they named one. */
+    private Span start(SpanBuilder call, List<UpstreamAttempted> ofThisCall) {
+        SpanContext named = ofThisCall.stream()
+                .map(attempt -> AttemptSpanIds.sent(attempt.traceparent()))
+                .filter(SpanContext::isValid)
+                .findFirst()
+                .orElse(SpanContext.getInvalid());
+        return ids.startAs(ids.inTraceOf(named), call::startSpan);
+    }
+
     /** Ends the call's span with a child for each of its attempts. */
     private void end(
             Span span,
@@ -108,7 +122,8 @@ final class ModelCallSpans {
         }
         Context parent = Context.current().with(span);
         for (UpstreamAttempted attempt : ofThisCall) {
-            Span tried = attemptSpan(attempt, operation, model, parent).startSpan();
+            SpanBuilder builder = attemptSpan(attempt, operation, model, parent);
+            Span tried = ids.startAs(AttemptSpanIds.sent(attempt.traceparent()), builder::startSpan);
             if (!attempt.answered()) {
                 tried.setStatus(StatusCode.ERROR);
             }

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * The OpenTelemetry SDK, built only when an OTLP endpoint is configured: without one there is no tracer, no span
  * buffer and no exporter thread, and the call events have no tracing listener at all. Spans are batched and posted as
  * OTLP/HTTP protobuf; closing the provider at shutdown sends what is left. A caller's W3C trace context is continued
- * ({@link CallerTraceContext}).
+ * and upstreams are told theirs ({@link TraceContextConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OtlpEndpointConfigured.class)
@@ -23,8 +23,13 @@ class TracingConfiguration {
 
     static final String INSTRUMENTATION = "dev.tollgate";
 
+    @Bean
+    AttemptSpanIds attemptSpanIds() {
+        return new AttemptSpanIds();
+    }
+
     @Bean(destroyMethod = "close")
-    SdkTracerProvider tracerProvider(TracingProperties properties) {
+    SdkTracerProvider tracerProvider(TracingProperties properties, AttemptSpanIds ids) {
         OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
                 .setEndpoint(properties.tracesUrl())
                 .build();
@@ -35,17 +40,13 @@ class TracingConfiguration {
                 // every call is traced: a caller's traceparent places the call in its trace, but its sampled flag
                 // does not decide whether the operator sees the call
                 .setSampler(Sampler.alwaysOn())
+                .setIdGenerator(ids)
                 .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
                 .build();
     }
 
     @Bean
-    CallerTraceContext callerTraceContext() {
-        return new CallerTraceContext();
-    }
-
-    @Bean
-    ModelCallSpans modelCallSpans(SdkTracerProvider tracerProvider) {
-        return new ModelCallSpans(tracerProvider.get(INSTRUMENTATION));
+    ModelCallSpans modelCallSpans(SdkTracerProvider tracerProvider, AttemptSpanIds ids) {
+        return new ModelCallSpans(tracerProvider.get(INSTRUMENTATION), ids);
     }
 }

@@ -4,6 +4,7 @@ import dev.tollgate.catalog.ModelId;
 import dev.tollgate.catalog.ModelKind;
 import dev.tollgate.provider.NoUpstreamChannelException;
 import dev.tollgate.provider.UpstreamException;
+import dev.tollgate.provider.http.AttemptHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +12,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -41,12 +44,19 @@ public class Failover {
     private final RoutingProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AttemptTraceContext traceContext;
 
-    Failover(ChannelDirectory directory, RoutingProperties properties, ApplicationEventPublisher events, Clock clock) {
+    Failover(
+            ChannelDirectory directory,
+            RoutingProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ObjectProvider<AttemptTraceContext> traceContext) {
         this.directory = directory;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.traceContext = traceContext.getIfAvailable(() -> kind -> Map::of);
     }
 
     /** Whether any enabled channel serves the model, the simulator's included. */
@@ -77,6 +87,7 @@ public class Failover {
         }
         List<LiveChannel> plan = new ArrayList<>(RoutePlan.order(serving, ThreadLocalRandom.current()));
         Set<ChannelId> tried = new HashSet<>();
+        AttemptTraceContext.RoutedCall traced = traceContext.route(kind);
         UpstreamException last = null;
         for (int attempts = 0; attempts < properties.maxAttempts(); attempts++) {
             LiveChannel channel =
@@ -85,18 +96,20 @@ public class Failover {
                 break;
             }
             tried.add(channel.row().id());
+            Map<String, String> headers = traced.nextAttempt();
+            String traceparent = headers.get("traceparent");
             Instant at = clock.instant();
             long started = System.nanoTime();
             try {
-                T value = attempt.call(channel.clients());
+                T value = AttemptHeaders.during(headers, () -> attempt.call(channel.clients()));
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 channel.guard().succeeded(took);
-                announce(UpstreamAttempted.answered(channel.row(), model, kind, at, took));
+                announce(UpstreamAttempted.answered(channel.row(), model, kind, at, took, traceparent));
                 return new Routed<>(channel.name(), value);
             } catch (UpstreamException failure) {
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 channel.guard().failed(took, failure);
-                announce(UpstreamAttempted.failed(channel.row(), model, kind, at, took, failure));
+                announce(UpstreamAttempted.failed(channel.row(), model, kind, at, took, failure, traceparent));
                 log.warn("Channel '{}' failed for {}: {}", channel.name(), model, failure.getMessage());
                 if (!failure.retryable() || Thread.currentThread().isInterrupted()) {
                     throw failure;
@@ -105,7 +118,13 @@ public class Failover {
             } catch (RuntimeException bug) {
                 channel.guard().released();
                 announce(UpstreamAttempted.failed(
-                        channel.row(), model, kind, at, Duration.ofNanos(System.nanoTime() - started), bug));
+                        channel.row(),
+                        model,
+                        kind,
+                        at,
+                        Duration.ofNanos(System.nanoTime() - started),
+                        bug,
+                        traceparent));
                 throw bug;
             }
         }

@@ -27,7 +27,8 @@ public record UpstreamAttempted(
         Instant started,
         Duration took,
         int httpStatus,
-        @Nullable String errorType) {
+        @Nullable String errorType,
+        @Nullable String traceparent) {
 
     public UpstreamAttempted {
         Objects.requireNonNull(channel);
@@ -43,15 +44,28 @@ public record UpstreamAttempted(
     }
 
     static UpstreamAttempted answered(
-            ChannelRow channel, ModelId model, ModelKind kind, Instant started, Duration took) {
+            ChannelRow channel,
+            ModelId model,
+            ModelKind kind,
+            Instant started,
+            Duration took,
+            @Nullable String traceparent) {
         int status = channel.kind().builtIn() ? 0 : 200;
-        return new UpstreamAttempted(channel.name(), channel.kind(), model, kind, started, took, status, null);
+        return new UpstreamAttempted(
+                channel.name(), channel.kind(), model, kind, started, took, status, null, traceparent);
     }
 
     static UpstreamAttempted failed(
-            ChannelRow channel, ModelId model, ModelKind kind, Instant started, Duration took, RuntimeException why) {
+            ChannelRow channel,
+            ModelId model,
+            ModelKind kind,
+            Instant started,
+            Duration took,
+            RuntimeException why,
+            @Nullable String traceparent) {
         int status = why instanceof UpstreamException upstream ? upstream.status() : 0;
         String type = status > 0 ? Integer.toString(status) : why.getClass().getName();
-        return new UpstreamAttempted(channel.name(), channel.kind(), model, kind, started, took, status, type);
+        return new UpstreamAttempted(
+                channel.name(), channel.kind(), model, kind, started, took, status, type, traceparent);
     }
 }

@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP to one channel's upstream: its own connection pool and timeouts, and every failure turned into an
- * {@link UpstreamException} that says whether another channel may be tried. Requests carry only what the adapter puts
- * in them: nothing of the caller's request (keys, headers) ever reaches here.
+ * {@link UpstreamException} that says whether another channel may be tried. Requests carry what the adapter puts in
+ * them and the attempt's trace context ({@link AttemptHeaders}): nothing else of the caller's request (keys, headers)
+ * ever reaches here.
  *
  * <p>Adapters describe a request with the JDK's {@link HttpRequest}; it is sent with Apache HttpClient's classic,
  * blocking client on the calling (virtual) thread, which reads a stream with no hand-over between threads (decision
@@ -111,6 +112,7 @@ public final class UpstreamHttp implements AutoCloseable {
     public HttpResponse<InputStream> send(HttpRequest request) {
         HttpUriRequestBase sent = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().map().forEach((name, values) -> values.forEach(value -> sent.addHeader(name, value)));
+        AttemptHeaders.current().forEach(sent::setHeader);
         byte[] body = PublishedBytes.of(request);
         if (body != null) {
             sent.setEntity(new ByteArrayEntity(body, contentType(request)));

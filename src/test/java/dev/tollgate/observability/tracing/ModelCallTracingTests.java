@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.google.protobuf.ByteString;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -155,6 +156,15 @@ class ModelCallTracingTests {
                 .containsEntry("tollgate.channel", "trace-b")
                 .containsEntry("http.response.status_code", "200")
                 .doesNotContainKey("error.type");
+        List<String> told = List.of(
+                a.received("POST", "/v1/messages").getFirst().header("traceparent"),
+                b.received("POST", "/v1/messages").getFirst().header("traceparent"));
+        for (int i = 0; i < 2; i++) {
+            assertThat(told.get(i))
+                    .as("each upstream is told its attempt's span, in the call's trace, sampled")
+                    .isEqualTo("00-" + hex(call.span().getTraceId()) + "-"
+                            + hex(attempts.get(i).span().getSpanId()) + "-01");
+        }
         assertThat(attempts)
                 .allSatisfy(attempt -> assertThat(attempt.span().getStartTimeUnixNano())
                         .isBetween(
@@ -259,6 +269,7 @@ class ModelCallTracingTests {
                         .model(MODEL)
                         .addUserMessage("continue my trace")
                         .putAdditionalHeader("traceparent", "00-" + traceId + "-" + callerSpan + "-00")
+                        .putAdditionalHeader("tracestate", "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7")
                         .build());
         team.client()
                 .chat()
@@ -276,17 +287,42 @@ class ModelCallTracingTests {
                 .sorted(Comparator.comparingLong(span -> span.span().getStartTimeUnixNano()))
                 .toList();
         assertThat(calls).as("both calls traced, the unsampled caller's too").hasSize(2);
-        HexFormat hex = HexFormat.of();
-        assertThat(hex.formatHex(calls.get(0).span().getTraceId().toByteArray()))
+        assertThat(hex(calls.get(0).span().getTraceId()))
                 .as("the call is in the caller's trace")
                 .isEqualTo(traceId);
-        assertThat(hex.formatHex(calls.get(0).span().getParentSpanId().toByteArray()))
+        assertThat(hex(calls.get(0).span().getParentSpanId()))
                 .as("under the caller's span")
                 .isEqualTo(callerSpan);
-        assertThat(hex.formatHex(calls.get(1).span().getTraceId().toByteArray()))
+        assertThat(hex(calls.get(1).span().getTraceId()))
                 .as("a traceparent that does not parse starts a trace of its own")
                 .isNotEqualTo(traceId);
         assertThat(calls.get(1).span().getParentSpanId().isEmpty()).isTrue();
+
+        List<UpstreamStandIn.Received> sent = b.received("POST", "/v1/messages");
+        ReceivedSpan firstAttempt = childOf(calls.get(0));
+        assertThat(sent.get(0).header("traceparent"))
+                .as("the upstream joins the caller's trace beneath the gateway's attempt, not the caller's span")
+                .isEqualTo("00-" + traceId + "-" + hex(firstAttempt.span().getSpanId()) + "-01");
+        assertThat(sent.get(0).header("tracestate"))
+                .as("the caller's vendors' state goes on")
+                .isEqualTo("congo=t61rcWkgMzE,rojo=00f067aa0ba902b7");
+        assertThat(sent.get(1).header("traceparent"))
+                .as("a call in a trace of its own tells its upstream that trace")
+                .isEqualTo("00-" + hex(calls.get(1).span().getTraceId()) + "-"
+                        + hex(childOf(calls.get(1)).span().getSpanId()) + "-01");
+        assertThat(sent.get(1).header("tracestate")).isNull();
+    }
+
+    private static ReceivedSpan childOf(ReceivedSpan call) {
+        List<ReceivedSpan> children = RECEIVER.spans().stream()
+                .filter(span -> span.span().getParentSpanId().equals(call.span().getSpanId()))
+                .toList();
+        assertThat(children).as("the call's one attempt").hasSize(1);
+        return children.getFirst();
+    }
+
+    private static String hex(ByteString id) {
+        return HexFormat.of().formatHex(id.toByteArray());
     }
 
     private static List<String> names(List<ReceivedSpan> spans) {

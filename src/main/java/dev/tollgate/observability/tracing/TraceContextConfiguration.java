@@ -1,0 +1,24 @@
+package dev.tollgate.observability.tracing;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * W3C trace context in and out, whether or not tracing is on: a caller's {@code traceparent} is read
+ * ({@link CallerTraceContext}) and reaches the upstreams ({@link UpstreamTraceContext}), with the gateway's attempt as
+ * the parent when it traces and unchanged when it does not.
+ */
+@Configuration(proxyBeanMethods = false)
+class TraceContextConfiguration {
+
+    @Bean
+    CallerTraceContext callerTraceContext() {
+        return new CallerTraceContext();
+    }
+
+    @Bean
+    UpstreamTraceContext upstreamTraceContext(ObjectProvider<AttemptSpanIds> ids) {
+        return new UpstreamTraceContext(ids.getIfAvailable());
+    }
+}
