@@ -13,7 +13,7 @@ record Deadline(long endNanos, Duration length) {
     }
 
     Duration remaining() {
-        return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
+        return Duration.ofNanos(remainingNanos());
     }
 
     /**
@@ -21,8 +21,11 @@ record Deadline(long endNanos, Duration length) {
      * could end a read just before the deadline, which would then be reported as a server that stopped answering.
      */
     long remainingMillis() {
-        long nanos = Math.max(0, endNanos - System.nanoTime());
-        return (nanos + 999_999) / 1_000_000;
+        return (remainingNanos() + 999_999) / 1_000_000;
+    }
+
+    private long remainingNanos() {
+        return Math.max(0, endNanos - System.nanoTime());
     }
 
     boolean passed() {
