@@ -63,7 +63,13 @@ class JobFinisher {
         if (Boolean.TRUE.equals(completed)) {
             changes.publish(job.id(), job.team(), VideoStatus.COMPLETED, 100);
             changes.finished(new VideoJobFinished(
-                    job.model(), job.channel(), true, Duration.between(job.createdAt(), now), job.cost()));
+                    job.model(),
+                    job.channel(),
+                    true,
+                    job.createdAt(),
+                    Duration.between(job.createdAt(), now),
+                    job.cost(),
+                    job.traceContext()));
             return true;
         }
         return false;
@@ -94,7 +100,13 @@ class JobFinisher {
             log.info("Video job {} failed and was refunded: {}", job.id(), reason);
             changes.publish(job.id(), job.team(), VideoStatus.FAILED, job.progress());
             changes.finished(new VideoJobFinished(
-                    job.model(), job.channel(), false, Duration.between(job.createdAt(), now), Credits.ZERO));
+                    job.model(),
+                    job.channel(),
+                    false,
+                    job.createdAt(),
+                    Duration.between(job.createdAt(), now),
+                    Credits.ZERO,
+                    job.traceContext()));
         });
         return failed.isPresent();
     }

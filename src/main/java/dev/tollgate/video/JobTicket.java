@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * worker gets one when it claims a job; the compare-and-set that fails a job returns one to whoever won it.
  *
  * @param attempts claims so far, this one included
+ * @param traceContext the {@code traceparent} of the request that queued the job, if it had one
  */
 record JobTicket(
         VideoJobId id,
@@ -31,7 +32,8 @@ record JobTicket(
         @Nullable String upstreamTaskId,
         int attempts,
         int progress,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable String traceContext) {
 
     /** What the upstream is asked to make. */
     VideoRequest request() {
@@ -64,6 +66,7 @@ record JobTicket(
                 upstreamTaskId,
                 attempts,
                 progress,
-                createdAt);
+                createdAt,
+                traceContext);
     }
 }

@@ -22,15 +22,18 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Works one claimed job to its end: submits it upstream unless an earlier claim already did, follows the task while
  * writing its progress, then stores the video and completes the job, or fails it. Every write is conditional on the
  * worker still holding the job; when it does not, the worker just stops. Interrupting the worker lets the job go
- * for another worker to take up.
+ * for another worker to take up. It works in the trace context of the request that queued the job, so the upstream's
+ * requests carry it.
  */
 @Component
 class TaskFollower {
@@ -44,6 +47,7 @@ class TaskFollower {
     private final JobChanges changes;
     private final VideoProperties properties;
     private final Clock clock;
+    private final @Nullable VideoTraceContext traceContext;
 
     TaskFollower(
             VideoRouter router,
@@ -52,7 +56,8 @@ class TaskFollower {
             MediaService media,
             JobChanges changes,
             VideoProperties properties,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<VideoTraceContext> traceContext) {
         this.router = router;
         this.jobs = jobs;
         this.finisher = finisher;
@@ -60,11 +65,13 @@ class TaskFollower {
         this.changes = changes;
         this.properties = properties;
         this.clock = clock;
+        this.traceContext = traceContext.getIfAvailable();
     }
 
     /** Works the job held by {@code worker}, as its team; returns when the job is finished, lost or let go. */
     void follow(JobTicket job, String worker) {
-        try {
+        try (VideoTraceContext.Scope ignored =
+                traceContext == null ? () -> {} : traceContext.open(job.traceContext())) {
             work(job, worker);
         } catch (InterruptedException e) {
             letGo(job, worker);

@@ -34,7 +34,8 @@ class VideoJobRepository {
 
     private static final String TICKET_COLUMNS = """
             id, %s, model, prompt, seconds, size,
-            reference_image, charge_id, cost, channel, upstream_task_id, attempts, progress, created_at""".formatted(CallerColumns.NAMES);
+            reference_image, charge_id, cost, channel, upstream_task_id, attempts, progress, created_at,
+            trace_context""".formatted(CallerColumns.NAMES);
 
     private static final String UNFINISHED = "status in ('QUEUED', 'IN_PROGRESS')";
 
@@ -44,12 +45,12 @@ class VideoJobRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(VideoJob job, byte @Nullable [] referenceImage, UUID chargeId) {
+    void insert(VideoJob job, byte @Nullable [] referenceImage, UUID chargeId, @Nullable String traceContext) {
         jdbc.sql("""
                         insert into video_job (
                             id, %s, model, prompt, seconds, size,
-                            reference_image, status, progress, charge_id, cost, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?)""".formatted(CallerColumns.NAMES))
+                            reference_image, status, progress, charge_id, cost, created_at, updated_at, trace_context)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?, ?, ?)""".formatted(CallerColumns.NAMES))
                 .params(CallerColumns.row(
                         job.id().value(),
                         job.caller(),
@@ -61,7 +62,8 @@ class VideoJobRepository {
                         chargeId,
                         job.cost().amount(),
                         Timestamp.from(job.createdAt()),
-                        Timestamp.from(job.createdAt())))
+                        Timestamp.from(job.createdAt()),
+                        traceContext))
                 .update();
     }
 
@@ -271,7 +273,8 @@ class VideoJobRepository {
                 rs.getString("upstream_task_id"),
                 rs.getInt("attempts"),
                 rs.getInt("progress"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("trace_context"));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,23 +32,27 @@ public class VideoJobs {
     private final TeamAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final @Nullable VideoTraceContext traceContext;
 
     VideoJobs(
             VideoJobRepository jobs,
             MediaService media,
             TeamAccess access,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<VideoTraceContext> traceContext) {
         this.jobs = jobs;
         this.media = media;
         this.access = access;
         this.events = events;
         this.clock = clock;
+        this.traceContext = traceContext.getIfAvailable();
     }
 
     /**
      * Queues a paid-for request, in the caller's transaction when there is one, so a charge never exists without its
-     * job or a job without its charge. A worker on this instance looks at the queue as soon as that commits.
+     * job or a job without its charge. A worker on this instance looks at the queue as soon as that commits. The job
+     * keeps the request's trace context, which its worker works in.
      *
      * @throws IllegalArgumentException when the size is not {@code WIDTHxHEIGHT}
      */
@@ -72,7 +77,11 @@ public class VideoJobs {
                 clock.instant(),
                 null,
                 null);
-        jobs.insert(queued, job.reference() == null ? null : job.reference().bytes(), charge.id());
+        jobs.insert(
+                queued,
+                job.reference() == null ? null : job.reference().bytes(),
+                charge.id(),
+                traceContext == null ? null : traceContext.current());
         events.publishEvent(new VideoJobChanged(queued.id(), queued.team(), VideoStatus.QUEUED, 0));
         return queued;
     }

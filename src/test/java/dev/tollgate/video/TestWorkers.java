@@ -37,7 +37,8 @@ final class TestWorkers {
                 context.getBean(MediaService.class),
                 context.getBean(JobChanges.class),
                 context.getBean(VideoProperties.class),
-                context.getBean(Clock.class));
+                context.getBean(Clock.class),
+                context.getBeanProvider(VideoTraceContext.class));
         return new VideoWorker(
                 name,
                 context.getBean(VideoJobRepository.class),

@@ -1,14 +1,9 @@
 package dev.tollgate.observability.tracing;
 
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.sdk.trace.IdGenerator;
-import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -21,18 +16,6 @@ final class AttemptSpanIds implements IdGenerator {
 
     private static final IdGenerator RANDOM = IdGenerator.random();
 
-    private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(String traceparent) {
-            return List.of("traceparent");
-        }
-
-        @Override
-        public @Nullable String get(@Nullable String traceparent, String name) {
-            return name.equals("traceparent") ? traceparent : null;
-        }
-    };
-
     /** The ids the next span started on this thread takes, set only for the extent of {@link #startAs}. */
     private final ThreadLocal<@Nullable SpanContext> next = new ThreadLocal<>();
 
@@ -42,15 +25,6 @@ final class AttemptSpanIds implements IdGenerator {
 
     String newSpanId() {
         return RANDOM.generateSpanId();
-    }
-
-    /** The ids a {@code traceparent} sent upstream names; invalid for none. */
-    static SpanContext sent(@Nullable String traceparent) {
-        if (traceparent == null) {
-            return SpanContext.getInvalid();
-        }
-        Context read = W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent, TRACEPARENT);
-        return Span.fromContext(read).getSpanContext();
     }
 
     /** Ids in the trace of {@code sent} for a span of their own: a random span id. */

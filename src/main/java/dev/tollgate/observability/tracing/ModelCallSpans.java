@@ -8,6 +8,7 @@ import dev.tollgate.catalog.ModelKind;
 import dev.tollgate.catalog.TokenCounts;
 import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.UpstreamAttempted;
+import dev.tollgate.video.VideoJobFinished;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
@@ -28,7 +29,8 @@ import org.springframework.context.event.EventListener;
  * (channel, HTTP status, {@code error.type}). Both are made when the call has ended, from its events, with the times
  * they carry; the attempts are gathered on the thread that runs the call, which is the one that makes them. An
  * attempt's span takes the ids its {@code traceparent} told the upstream, and the call's span the trace they named
- * ({@link AttemptSpanIds}). Nothing of a prompt, a reply or a key is recorded.
+ * ({@link AttemptSpanIds}). A video job is one {@code generate_content {model}} span from its acceptance to its end.
+ * Nothing of a prompt, a reply or a key is recorded.
  */
 final class ModelCallSpans {
 
@@ -37,8 +39,11 @@ final class ModelCallSpans {
 
     private static final String OPERATION = "chat";
 
-    /** The conventions' operation for multimodal generation; images have none of their own. */
+    /** The conventions' operation for multimodal generation; images and videos have none of their own. */
     private static final String IMAGE_OPERATION = "generate_content";
+
+    /** A video job that ended without its video: the upstream failed it, or it took too long. */
+    private static final String VIDEO_FAILED = "failed";
 
     private final Tracer tracer;
     private final AttemptSpanIds ids;
@@ -73,6 +78,39 @@ final class ModelCallSpans {
         end(span, call.outcome(), OPERATION, model, ofThisCall, call.started().plus(call.latency()));
     }
 
+    /**
+     * A video job's span, from its acceptance to its end, under the span of the request that queued it when that one
+     * came with a trace context. Its attempts ran on a worker, perhaps on another replica, and have no spans.
+     */
+    @EventListener
+    void on(VideoJobFinished job) {
+        SpanContext caller = W3cTraceHeaders.read(job.traceContext());
+        Context parent = caller.isValid() ? Context.root().with(Span.wrap(caller)) : Context.root();
+        SpanBuilder builder = tracer.spanBuilder(
+                        IMAGE_OPERATION + " " + job.model().value())
+                .setParent(parent)
+                .setSpanKind(SpanKind.CLIENT)
+                .setStartTimestamp(job.accepted())
+                .setAttribute("gen_ai.operation.name", IMAGE_OPERATION)
+                .setAttribute("gen_ai.output.type", "video")
+                .setAttribute("gen_ai.request.model", job.model().value())
+                .setAttribute("tollgate.cost.credits", job.charged().amount().doubleValue())
+                .setAttribute("tollgate.outcome", job.completed() ? CallOutcome.OK.label() : VIDEO_FAILED);
+        if (job.channel() != null) {
+            builder.setAttribute("tollgate.channel", job.channel());
+        }
+        if (job.completed()) {
+            builder.setAttribute("gen_ai.response.model", job.model().value());
+        } else {
+            builder.setAttribute("error.type", VIDEO_FAILED);
+        }
+        Span span = builder.startSpan();
+        if (!job.completed()) {
+            span.setStatus(StatusCode.ERROR);
+        }
+        span.end(job.accepted().plus(job.took()));
+    }
+
     @EventListener
     void on(ImageCallFinished call) {
         List<UpstreamAttempted> ofThisCall = attemptsSince(call.started(), ModelKind.IMAGE);
@@ -102,7 +140,7 @@ final class ModelCallSpans {
     /** Starts a call's span in the trace its attempts named to their upstreams, if they named one. */
     private Span start(SpanBuilder call, List<UpstreamAttempted> ofThisCall) {
         SpanContext named = ofThisCall.stream()
-                .map(attempt -> AttemptSpanIds.sent(attempt.traceparent()))
+                .map(attempt -> W3cTraceHeaders.read(attempt.traceparent()))
                 .filter(SpanContext::isValid)
                 .findFirst()
                 .orElse(SpanContext.getInvalid());
@@ -123,7 +161,7 @@ final class ModelCallSpans {
         Context parent = Context.current().with(span);
         for (UpstreamAttempted attempt : ofThisCall) {
             SpanBuilder builder = attemptSpan(attempt, operation, model, parent);
-            Span tried = ids.startAs(AttemptSpanIds.sent(attempt.traceparent()), builder::startSpan);
+            Span tried = ids.startAs(W3cTraceHeaders.read(attempt.traceparent()), builder::startSpan);
             if (!attempt.answered()) {
                 tried.setStatus(StatusCode.ERROR);
             }

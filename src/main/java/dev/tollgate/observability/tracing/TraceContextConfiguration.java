@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * W3C trace context in and out, whether or not tracing is on: a caller's {@code traceparent} is read
  * ({@link CallerTraceContext}) and reaches the upstreams ({@link UpstreamTraceContext}), with the gateway's attempt as
- * the parent when it traces and unchanged when it does not.
+ * the parent when it traces and unchanged when it does not; a video job keeps it for its worker
+ * ({@link VideoJobTraceContext}).
  */
 @Configuration(proxyBeanMethods = false)
 class TraceContextConfiguration {
@@ -15,6 +16,11 @@ class TraceContextConfiguration {
     @Bean
     CallerTraceContext callerTraceContext() {
         return new CallerTraceContext();
+    }
+
+    @Bean
+    VideoJobTraceContext videoJobTraceContext() {
+        return new VideoJobTraceContext();
     }
 
     @Bean

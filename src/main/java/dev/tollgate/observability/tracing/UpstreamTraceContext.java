@@ -5,9 +5,6 @@ import dev.tollgate.provider.channel.AttemptTraceContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
-import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -36,23 +33,12 @@ final class UpstreamTraceContext implements AttemptTraceContext {
             if (!caller.isValid()) {
                 return UNTRACED;
             }
-            Map<String, String> passedOn = headers(caller);
+            Map<String, String> passedOn = W3cTraceHeaders.of(caller);
             return () -> passedOn;
         }
         // every attempt of one call is in one trace: the caller's, or the one the call's span will start
         String traceId = caller.isValid() ? caller.getTraceId() : ids.newTraceId();
-        return () ->
-                headers(SpanContext.create(traceId, ids.newSpanId(), TraceFlags.getSampled(), caller.getTraceState()));
-    }
-
-    private static Map<String, String> headers(SpanContext context) {
-        Map<String, String> headers = new HashMap<>(2);
-        W3CTraceContextPropagator.getInstance()
-                .inject(Context.root().with(Span.wrap(context)), headers, (carrier, name, value) -> {
-                    if (carrier != null) {
-                        carrier.put(name, value);
-                    }
-                });
-        return Map.copyOf(headers);
+        return () -> W3cTraceHeaders.of(
+                SpanContext.create(traceId, ids.newSpanId(), TraceFlags.getSampled(), caller.getTraceState()));
     }
 }

@@ -9,6 +9,10 @@ import com.openai.errors.OpenAIServiceException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.images.ImageGenerateParams;
+import com.openai.models.videos.Video;
+import com.openai.models.videos.VideoCreateParams;
+import com.openai.models.videos.VideoSeconds;
+import com.openai.models.videos.VideoSize;
 import dev.tollgate.observability.tracing.OtlpReceiver.ReceivedSpan;
 import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
@@ -20,6 +24,7 @@ import dev.tollgate.support.TestTeams;
 import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
 import dev.tollgate.support.UpstreamStandIn.Answer;
+import dev.tollgate.support.VideoPolls;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -311,6 +316,120 @@ class ModelCallTracingTests {
                 .isEqualTo("00-" + hex(calls.get(1).span().getTraceId()) + "-"
                         + hex(childOf(calls.get(1)).span().getSpanId()) + "-01");
         assertThat(sent.get(1).header("tracestate")).isNull();
+    }
+
+    @Test
+    void aVideoJobIsASpanFromItsAcceptanceToItsEndUnderTheSpanOfTheRequestThatQueuedIt() throws Exception {
+        String videoModel = "enterprise/seedance-1-5-pro";
+        FundedTeam team = FundedTeam.create(port, "Traced videos", "10.00");
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String callerSpan = "b7ad6b7169203331";
+        RECEIVER.clear();
+
+        Video created = team.client()
+                .videos()
+                .create(VideoCreateParams.builder()
+                        .model(videoModel)
+                        .prompt("A secret harbour at dawn")
+                        .seconds(VideoSeconds._4)
+                        .size(VideoSize._1280X720)
+                        .putAdditionalHeader("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                        .build());
+        Video done = VideoPolls.untilFinished(team.client(), created.id());
+        assertThat(done.status().asString()).isEqualTo("completed");
+        assertThat(jdbc.sql("select trace_context from video_job where team_id = ?::uuid")
+                        .param(team.id())
+                        .query(String.class)
+                        .single())
+                .as("the job keeps the context of the request that queued it")
+                .isEqualTo("00-" + traceId + "-" + callerSpan + "-01");
+        assertThat(tracerProvider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
+                .isTrue();
+
+        List<ReceivedSpan> jobs = RECEIVER.spans().stream()
+                .filter(span -> span.name().equals("generate_content " + videoModel))
+                .toList();
+        assertThat(jobs).as("one span for the job").hasSize(1);
+        ReceivedSpan job = jobs.getFirst();
+        assertThat(hex(job.span().getTraceId())).as("in the caller's trace").isEqualTo(traceId);
+        assertThat(hex(job.span().getParentSpanId()))
+                .as("under the caller's span")
+                .isEqualTo(callerSpan);
+        assertThat(job.attributes())
+                .containsEntry("gen_ai.operation.name", "generate_content")
+                .containsEntry("gen_ai.output.type", "video")
+                .containsEntry("gen_ai.request.model", videoModel)
+                .containsEntry("gen_ai.response.model", videoModel)
+                .containsEntry("tollgate.channel", "simulator")
+                .containsEntry("tollgate.outcome", "ok")
+                .doesNotContainKey("error.type");
+        assertThat(Double.parseDouble(job.attribute("tollgate.cost.credits")))
+                .as("what the job was charged")
+                .isEqualTo(10.0 - team.balance(jdbc).doubleValue(), within(1e-9));
+        assertThat(job.span().getEndTimeUnixNano() - job.span().getStartTimeUnixNano())
+                .as("from acceptance to its end: the simulator takes a while")
+                .isPositive();
+        assertThat(job.attributes().values()).noneMatch(value -> value.contains("secret harbour"));
+    }
+
+    @Test
+    void aVideoJobTheUpstreamFailsIsASpanInErrorWithNothingCharged() throws Exception {
+        String videoModel = "enterprise/seedance-1-5-pro";
+        a.on("POST", "/api/v3/contents/generations/tasks", Answer.json("{\"id\":\"cgt-refused\"}"));
+        a.on(
+                "GET",
+                "/api/v3/contents/generations/tasks/cgt-refused",
+                Answer.json("{\"id\":\"cgt-refused\",\"status\":\"failed\",\"error\":{\"code\":\"Busy\","
+                        + "\"message\":\"try later\"}}"));
+        new TestChannels(channelService, actors)
+                .add(
+                        "trace-videos",
+                        ChannelKind.SEEDANCE,
+                        a.baseUrl("/api/v3"),
+                        "ark-trace",
+                        Map.of(videoModel, "seedance"),
+                        0);
+        FundedTeam team = FundedTeam.create(port, "Traced failures", "10.00");
+        RECEIVER.clear();
+
+        Video created = team.client()
+                .videos()
+                .create(VideoCreateParams.builder()
+                        .model(videoModel)
+                        .prompt("A harbour that fails")
+                        .seconds(VideoSeconds._4)
+                        .size(VideoSize._1280X720)
+                        .build());
+        assertThat(VideoPolls.untilFinished(team.client(), created.id())
+                        .status()
+                        .asString())
+                .isEqualTo("failed");
+        assertThat(tracerProvider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess())
+                .isTrue();
+
+        List<ReceivedSpan> jobs = RECEIVER.spans().stream()
+                .filter(span -> span.name().equals("generate_content " + videoModel))
+                .toList();
+        assertThat(jobs).hasSize(1);
+        ReceivedSpan job = jobs.getFirst();
+        assertThat(job.span().getParentSpanId().isEmpty())
+                .as("a job queued without a trace context is a root")
+                .isTrue();
+        assertThat(job.span().getStatus().getCode())
+                .isEqualTo(io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR);
+        assertThat(job.attributes())
+                .containsEntry("tollgate.outcome", "failed")
+                .containsEntry("error.type", "failed")
+                .containsEntry("tollgate.channel", "trace-videos")
+                .doesNotContainKey("gen_ai.response.model");
+        assertThat(Double.parseDouble(job.attribute("tollgate.cost.credits")))
+                .as("refunded")
+                .isZero();
+        assertThat(a.received("POST", "/api/v3/contents/generations/tasks")
+                        .getFirst()
+                        .header("traceparent"))
+                .as("a job without a caller's context tells its upstream none")
+                .isNull();
     }
 
     private static ReceivedSpan childOf(ReceivedSpan call) {

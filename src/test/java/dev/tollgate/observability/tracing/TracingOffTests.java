@@ -3,6 +3,11 @@ package dev.tollgate.observability.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.videos.Video;
+import com.openai.models.videos.VideoCreateParams;
+import com.openai.models.videos.VideoSeconds;
+import com.openai.models.videos.VideoSize;
+import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.FundedTeam;
@@ -10,6 +15,8 @@ import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.TestChannels;
 import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
+import dev.tollgate.support.UpstreamStandIn.Answer;
+import dev.tollgate.support.VideoPolls;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
@@ -59,6 +66,49 @@ class TracingOffTests {
         assertThat(Thread.getAllStackTraces().keySet())
                 .extracting(Thread::getName)
                 .noneMatch(name -> name.contains("BatchSpanProcessor"));
+    }
+
+    @Test
+    void aVideoJobsWorkerTellsTheUpstreamTheContextOfTheRequestThatQueuedIt() throws Exception {
+        String videoModel = "enterprise/seedance-1-5-pro";
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        TestChannels channels = new TestChannels(channelService, actors);
+        try (UpstreamStandIn upstream = new UpstreamStandIn()) {
+            upstream.on("POST", "/api/v3/contents/generations/tasks", Answer.json("{\"id\":\"cgt-traced\"}"));
+            upstream.on(
+                    "GET",
+                    "/api/v3/contents/generations/tasks/cgt-traced",
+                    Answer.json("{\"id\":\"cgt-traced\",\"status\":\"succeeded\",\"content\":{\"video_url\":\""
+                            + upstream.baseUrl("/files/traced.mp4") + "\"}}"));
+            upstream.on("GET", "/files/traced.mp4", Answer.bytes(200, "video/mp4", new byte[] {0, 0, 0, 24}));
+            channels.add(
+                    "traced-videos",
+                    ChannelKind.SEEDANCE,
+                    upstream.baseUrl("/api/v3"),
+                    "ark-traced",
+                    Map.of(videoModel, "seedance"),
+                    0);
+            FundedTeam team = FundedTeam.create(port, "Untraced videos", "10.00");
+
+            Video created = team.client()
+                    .videos()
+                    .create(VideoCreateParams.builder()
+                            .model(videoModel)
+                            .prompt("A lantern on a pier")
+                            .seconds(VideoSeconds._4)
+                            .size(VideoSize._1280X720)
+                            .putAdditionalHeader("traceparent", traceparent)
+                            .build());
+            VideoPolls.untilFinished(team.client(), created.id());
+
+            assertThat(upstream.received("POST", "/api/v3/contents/generations/tasks"))
+                    .singleElement()
+                    .satisfies(submitted -> assertThat(submitted.header("traceparent"))
+                            .as("the worker submits in the caller's trace")
+                            .isEqualTo(traceparent));
+        } finally {
+            channels.removeAll();
+        }
     }
 
     @Test
