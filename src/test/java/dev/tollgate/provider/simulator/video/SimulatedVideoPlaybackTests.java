@@ -152,18 +152,25 @@ class SimulatedVideoPlaybackTests {
         for (VideoSpec spec : List.of(LANDSCAPE, ODD_SIZE)) {
             String id = id(spec);
             awaitLoaded(id);
+            // a loaded video may not have its first frame decoded for drawing yet; a seek's end says it has
+            seek(spec, 0);
             assertLooksLike(spec, 0);
 
             // the last frame before the second key frame, so every P frame of a group is decoded first
             int frame = spec.fps() - 1;
-            page.evaluate(
-                    "([id, time]) => new Promise(seeked => {"
-                            + "const video = document.getElementById(id);"
-                            + "video.addEventListener('seeked', seeked, {once: true});"
-                            + "video.currentTime = time; })",
-                    List.of(id, (frame + 0.5) / spec.fps()));
+            seek(spec, frame);
             assertLooksLike(spec, frame);
         }
+    }
+
+    /** Shows the middle of {@code frame}, once the seek there has ended. */
+    private void seek(VideoSpec spec, int frame) {
+        page.evaluate(
+                "([id, time]) => new Promise(seeked => {"
+                        + "const video = document.getElementById(id);"
+                        + "video.addEventListener('seeked', seeked, {once: true});"
+                        + "video.currentTime = time; })",
+                List.of(id(spec), (frame + 0.5) / spec.fps()));
     }
 
     /**
