@@ -11,13 +11,13 @@ import com.openai.errors.UnexpectedStatusCodeException;
 import com.openai.models.videos.Video;
 import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
-import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.AdminApiClient;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.OpenAiClients;
 import dev.tollgate.support.TestImages;
 import dev.tollgate.support.VideoPolls;
+import dev.tollgate.support.VideoRequests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -68,11 +68,7 @@ class VideosApiTests {
     @Test
     void aJobCreatedThroughTheSdkIsQueuedAtOnceChargedAndCompletesWithAPlayableMp4() throws Exception {
         Video created = client.videos()
-                .create(VideoCreateParams.builder()
-                        .model(MODEL)
-                        .prompt("A paper boat drifting down a rainy street")
-                        .seconds(VideoSeconds._4)
-                        .size(VideoSize._1280X720)
+                .create(VideoRequests.fourSecondLandscape(MODEL, "A paper boat drifting down a rainy street")
                         .build());
 
         assertThat(created.id()).startsWith("task_");

@@ -3,13 +3,11 @@ package dev.tollgate.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.models.videos.Video;
-import com.openai.models.videos.VideoCreateParams;
-import com.openai.models.videos.VideoSeconds;
-import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.RawHttp;
 import dev.tollgate.support.VideoPolls;
+import dev.tollgate.support.VideoRequests;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -183,11 +181,7 @@ class MediaServingTests {
     void aVideoAnswersTheOpenRangeBrowsersStartPlaybackWith() throws Exception {
         Video created = team.client()
                 .videos()
-                .create(VideoCreateParams.builder()
-                        .model("enterprise/seedance-1-5-pro")
-                        .prompt("Waves on a pier")
-                        .seconds(VideoSeconds._4)
-                        .size(VideoSize._1280X720)
+                .create(VideoRequests.fourSecondLandscape("enterprise/seedance-1-5-pro", "Waves on a pier")
                         .build());
         Video done = VideoPolls.untilFinished(team.client(), created.id());
         String video = URI.create(done._additionalProperties().get("video_url").asStringOrThrow())

@@ -3,14 +3,12 @@ package dev.tollgate.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.models.videos.Video;
-import com.openai.models.videos.VideoCreateParams;
-import com.openai.models.videos.VideoSeconds;
-import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.RawHttp;
 import dev.tollgate.support.S3ProxyServer;
 import dev.tollgate.support.VideoPolls;
+import dev.tollgate.support.VideoRequests;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -97,11 +95,7 @@ class S3MediaServingTests {
     void aVideoIsServedFromTheBucketByRangeAndLeavesItWhenDeleted() throws Exception {
         Video created = team.client()
                 .videos()
-                .create(VideoCreateParams.builder()
-                        .model("enterprise/seedance-1-5-pro")
-                        .prompt("Waves on a pier, in a bucket")
-                        .seconds(VideoSeconds._4)
-                        .size(VideoSize._1280X720)
+                .create(VideoRequests.fourSecondLandscape("enterprise/seedance-1-5-pro", "Waves on a pier, in a bucket")
                         .build());
         Video done = VideoPolls.untilFinished(team.client(), created.id());
         String path = URI.create(done._additionalProperties().get("video_url").asStringOrThrow())

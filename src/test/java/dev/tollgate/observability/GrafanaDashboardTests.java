@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.videos.Video;
-import com.openai.models.videos.VideoCreateParams;
-import com.openai.models.videos.VideoSeconds;
-import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.VideoPolls;
+import dev.tollgate.support.VideoRequests;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,11 +55,7 @@ class GrafanaDashboardTests {
                         .build());
         Video video = team.client()
                 .videos()
-                .create(VideoCreateParams.builder()
-                        .model(MediaMetricsTests.VIDEO_MODEL)
-                        .prompt("A kite over a beach")
-                        .seconds(VideoSeconds._4)
-                        .size(VideoSize._1280X720)
+                .create(VideoRequests.fourSecondLandscape(MediaMetricsTests.VIDEO_MODEL, "A kite over a beach")
                         .build());
         VideoPolls.untilFinished(team.client(), video.id());
 

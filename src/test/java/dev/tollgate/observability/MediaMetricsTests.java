@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.openai.errors.BadRequestException;
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.videos.Video;
-import com.openai.models.videos.VideoCreateParams;
-import com.openai.models.videos.VideoSeconds;
-import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.FundedTeam;
 import dev.tollgate.support.IntegrationTest;
 import dev.tollgate.support.VideoPolls;
+import dev.tollgate.support.VideoRequests;
 import java.time.Duration;
 import java.util.Map;
 import org.assertj.core.data.Offset;
@@ -101,11 +99,7 @@ class MediaMetricsTests {
 
         Video created = team.client()
                 .videos()
-                .create(VideoCreateParams.builder()
-                        .model(VIDEO_MODEL)
-                        .prompt("A paper boat drifting down a rainy street")
-                        .seconds(VideoSeconds._4)
-                        .size(VideoSize._1280X720)
+                .create(VideoRequests.fourSecondLandscape(VIDEO_MODEL, "A paper boat drifting down a rainy street")
                         .build());
         assertThat(VideoPolls.untilFinished(team.client(), created.id())
                         .status()

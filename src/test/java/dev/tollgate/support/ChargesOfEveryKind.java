@@ -4,9 +4,6 @@ import com.openai.client.OpenAIClient;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.videos.Video;
-import com.openai.models.videos.VideoCreateParams;
-import com.openai.models.videos.VideoSeconds;
-import com.openai.models.videos.VideoSize;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,11 +35,8 @@ public final class ChargesOfEveryKind {
                         .prompt("A lighthouse at dusk")
                         .build());
         Video video = client.videos()
-                .create(VideoCreateParams.builder()
-                        .model("enterprise/seedance-1-5-pro")
-                        .prompt("Waves rolling onto a pebble beach")
-                        .seconds(VideoSeconds._4)
-                        .size(VideoSize._1280X720)
+                .create(VideoRequests.fourSecondLandscape(
+                                "enterprise/seedance-1-5-pro", "Waves rolling onto a pebble beach")
                         .build());
         Video finished = VideoPolls.untilFinished(client, video.id());
         if (!finished.status().asString().equals("completed")) {

@@ -10,9 +10,6 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.videos.Video;
-import com.openai.models.videos.VideoCreateParams;
-import com.openai.models.videos.VideoSeconds;
-import com.openai.models.videos.VideoSize;
 import dev.tollgate.observability.tracing.OtlpReceiver.ReceivedSpan;
 import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
@@ -25,6 +22,7 @@ import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
 import dev.tollgate.support.UpstreamStandIn.Answer;
 import dev.tollgate.support.VideoPolls;
+import dev.tollgate.support.VideoRequests;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -328,11 +326,7 @@ class ModelCallTracingTests {
 
         Video created = team.client()
                 .videos()
-                .create(VideoCreateParams.builder()
-                        .model(videoModel)
-                        .prompt("A secret harbour at dawn")
-                        .seconds(VideoSeconds._4)
-                        .size(VideoSize._1280X720)
+                .create(VideoRequests.fourSecondLandscape(videoModel, "A secret harbour at dawn")
                         .putAdditionalHeader("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
                         .build());
         Video done = VideoPolls.untilFinished(team.client(), created.id());
@@ -394,11 +388,7 @@ class ModelCallTracingTests {
 
         Video created = team.client()
                 .videos()
-                .create(VideoCreateParams.builder()
-                        .model(videoModel)
-                        .prompt("A harbour that fails")
-                        .seconds(VideoSeconds._4)
-                        .size(VideoSize._1280X720)
+                .create(VideoRequests.fourSecondLandscape(videoModel, "A harbour that fails")
                         .build());
         assertThat(VideoPolls.untilFinished(team.client(), created.id())
                         .status()

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.videos.Video;
-import com.openai.models.videos.VideoCreateParams;
-import com.openai.models.videos.VideoSeconds;
-import com.openai.models.videos.VideoSize;
 import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
 import dev.tollgate.support.Actors;
@@ -17,6 +14,7 @@ import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
 import dev.tollgate.support.UpstreamStandIn.Answer;
 import dev.tollgate.support.VideoPolls;
+import dev.tollgate.support.VideoRequests;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
@@ -92,11 +90,7 @@ class TracingOffTests {
 
             Video created = team.client()
                     .videos()
-                    .create(VideoCreateParams.builder()
-                            .model(videoModel)
-                            .prompt("A lantern on a pier")
-                            .seconds(VideoSeconds._4)
-                            .size(VideoSize._1280X720)
+                    .create(VideoRequests.fourSecondLandscape(videoModel, "A lantern on a pier")
                             .putAdditionalHeader("traceparent", traceparent)
                             .build());
             VideoPolls.untilFinished(team.client(), created.id());

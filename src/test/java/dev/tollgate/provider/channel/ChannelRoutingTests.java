@@ -9,9 +9,6 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.videos.Video;
-import com.openai.models.videos.VideoCreateParams;
-import com.openai.models.videos.VideoSeconds;
-import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.Books;
 import dev.tollgate.support.FundedTeam;
@@ -22,6 +19,7 @@ import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
 import dev.tollgate.support.UpstreamStandIn.Answer;
 import dev.tollgate.support.VideoPolls;
+import dev.tollgate.support.VideoRequests;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Base64;
@@ -225,11 +223,7 @@ class ChannelRoutingTests {
         channels.add("video-b", ChannelKind.SEEDANCE, b.baseUrl("/api/v3"), "ark-b", Map.of(model, "seedance"), 1);
 
         Video created = client.videos()
-                .create(VideoCreateParams.builder()
-                        .model(model)
-                        .prompt("A kite over dunes")
-                        .seconds(VideoSeconds._4)
-                        .size(VideoSize._1280X720)
+                .create(VideoRequests.fourSecondLandscape(model, "A kite over dunes")
                         .build());
         Video done = VideoPolls.untilFinished(client, created.id());
 

@@ -17,9 +17,6 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.images.ImagesResponse;
 import com.openai.models.videos.Video;
-import com.openai.models.videos.VideoCreateParams;
-import com.openai.models.videos.VideoSeconds;
-import com.openai.models.videos.VideoSize;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.AnthropicClients;
 import dev.tollgate.support.FundedTeam;
@@ -28,6 +25,7 @@ import dev.tollgate.support.UpstreamReplies;
 import dev.tollgate.support.UpstreamStandIn;
 import dev.tollgate.support.UpstreamStandIn.Answer;
 import dev.tollgate.support.VideoPolls;
+import dev.tollgate.support.VideoRequests;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -340,11 +338,7 @@ class ConfiguredChannelsTests {
         UPSTREAM.on("GET", "/files/cgt.mp4", Answer.bytes(200, "video/mp4", mp4));
 
         Video created = client.videos()
-                .create(VideoCreateParams.builder()
-                        .model("enterprise/seedance-1-5-pro")
-                        .prompt("A paper boat")
-                        .seconds(VideoSeconds._4)
-                        .size(VideoSize._1280X720)
+                .create(VideoRequests.fourSecondLandscape("enterprise/seedance-1-5-pro", "A paper boat")
                         .build());
         Video done = VideoPolls.untilFinished(client, created.id());
 
