@@ -35,6 +35,12 @@ public final class TestChannels {
         return add(name, ChannelKind.OPENAI_COMPATIBLE, upstream.baseUrl("/v1"), "sk-up", models, 0);
     }
 
+    /** A {@code seedance} channel to the stand-in's {@code /api/v3} serving {@code model}, first in priority. */
+    public ChannelView addSeedance(String name, UpstreamStandIn upstream, String model) {
+        return add(
+                name, ChannelKind.SEEDANCE, upstream.baseUrl("/api/v3"), "ark-" + name, Map.of(model, "seedance"), 0);
+    }
+
     /** An {@code openai-compatible} channel marked as speaking the Responses API. */
     public ChannelView addSpeakingResponses(String name, URI baseUrl, String secret, Map<String, String> models) {
         return add(name, ChannelKind.OPENAI_COMPATIBLE, baseUrl, secret, models, 0, true);

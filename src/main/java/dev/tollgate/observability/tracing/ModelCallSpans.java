@@ -40,7 +40,7 @@ final class ModelCallSpans {
     private static final String OPERATION = "chat";
 
     /** The conventions' operation for multimodal generation; images and videos have none of their own. */
-    private static final String IMAGE_OPERATION = "generate_content";
+    private static final String GENERATE_CONTENT = "generate_content";
 
     /** A video job that ended without its video: the upstream failed it, or it took too long. */
     private static final String VIDEO_FAILED = "failed";
@@ -87,11 +87,11 @@ final class ModelCallSpans {
         SpanContext caller = W3cTraceHeaders.read(job.traceContext());
         Context parent = caller.isValid() ? Context.root().with(Span.wrap(caller)) : Context.root();
         SpanBuilder builder = tracer.spanBuilder(
-                        IMAGE_OPERATION + " " + job.model().value())
+                        GENERATE_CONTENT + " " + job.model().value())
                 .setParent(parent)
                 .setSpanKind(SpanKind.CLIENT)
                 .setStartTimestamp(job.accepted())
-                .setAttribute("gen_ai.operation.name", IMAGE_OPERATION)
+                .setAttribute("gen_ai.operation.name", GENERATE_CONTENT)
                 .setAttribute("gen_ai.output.type", "video")
                 .setAttribute("gen_ai.request.model", job.model().value())
                 .setAttribute("tollgate.cost.credits", job.charged().amount().doubleValue())
@@ -119,7 +119,7 @@ final class ModelCallSpans {
         end(
                 span,
                 call.outcome(),
-                IMAGE_OPERATION,
+                GENERATE_CONTENT,
                 model,
                 ofThisCall,
                 call.started().plus(call.latency()));
@@ -171,10 +171,10 @@ final class ModelCallSpans {
     }
 
     private SpanBuilder imageSpan(ImageCallFinished call, String model, @Nullable UpstreamAttempted answered) {
-        SpanBuilder span = tracer.spanBuilder(IMAGE_OPERATION + " " + model)
+        SpanBuilder span = tracer.spanBuilder(GENERATE_CONTENT + " " + model)
                 .setSpanKind(SpanKind.CLIENT)
                 .setStartTimestamp(call.started())
-                .setAttribute("gen_ai.operation.name", IMAGE_OPERATION)
+                .setAttribute("gen_ai.operation.name", GENERATE_CONTENT)
                 .setAttribute("gen_ai.output.type", "image")
                 .setAttribute("gen_ai.request.model", call.requested())
                 .setAttribute("tollgate.images", call.images())

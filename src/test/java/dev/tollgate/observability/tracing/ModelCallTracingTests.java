@@ -375,14 +375,7 @@ class ModelCallTracingTests {
                 "/api/v3/contents/generations/tasks/cgt-refused",
                 Answer.json("{\"id\":\"cgt-refused\",\"status\":\"failed\",\"error\":{\"code\":\"Busy\","
                         + "\"message\":\"try later\"}}"));
-        new TestChannels(channelService, actors)
-                .add(
-                        "trace-videos",
-                        ChannelKind.SEEDANCE,
-                        a.baseUrl("/api/v3"),
-                        "ark-trace",
-                        Map.of(videoModel, "seedance"),
-                        0);
+        new TestChannels(channelService, actors).addSeedance("trace-videos", a, videoModel);
         FundedTeam team = FundedTeam.create(port, "Traced failures", "10.00");
         RECEIVER.clear();
 

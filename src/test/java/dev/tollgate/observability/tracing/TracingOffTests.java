@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.videos.Video;
-import dev.tollgate.provider.channel.ChannelKind;
 import dev.tollgate.provider.channel.ChannelService;
 import dev.tollgate.support.Actors;
 import dev.tollgate.support.FundedTeam;
@@ -79,13 +78,7 @@ class TracingOffTests {
                     Answer.json("{\"id\":\"cgt-traced\",\"status\":\"succeeded\",\"content\":{\"video_url\":\""
                             + upstream.baseUrl("/files/traced.mp4") + "\"}}"));
             upstream.on("GET", "/files/traced.mp4", Answer.bytes(200, "video/mp4", new byte[] {0, 0, 0, 24}));
-            channels.add(
-                    "traced-videos",
-                    ChannelKind.SEEDANCE,
-                    upstream.baseUrl("/api/v3"),
-                    "ark-traced",
-                    Map.of(videoModel, "seedance"),
-                    0);
+            channels.addSeedance("traced-videos", upstream, videoModel);
             FundedTeam team = FundedTeam.create(port, "Untraced videos", "10.00");
 
             Video created = team.client()
